@@ -1,0 +1,88 @@
+package dev.optamigrate.core;
+
+import dev.optamigrate.core.connect.Connections;
+import dev.optamigrate.core.connect.Hosts;
+import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.MigrateException;
+import dev.optamigrate.core.event.EventListener;
+import dev.optamigrate.core.event.MigrationEvent;
+import dev.optamigrate.core.journal.Journal;
+import dev.optamigrate.core.journal.JournalEntry;
+import dev.optamigrate.core.lock.MigrationLock;
+import dev.optamigrate.core.spi.AppliedMigration;
+import dev.optamigrate.core.spi.MigrationSession;
+import dev.optamigrate.core.spi.ToolContext;
+import dev.optamigrate.core.spi.ToolStatus;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One migrate run: lock, journal, status, migrate, journal, unlock. */
+final class MigrationRun {
+    private final MigratorConfiguration configuration;
+    private final Connections connections;
+    private final EventListener events;
+    private final long startedNanos = System.nanoTime();
+
+    MigrationRun(MigratorConfiguration configuration, Connections connections) {
+        this.configuration = configuration;
+        this.connections = connections;
+        this.events = configuration.listener();
+    }
+
+    MigrateResult run() {
+        events.on(new MigrationEvent.RunStarted(configuration.tool(), configuration.location(),
+                connections.target().describe(), configuration.strategy()));
+        try (MigrationLock lock = new MigrationLock(connections.open()); Connection work = connections.open()) {
+            lock.acquire(configuration.lockWait(), events);
+            return migrateUnderLock(work);
+        } catch (MigrateException e) {
+            events.on(new MigrationEvent.RunFailed(e.getMessage(), e.code().name(), elapsed()));
+            throw e;
+        } catch (SQLException | RuntimeException e) {
+            MigrateException failure = new MigrateException(ErrorCode.INTERNAL, "Unexpected failure: " + e, e);
+            events.on(new MigrationEvent.RunFailed(failure.getMessage(), failure.code().name(), elapsed()));
+            throw failure;
+        }
+    }
+
+    private MigrateResult migrateUnderLock(Connection work) {
+        Journal journal = Journal.open(work);
+        List<AppliedMigration> applied = new ArrayList<>();
+        EventListener tracking = events.andThen(event -> {
+            if (event instanceof MigrationEvent.MigrationFinished done) {
+                applied.add(new AppliedMigration(done.version(), done.description(), done.script(), done.duration()));
+            }
+        });
+        ToolContext context = new ToolContext(connections.dataSource(), configuration.location(), tracking);
+        try (MigrationSession session = configuration.tools().byName(configuration.tool()).open(context)) {
+            ToolStatus before = session.status();
+            events.on(new MigrationEvent.StatusRead(before.current(), before.pending().size()));
+            long journalId = journal.start(new JournalEntry.Start(configuration.tool(), configuration.strategy(),
+                    configuration.location(), configuration.release().orElse(null), before.current(),
+                    Hosts.localName(), ProcessHandle.current().pid(), configuration.operator().orElse(null)));
+            try {
+                List<AppliedMigration> result = session.migrate();
+                String to = session.status().current();
+                journal.succeeded(journalId, to, result.size());
+                events.on(new MigrationEvent.RunFinished(before.current(), to, result.size(), elapsed(),
+                        Instant.now()));
+                return new MigrateResult(configuration.tool(), before.current(), to, result, elapsed(), journalId);
+            } catch (MigrateException e) {
+                journal.failed(journalId, lastVersion(applied, before.current()), applied.size(), e.getMessage());
+                throw e;
+            }
+        }
+    }
+
+    private static String lastVersion(List<AppliedMigration> applied, String before) {
+        return applied.isEmpty() ? before : applied.get(applied.size() - 1).version();
+    }
+
+    private Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.optamigrate.core;
+
+import dev.optamigrate.core.connect.Connections;
+import dev.optamigrate.core.spi.MigrationSession;
+import dev.optamigrate.core.spi.PendingMigration;
+import dev.optamigrate.core.spi.ToolContext;
+import dev.optamigrate.core.spi.ToolStatus;
+import dev.optamigrate.core.spi.ValidationResult;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The engine's facade. Configure it fluently, then {@link MigratorConfiguration#load()}:
+ *
+ * <pre>{@code
+ * MigrateResult result = Migrator.configure()
+ *         .target(target)
+ *         .location("classpath:db/migration")
+ *         .load()
+ *         .migrate();
+ * }</pre>
+ *
+ * {@link #migrate()} connects, takes the migration lock, opens a journal row, reads the status, applies what is
+ * pending with one event per migration, closes the journal row and releases the lock. {@link #status()},
+ * {@link #pending()} and {@link #validate()} only read, and take no lock.
+ */
+public final class Migrator {
+    private final MigratorConfiguration configuration;
+
+    Migrator(MigratorConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    public static MigratorConfiguration configure() {
+        return new MigratorConfiguration();
+    }
+
+    public MigrateResult migrate() {
+        return new MigrationRun(configuration, connections()).run();
+    }
+
+    public ToolStatus status() {
+        return read(MigrationSession::status);
+    }
+
+    public List<PendingMigration> pending() {
+        return read(MigrationSession::pending);
+    }
+
+    public ValidationResult validate() {
+        return read(MigrationSession::validate);
+    }
+
+    private <T> T read(Function<MigrationSession, T> action) {
+        Connections connections = connections();
+        checkReachable(connections);
+        ToolContext context = new ToolContext(connections.dataSource(), configuration.location(),
+                configuration.listener());
+        try (MigrationSession session = configuration.tools().byName(configuration.tool()).open(context)) {
+            return action.apply(session);
+        }
+    }
+
+    private Connections connections() {
+        return new Connections(configuration.target(), Connections.applicationName());
+    }
+
+    /** Fails with a clear connection error before a tool wraps it in its own words. */
+    private static void checkReachable(Connections connections) {
+        try (Connection ignored = connections.open()) {
+            // connecting is the check
+        } catch (SQLException e) {
+            // closing failed: the connection was made, which is all this checks
+        }
+    }
+}

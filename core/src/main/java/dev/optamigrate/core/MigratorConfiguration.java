@@ -1,0 +1,138 @@
+package dev.optamigrate.core;
+
+import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.MigrateException;
+import dev.optamigrate.core.event.EventListener;
+import dev.optamigrate.core.settings.Setting;
+import dev.optamigrate.core.settings.Settings;
+import dev.optamigrate.core.target.Target;
+import dev.optamigrate.core.tool.MigrationTools;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Fluent configuration of the engine; {@link #load()} gives the {@link Migrator}. Everything but the target has a
+ * default: tool {@code flyway}, location {@code db/migration}, a 10-minute lock wait.
+ */
+public final class MigratorConfiguration {
+    private Target target;
+    private String tool = Setting.TOOL.defaultValue();
+    private String location = Setting.LOCATION.defaultValue();
+    private Duration lockWait = Duration.ofMinutes(10);
+    private EventListener listener = EventListener.NONE;
+    private String strategy = "library";
+    private String release;
+    private String operator = System.getProperty("user.name");
+    private MigrationTools tools;
+
+    MigratorConfiguration() {
+    }
+
+    /** A configuration with every setting (target, tool, location, lock wait, release, operator) from settings. */
+    public static MigratorConfiguration from(Settings settings, Target target) {
+        MigratorConfiguration configuration = new MigratorConfiguration()
+                .target(target)
+                .tool(settings.require(Setting.TOOL))
+                .location(settings.require(Setting.LOCATION))
+                .lockWait(settings.duration(Setting.LOCK_WAIT));
+        settings.get(Setting.RELEASE).ifPresent(configuration::release);
+        settings.get(Setting.OPERATOR).ifPresent(configuration::operator);
+        return configuration;
+    }
+
+    public MigratorConfiguration target(Target target) {
+        this.target = Objects.requireNonNull(target, "target");
+        return this;
+    }
+
+    public MigratorConfiguration tool(String tool) {
+        this.tool = Objects.requireNonNull(tool, "tool");
+        return this;
+    }
+
+    public MigratorConfiguration location(String location) {
+        this.location = Objects.requireNonNull(location, "location");
+        return this;
+    }
+
+    public MigratorConfiguration lockWait(Duration lockWait) {
+        this.lockWait = Objects.requireNonNull(lockWait, "lockWait");
+        return this;
+    }
+
+    /** Adds a listener; every listener added receives every event. */
+    public MigratorConfiguration listener(EventListener listener) {
+        this.listener = this.listener == EventListener.NONE ? listener : this.listener.andThen(listener);
+        return this;
+    }
+
+    /** The strategy name recorded in the journal ({@code library} when the app calls the engine itself). */
+    public MigratorConfiguration strategy(String strategy) {
+        this.strategy = Objects.requireNonNull(strategy, "strategy");
+        return this;
+    }
+
+    public MigratorConfiguration release(String release) {
+        this.release = release;
+        return this;
+    }
+
+    public MigratorConfiguration operator(String operator) {
+        this.operator = operator;
+        return this;
+    }
+
+    /** The tools to choose from; by default those ServiceLoader finds on the context class loader. */
+    public MigratorConfiguration tools(MigrationTools tools) {
+        this.tools = Objects.requireNonNull(tools, "tools");
+        return this;
+    }
+
+    public Migrator load() {
+        if (target == null) {
+            throw new MigrateException(ErrorCode.CONFIGURATION, "No target database configured.",
+                    "Call target(...) with the database to migrate.", null);
+        }
+        if (tools == null) {
+            tools = MigrationTools.discover(Thread.currentThread().getContextClassLoader());
+        }
+        return new Migrator(this);
+    }
+
+    public Target target() {
+        return target;
+    }
+
+    public String tool() {
+        return tool;
+    }
+
+    public String location() {
+        return location;
+    }
+
+    public Duration lockWait() {
+        return lockWait;
+    }
+
+    public EventListener listener() {
+        return listener;
+    }
+
+    public String strategy() {
+        return strategy;
+    }
+
+    public Optional<String> release() {
+        return Optional.ofNullable(release);
+    }
+
+    public Optional<String> operator() {
+        return Optional.ofNullable(operator);
+    }
+
+    MigrationTools tools() {
+        return tools;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.optamigrate.core.connect;
+
+import dev.optamigrate.core.error.MigrateException;
+import dev.optamigrate.core.target.Target;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * Opens connections to a {@link Target} with timeouts always set (a dead host must never hang a run), TCP
+ * keepalives on, and an application name that tells other sessions who holds the migration lock.
+ */
+public final class Connections {
+    private static final int APPLICATION_NAME_LIMIT = 63;
+
+    private final Target target;
+    private final PGSimpleDataSource dataSource;
+
+    public Connections(Target target, String applicationName) {
+        this.target = target;
+        this.dataSource = dataSource(target, applicationName);
+    }
+
+    /** The application name this process uses: {@code opta-migrate <host> pid <pid>}, cut to PostgreSQL's limit. */
+    public static String applicationName() {
+        String name = "opta-migrate " + Hosts.localName() + " pid " + ProcessHandle.current().pid();
+        return name.length() <= APPLICATION_NAME_LIMIT ? name : name.substring(0, APPLICATION_NAME_LIMIT);
+    }
+
+    public Target target() {
+        return target;
+    }
+
+    /** Connections for the migration tool; it opens and closes its own. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Opens one connection, turning every connection failure into a {@link MigrateException} that says why. */
+    public Connection open() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw ConnectionFailures.translate(e, target);
+        }
+    }
+
+    private static PGSimpleDataSource dataSource(Target target, String applicationName) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setServerNames(new String[] {target.host()});
+        ds.setPortNumbers(new int[] {target.port()});
+        ds.setDatabaseName(target.database());
+        ds.setUser(target.user());
+        target.password().ifPresent(password -> ds.setPassword(password.reveal()));
+        ds.setSslMode(target.sslMode().value());
+        ds.setConnectTimeout(seconds(target.connectTimeout()));
+        ds.setLoginTimeout(seconds(target.connectTimeout()));
+        ds.setSocketTimeout(seconds(target.socketTimeout()));
+        ds.setTcpKeepAlive(true);
+        ds.setApplicationName(applicationName);
+        target.properties().forEach((name, value) -> {
+            try {
+                ds.setProperty(name, value);
+            } catch (SQLException e) {
+                throw new IllegalArgumentException("Unknown JDBC property " + name, e);
+            }
+        });
+        return ds;
+    }
+
+    private static int seconds(Duration duration) {
+        if (duration.isZero()) {
+            return 0;
+        }
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, duration.toSeconds()));
+    }
+}

@@ -1,0 +1,2 @@
+/** The embedded PostgreSQL behind {@code --embedded}: a persistent local server for trying things out. */
+package dev.optamigrate.core.embedded;

@@ -1,0 +1,78 @@
+package dev.optamigrate.core.event;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** What happens during a run, as typed events. Sinks render them for people, for scripts, or for notifications. */
+public sealed interface MigrationEvent {
+
+    /** The event's name in JSON output, for example {@code migration-finished}. */
+    String type();
+
+    /** A run began. {@code target} is the redacted description of the database. */
+    record RunStarted(String tool, String location, String target, String strategy) implements MigrationEvent {
+        public String type() {
+            return "run-started";
+        }
+    }
+
+    /** The lock is held by somebody else; sent when the wait starts and then at intervals. */
+    record LockWaiting(String holder, Duration waited, Duration limit) implements MigrationEvent {
+        public String type() {
+            return "lock-waiting";
+        }
+    }
+
+    record LockAcquired(Duration waited) implements MigrationEvent {
+        public String type() {
+            return "lock-acquired";
+        }
+    }
+
+    /** The schema's state once the lock is held, before anything is applied. */
+    record StatusRead(String current, int pending) implements MigrationEvent {
+        public String type() {
+            return "status";
+        }
+    }
+
+    record MigrationStarted(String version, String description, String script) implements MigrationEvent {
+        public String type() {
+            return "migration-started";
+        }
+    }
+
+    record MigrationFinished(String version, String description, String script, Duration duration)
+            implements MigrationEvent {
+        public String type() {
+            return "migration-finished";
+        }
+    }
+
+    record MigrationFailed(String version, String description, String script, Duration duration)
+            implements MigrationEvent {
+        public String type() {
+            return "migration-failed";
+        }
+    }
+
+    /** Something the user should know that does not stop the run. */
+    record Warning(String message) implements MigrationEvent {
+        public String type() {
+            return "warning";
+        }
+    }
+
+    record RunFinished(String from, String to, int applied, Duration duration, Instant finishedAt)
+            implements MigrationEvent {
+        public String type() {
+            return "run-finished";
+        }
+    }
+
+    record RunFailed(String message, String errorCode, Duration duration) implements MigrationEvent {
+        public String type() {
+            return "run-failed";
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.optamigrate.core.journal;
+
+import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.MigrateException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The audit trail in {@code opta_migrate.opta_migrate_journal}: one row per run. A run opens its row as {@code RUNNING} while
+ * it holds the migration lock, and closes it as {@code SUCCEEDED} or {@code FAILED}. Because only the lock
+ * holder writes, any other {@code RUNNING} row belongs to a run that died, and is marked {@code ABANDONED}.
+ */
+public final class Journal {
+    /**
+     * The journal's own schema: kept apart from the migrated schema, because a tool such as Flyway refuses to
+     * start on a schema that holds tables it did not create.
+     */
+    public static final String SCHEMA = "opta_migrate";
+    public static final String TABLE = SCHEMA + ".opta_migrate_journal";
+
+    private static final String CREATE = """
+            CREATE TABLE IF NOT EXISTS opta_migrate.opta_migrate_journal (
+              id           bigserial PRIMARY KEY,
+              tool         text        NOT NULL,
+              strategy     text        NOT NULL,
+              location     text        NOT NULL,
+              release      text,
+              from_version text,
+              to_version   text,
+              applied      integer     NOT NULL DEFAULT 0,
+              status       text        NOT NULL,
+              host         text        NOT NULL,
+              pid          bigint      NOT NULL,
+              operator     text,
+              started_at   timestamptz NOT NULL DEFAULT now(),
+              finished_at  timestamptz,
+              error        text
+            )""";
+
+    private final Connection connection;
+
+    private Journal(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Creates the table if needed and marks runs that died as abandoned. Call only while holding the lock. */
+    public static Journal open(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
+            statement.execute(CREATE);
+            statement.executeUpdate("UPDATE " + TABLE + " SET status = 'ABANDONED', finished_at = now(), "
+                    + "error = 'the run ended without closing its journal row' WHERE status = 'RUNNING'");
+            return new Journal(connection);
+        } catch (SQLException e) {
+            throw failure("prepare", e);
+        }
+    }
+
+    /** Opens a row for a run and returns its id. */
+    public long start(JournalEntry.Start start) {
+        String sql = "INSERT INTO " + TABLE + " (tool, strategy, location, release, from_version, status, host, "
+                + "pid, operator) VALUES (?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?) RETURNING id";
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            insert.setString(1, start.tool());
+            insert.setString(2, start.strategy());
+            insert.setString(3, start.location());
+            insert.setString(4, start.release());
+            insert.setString(5, start.fromVersion());
+            insert.setString(6, start.host());
+            insert.setLong(7, start.pid());
+            insert.setString(8, start.operator());
+            try (ResultSet id = insert.executeQuery()) {
+                id.next();
+                return id.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw failure("write", e);
+        }
+    }
+
+    public void succeeded(long id, String toVersion, int applied) {
+        finish(id, "SUCCEEDED", toVersion, applied, null);
+    }
+
+    public void failed(long id, String toVersion, int applied, String error) {
+        finish(id, "FAILED", toVersion, applied, error);
+    }
+
+    /** All rows, oldest first. */
+    public List<JournalEntry> entries() {
+        String sql = "SELECT id, tool, strategy, location, release, from_version, to_version, applied, status, host, "
+                + "pid, operator, started_at, finished_at, error FROM " + TABLE + " ORDER BY id";
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            List<JournalEntry> entries = new ArrayList<>();
+            while (rows.next()) {
+                entries.add(JournalEntry.from(rows));
+            }
+            return entries;
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    private void finish(long id, String status, String toVersion, int applied, String error) {
+        String sql = "UPDATE " + TABLE + " SET status = ?, to_version = ?, applied = ?, error = ?, "
+                + "finished_at = now() WHERE id = ?";
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
+            update.setString(1, status);
+            update.setString(2, toVersion);
+            update.setInt(3, applied);
+            update.setString(4, error);
+            update.setLong(5, id);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("write", e);
+        }
+    }
+
+    private static MigrateException failure(String action, SQLException e) {
+        return new MigrateException(ErrorCode.MIGRATION_FAILED, "Cannot " + action + " the journal table "
+                + TABLE + ": " + e.getMessage(), "The migration user needs CREATE on the database (for schema " + SCHEMA
+                        + ") or an existing " + TABLE + " it may INSERT, UPDATE and SELECT.", e);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.optamigrate.core.journal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+
+/**
+ * One journal row.
+ *
+ * @param status {@code RUNNING}, {@code SUCCEEDED}, {@code FAILED} or {@code ABANDONED}
+ */
+public record JournalEntry(long id, String tool, String strategy, String location, String release,
+        String fromVersion, String toVersion, int applied, String status, String host, long pid, String operator,
+        Instant startedAt, Instant finishedAt, String error) {
+
+    /** What a run records when it starts. */
+    public record Start(String tool, String strategy, String location, String release, String fromVersion,
+            String host, long pid, String operator) {
+    }
+
+    static JournalEntry from(ResultSet row) throws SQLException {
+        return new JournalEntry(row.getLong("id"), row.getString("tool"), row.getString("strategy"),
+                row.getString("location"), row.getString("release"), row.getString("from_version"),
+                row.getString("to_version"), row.getInt("applied"), row.getString("status"), row.getString("host"),
+                row.getLong("pid"), row.getString("operator"), instant(row.getTimestamp("started_at")),
+                instant(row.getTimestamp("finished_at")), row.getString("error"));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

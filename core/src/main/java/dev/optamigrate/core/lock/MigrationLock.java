@@ -1,0 +1,116 @@
+package dev.optamigrate.core.lock;
+
+import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.MigrateException;
+import dev.optamigrate.core.event.EventListener;
+import dev.optamigrate.core.event.MigrationEvent;
+import dev.optamigrate.core.settings.Durations;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One PostgreSQL session-level advisory lock that every opta-migrate run takes, whatever the tool. It lives on a
+ * connection of its own that does nothing else, so the lock ends with that session: a killed process never
+ * leaves it behind. Waiting is bounded and reports who holds the lock.
+ */
+public final class MigrationLock implements AutoCloseable {
+    /** The lock key, "opta" and "migr" in ASCII; both halves fit a positive int, as pg_locks shows them. */
+    static final long KEY = (0x6F707461L << 32) | 0x6D696772L;
+
+    private static final Duration FIRST_POLL = Duration.ofMillis(50);
+    private static final Duration LONGEST_POLL = Duration.ofSeconds(1);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+
+    private final Connection connection;
+    private final Clock clock;
+    private boolean held;
+
+    public MigrationLock(Connection connection) {
+        this(connection, Clock.systemUTC());
+    }
+
+    MigrationLock(Connection connection, Clock clock) {
+        this.connection = connection;
+        this.clock = clock;
+    }
+
+    /**
+     * Waits until the lock is free or {@code limit} has passed.
+     *
+     * @throws MigrateException {@link ErrorCode#LOCK_TIMEOUT} naming the holder when the wait runs out
+     */
+    public void acquire(Duration limit, EventListener events) {
+        Instant start = clock.instant();
+        Instant deadline = start.plus(limit);
+        Instant nextProgress = start;
+        Duration pause = FIRST_POLL;
+        while (!tryLock()) {
+            Instant now = clock.instant();
+            Duration waited = Duration.between(start, now);
+            if (!now.isBefore(deadline)) {
+                throw new MigrateException(ErrorCode.LOCK_TIMEOUT, "Gave up waiting for the migration lock after "
+                        + Durations.format(waited) + "; it is held by " + LockHolders.describe(connection, KEY) + ".",
+                        null, null);
+            }
+            if (!now.isBefore(nextProgress)) {
+                events.on(new MigrationEvent.LockWaiting(LockHolders.describe(connection, KEY), waited, limit));
+                nextProgress = now.plus(PROGRESS_EVERY);
+            }
+            sleep(min(pause, Duration.between(now, deadline)));
+            pause = min(pause.multipliedBy(2), LONGEST_POLL);
+        }
+        held = true;
+        events.on(new MigrationEvent.LockAcquired(Duration.between(start, clock.instant())));
+    }
+
+    public boolean isHeld() {
+        return held;
+    }
+
+    /** Releases the lock and closes its connection. Closing the session would free it anyway. */
+    @Override
+    public void close() {
+        try (connection) {
+            if (held) {
+                try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                    unlock.setLong(1, KEY);
+                    unlock.execute();
+                }
+                held = false;
+            }
+        } catch (SQLException e) {
+            // The session is gone, and with it the lock: nothing is left to release.
+        }
+    }
+
+    private boolean tryLock() {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            statement.setLong(1, KEY);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new MigrateException(ErrorCode.CANNOT_CONNECT, "Lost the connection while taking the migration lock: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(Math.max(1, pause.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MigrateException(ErrorCode.LOCK_TIMEOUT, "Interrupted while waiting for the migration lock.", e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.optamigrate.core.settings;
+
+import java.util.Locale;
+
+/**
+ * Every setting, with its name in opta-migrate.yaml, its environment variable and its default. Flags use the
+ * same name with {@code --} in front. There is deliberately no password setting: a password comes from
+ * {@code OPTA_MIGRATE_PASSWORD}, a password file, or the Opta password variable.
+ */
+public enum Setting {
+    URL("url", null, "JDBC URL of the target, e.g. jdbc:postgresql://db:5432/app (never with a password in it)"),
+    USER("user", null, "Database user; overrides the URL's and the Opta variable's"),
+    PASSWORD_FILE("password-file", null, "File whose first line is the password"),
+    SSLMODE("sslmode", "prefer", "TLS mode: disable, allow, prefer, require, verify-ca, verify-full"),
+    CONNECT_TIMEOUT("connect-timeout", "10s", "Longest wait for the TCP connection and the login"),
+    SOCKET_TIMEOUT("socket-timeout", "1h", "Longest wait for one statement's answer; 0 waits forever"),
+    TOOL("tool", "flyway", "Migration tool: flyway"),
+    LOCATION("location", "db/migration", "Migration source: a directory, or classpath:<path> for library use"),
+    LOCK_WAIT("lock-wait", "10m", "Longest wait for the migration lock held by another run"),
+    STRATEGY("strategy", "local", "Execution strategy, by name (see `opta-migrate strategies`)"),
+    RELEASE("release", null, "Release or image recorded in the journal, e.g. the image tag being deployed"),
+    OPERATOR("operator", null, "Who runs the migration, recorded in the journal; default: the OS user"),
+    ENV_HOST("env.host", "DBHOST", "Name of the variable that holds the host in Opta-style environments"),
+    ENV_PORT("env.port", "DBPORT", "Name of the variable that holds the port"),
+    ENV_NAME("env.name", "DBNAME", "Name of the variable that holds the database name"),
+    ENV_USER("env.user", "DBUSER", "Name of the variable that holds the user"),
+    ENV_PASSWORD("env.password", "DBPASS", "Name of the variable that holds the password");
+
+    /** The environment variable that carries the password; there is no flag and no config key for it. */
+    public static final String PASSWORD_VARIABLE = "OPTA_MIGRATE_PASSWORD";
+
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+
+    Setting(String key, String defaultValue, String description) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    /** The name in opta-migrate.yaml (nested keys joined with dots) and, after {@code --}, the flag. */
+    public String key() {
+        return key;
+    }
+
+    public String environmentVariable() {
+        return "OPTA_MIGRATE_" + key.toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public static java.util.Optional<Setting> byKey(String key) {
+        for (Setting setting : values()) {
+            if (setting.key.equals(key)) {
+                return java.util.Optional.of(setting);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+}

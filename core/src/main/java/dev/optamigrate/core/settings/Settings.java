@@ -1,0 +1,88 @@
+package dev.optamigrate.core.settings;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Resolved settings: command-line flags over the environment over the config file over the defaults.
+ * Each value remembers where it came from, so that an error can say which flag, variable or file to fix.
+ */
+public final class Settings {
+    private final Map<Setting, String> flags;
+    private final Map<String, String> environment;
+    private final Map<Setting, String> file;
+    private final Optional<Path> configFile;
+
+    Settings(Map<Setting, String> flags, Map<String, String> environment, Map<Setting, String> file,
+            Optional<Path> configFile) {
+        this.flags = copy(flags);
+        this.environment = Map.copyOf(environment);
+        this.file = copy(file);
+        this.configFile = configFile;
+    }
+
+    private static Map<Setting, String> copy(Map<Setting, String> values) {
+        Map<Setting, String> copy = new EnumMap<>(Setting.class);
+        values.forEach((setting, value) -> {
+            if (value != null) {
+                copy.put(setting, value);
+            }
+        });
+        return copy;
+    }
+
+    /** Settings from the defaults and the given environment only (for library use). */
+    public static Settings fromEnvironment(Map<String, String> environment) {
+        return new Settings(Map.of(), environment, Map.of(), Optional.empty());
+    }
+
+    public Optional<String> get(Setting setting) {
+        if (flags.containsKey(setting)) {
+            return Optional.of(flags.get(setting));
+        }
+        String fromEnvironment = environment.get(setting.environmentVariable());
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return Optional.of(fromEnvironment);
+        }
+        if (file.containsKey(setting)) {
+            return Optional.of(file.get(setting));
+        }
+        return Optional.ofNullable(setting.defaultValue());
+    }
+
+    /** The value, which has a default or was checked to be present. */
+    public String require(Setting setting) {
+        return get(setting).orElseThrow(() -> new IllegalStateException(setting + " has no value"));
+    }
+
+    public Duration duration(Setting setting) {
+        return Durations.parse(require(setting), setting.key() + " (from " + sourceOf(setting) + ")");
+    }
+
+    /** Where the value of a setting came from, in words a user can act on. */
+    public String sourceOf(Setting setting) {
+        if (flags.containsKey(setting)) {
+            return "--" + setting.key();
+        }
+        String fromEnvironment = environment.get(setting.environmentVariable());
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return setting.environmentVariable();
+        }
+        if (file.containsKey(setting)) {
+            return configFile.map(path -> setting.key() + " in " + path).orElse(setting.key());
+        }
+        return "the default";
+    }
+
+    /** The process environment these settings were read with (for Opta-style variables). */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    public Optional<Path> configFile() {
+        return configFile;
+    }
+}

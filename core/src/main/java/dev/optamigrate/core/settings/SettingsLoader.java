@@ -1,0 +1,105 @@
+package dev.optamigrate.core.settings;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.MigrateException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Builds {@link Settings} from flags, the environment and {@code opta-migrate.yaml}. An explicitly named config
+ * file must exist; the default one is read only when present. Unknown keys are errors, so that a typo never
+ * silently falls back to a default.
+ */
+public final class SettingsLoader {
+    /** The config file read from the working directory when no {@code --config} is given. */
+    public static final String DEFAULT_CONFIG_FILE = "opta-migrate.yaml";
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private SettingsLoader() {
+    }
+
+    /**
+     * @param flags        values given on the command line (absent keys were not given)
+     * @param environment  the process environment
+     * @param explicitFile the file named by {@code --config}, if any
+     * @param workingDir   where the default config file is looked for
+     */
+    public static Settings load(Map<Setting, String> flags, Map<String, String> environment,
+            Optional<Path> explicitFile, Path workingDir) {
+        Optional<Path> file = explicitFile.or(() -> Optional.of(workingDir.resolve(DEFAULT_CONFIG_FILE))
+                .filter(Files::isRegularFile));
+        if (explicitFile.isPresent() && !Files.isRegularFile(explicitFile.get())) {
+            throw new MigrateException(ErrorCode.CONFIGURATION, "Config file " + explicitFile.get() + " does not exist.",
+                    "Check the path given to --config.", null);
+        }
+        Map<Setting, String> fromFile = file.map(SettingsLoader::readFile).orElse(Map.of());
+        return new Settings(flags, environment, fromFile, file);
+    }
+
+    private static Map<Setting, String> readFile(Path file) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new MigrateException(ErrorCode.CONFIGURATION, "Config file " + file + " is not valid YAML: "
+                    + e.getOriginalMessage() + locationOf(e), "Fix the YAML syntax at that line.", null);
+        } catch (IOException e) {
+            throw new MigrateException(ErrorCode.CONFIGURATION, "Cannot read config file " + file + ": " + e.getMessage(),
+                    "Check that the file is readable.", null);
+        }
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        if (root != null && !root.isMissingNode() && !root.isNull()) {
+            if (!root.isObject()) {
+                throw new MigrateException(ErrorCode.CONFIGURATION, "Config file " + file + " must be a YAML mapping "
+                        + "of settings (key: value).", knownKeysHint(), null);
+            }
+            flatten("", root, file, values);
+        }
+        return values;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Path file, Map<Setting, String> values) {
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String key = prefix + field.getKey();
+            if (field.getValue().isObject()) {
+                flatten(key + ".", field.getValue(), file, values);
+                continue;
+            }
+            if (key.equals("password")) {
+                throw new MigrateException(ErrorCode.CONFIGURATION, "Config file " + file + " contains a password.",
+                        "Remove it: put the password in " + Setting.PASSWORD_VARIABLE
+                                + " or in a file named by password-file.", null);
+            }
+            Setting setting = Setting.byKey(key).orElseThrow(() -> new MigrateException(ErrorCode.CONFIGURATION,
+                    "Unknown setting '" + key + "' in " + file + ".", knownKeysHint(), null));
+            if (!field.getValue().isValueNode() || field.getValue().isNull()) {
+                throw new MigrateException(ErrorCode.CONFIGURATION, "Setting '" + key + "' in " + file
+                        + " must be a single value.", knownKeysHint(), null);
+            }
+            values.put(setting, field.getValue().asText());
+        }
+    }
+
+    private static String knownKeysHint() {
+        return "Known settings: " + Arrays.stream(Setting.values()).map(Setting::key).collect(Collectors.joining(", "))
+                + ".";
+    }
+
+    private static String locationOf(JsonProcessingException e) {
+        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+    }
+}

@@ -1,0 +1,13 @@
+package dev.optamigrate.core.spi;
+
+import dev.optamigrate.core.MigrateResult;
+
+/**
+ * What a strategy reports after a successful run.
+ *
+ * @param strategy the strategy's name
+ * @param where    where it ran, in words (for example {@code this process} or a pod name)
+ * @param result   the engine's result
+ */
+public record ExecutionReport(String strategy, String where, MigrateResult result) {
+}

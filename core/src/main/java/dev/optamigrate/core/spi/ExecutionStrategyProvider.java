@@ -1,0 +1,17 @@
+package dev.optamigrate.core.spi;
+
+/**
+ * ServiceLoader entry for one execution strategy. Register an implementation in
+ * {@code META-INF/services/dev.optamigrate.core.spi.ExecutionStrategyProvider}. Discovery only makes the name
+ * available: a strategy runs only when it is chosen by name.
+ */
+public interface ExecutionStrategyProvider {
+
+    /** The name users choose the strategy by, for example {@code startup}. */
+    String name();
+
+    /** One line that says where and how the strategy runs the migration. */
+    String description();
+
+    ExecutionStrategy create();
+}

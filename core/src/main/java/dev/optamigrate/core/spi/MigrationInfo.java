@@ -1,0 +1,16 @@
+package dev.optamigrate.core.spi;
+
+import java.time.Instant;
+
+/**
+ * One migration as a tool reports it.
+ *
+ * @param version     the tool's version or id of the migration ({@code null} for repeatable ones)
+ * @param description a human description
+ * @param script      the file or changeset id it comes from
+ * @param state       where it stands
+ * @param installedOn when it was applied, or {@code null}
+ */
+public record MigrationInfo(String version, String description, String script, MigrationState state,
+        Instant installedOn) {
+}

@@ -1,0 +1,48 @@
+package dev.optamigrate.core.spi;
+
+import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.MigrateException;
+import java.util.List;
+
+/**
+ * A tool opened on one database and one migration source. The engine calls it only while it holds the
+ * migration lock (status and validation excepted, which only read).
+ */
+public interface MigrationSession extends AutoCloseable {
+
+    /** Applied, pending and failed migrations, and the current version. */
+    ToolStatus status();
+
+    /** The pending migrations in the order they would run, each with the SQL it would execute. */
+    List<PendingMigration> pending();
+
+    /**
+     * Applies every pending migration, reporting each through the context's events.
+     *
+     * @return what was applied, in order; empty when the schema was up to date
+     * @throws MigrateException with {@link ErrorCode#MIGRATION_FAILED} naming the failing migration and statement
+     */
+    List<AppliedMigration> migrate();
+
+    /** Checks that the applied migrations still match the source. Pending migrations are not a problem. */
+    ValidationResult validate();
+
+    /** Whether {@link #undo(UndoRequest)} is supported by this tool. */
+    default boolean supportsUndo() {
+        return false;
+    }
+
+    /**
+     * Reverts applied migrations, where the tool supports it.
+     *
+     * @return what was reverted, newest first
+     */
+    default List<AppliedMigration> undo(UndoRequest request) {
+        throw new MigrateException(ErrorCode.UNSUPPORTED, "This tool cannot undo migrations.",
+                "Write a new forward migration that reverts the change.", null);
+    }
+
+    @Override
+    default void close() {
+    }
+}

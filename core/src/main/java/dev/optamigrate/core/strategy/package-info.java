@@ -1,0 +1,2 @@
+/** The registry of execution strategies found by ServiceLoader, and the built-in {@code local} strategy. */
+package dev.optamigrate.core.strategy;

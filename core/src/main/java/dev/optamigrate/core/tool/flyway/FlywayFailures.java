@@ -1,0 +1,67 @@
+package dev.optamigrate.core.tool.flyway;
+
+import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.MigrateException;
+import java.sql.SQLException;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.exception.FlywayValidateException;
+import org.flywaydb.core.internal.exception.FlywayMigrateException;
+import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
+
+/** Turns Flyway's exceptions into messages that name the file, the line and the failing statement. */
+final class FlywayFailures {
+    private static final int STATEMENT_LIMIT = 500;
+
+    private FlywayFailures() {
+    }
+
+    static MigrateException translate(FlywayException e) {
+        FlywaySqlScriptException script = find(e, FlywaySqlScriptException.class);
+        if (script != null) {
+            return new MigrateException(ErrorCode.MIGRATION_FAILED, "Migration " + scriptName(e, script)
+                    + " failed at line " + script.getLineNumber() + ":\n    " + shorten(script.getStatement())
+                    + "\n  " + databaseError(script), null, e);
+        }
+        FlywayValidateException invalid = find(e, FlywayValidateException.class);
+        if (invalid != null) {
+            return new MigrateException(ErrorCode.VALIDATION_FAILED, "Validation failed: " + firstLines(invalid), null, e);
+        }
+        return new MigrateException(ErrorCode.MIGRATION_FAILED, "Flyway failed: " + firstLines(e), null, e);
+    }
+
+    private static String scriptName(FlywayException e, FlywaySqlScriptException script) {
+        FlywayMigrateException migrate = find(e, FlywayMigrateException.class);
+        if (migrate != null && migrate.getMigration() != null) {
+            return migrate.getMigration().getScript();
+        }
+        return script.getResource() == null ? "(unknown file)" : script.getResource().getFilename();
+    }
+
+    private static String databaseError(FlywaySqlScriptException script) {
+        SQLException sql = find(script, SQLException.class);
+        if (sql == null) {
+            return firstLines(script);
+        }
+        String message = sql.getMessage() == null ? "" : sql.getMessage().lines().findFirst().orElse("");
+        return message + " (SQL state " + sql.getSQLState() + ")";
+    }
+
+    private static String shorten(String statement) {
+        String trimmed = statement == null ? "" : statement.strip();
+        return trimmed.length() <= STATEMENT_LIMIT ? trimmed : trimmed.substring(0, STATEMENT_LIMIT) + " ...";
+    }
+
+    private static String firstLines(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+        return message.lines().limit(6).reduce((a, b) -> a + "\n  " + b).orElse(message);
+    }
+
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+}

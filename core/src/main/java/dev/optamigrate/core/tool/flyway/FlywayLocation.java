@@ -1,0 +1,81 @@
+package dev.optamigrate.core.tool.flyway;
+
+import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.MigrateException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.flywaydb.core.api.MigrationInfo;
+
+/**
+ * A migration location as the user wrote it ({@code db/migration}, {@code filesystem:...}, {@code classpath:...}),
+ * checked to exist, and the means to read a migration's SQL from it.
+ */
+final class FlywayLocation {
+    private static final String CLASSPATH = "classpath:";
+    private static final String FILESYSTEM = "filesystem:";
+
+    private final String flywayLocation;
+    private final String classpathRoot;
+
+    private FlywayLocation(String flywayLocation, String classpathRoot) {
+        this.flywayLocation = flywayLocation;
+        this.classpathRoot = classpathRoot;
+    }
+
+    static FlywayLocation of(String location) {
+        if (location.startsWith(CLASSPATH)) {
+            String root = location.substring(CLASSPATH.length()).replaceAll("^/+|/+$", "");
+            if (loader().getResource(root) == null) {
+                throw missing(location, "is not on the classpath");
+            }
+            return new FlywayLocation(location, root);
+        }
+        Path directory = Path.of(location.startsWith(FILESYSTEM) ? location.substring(FILESYSTEM.length()) : location)
+                .toAbsolutePath().normalize();
+        if (!Files.isDirectory(directory)) {
+            throw missing(location, Files.exists(directory) ? "is not a directory" : "does not exist");
+        }
+        return new FlywayLocation(FILESYSTEM + directory, null);
+    }
+
+    String flywayLocation() {
+        return flywayLocation;
+    }
+
+    /** The SQL text of a migration, or a comment saying why there is none (Java migrations). */
+    String sqlOf(MigrationInfo migration) {
+        String script = migration.getScript();
+        if (!script.endsWith(".sql")) {
+            return "-- " + script + " is not an SQL migration; its SQL is known only when it runs.";
+        }
+        try {
+            String physical = migration.getPhysicalLocation();
+            if (physical != null && !physical.isBlank() && Files.isRegularFile(Path.of(physical))) {
+                return Files.readString(Path.of(physical), StandardCharsets.UTF_8);
+            }
+            if (classpathRoot != null) {
+                try (InputStream in = loader().getResourceAsStream(classpathRoot + "/" + script)) {
+                    if (in != null) {
+                        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new MigrateException(ErrorCode.CONFIGURATION, "Cannot read migration " + script + ": "
+                    + e.getMessage(), "Check the file's permissions.", e);
+        }
+        return "-- the SQL of " + script + " could not be located";
+    }
+
+    private static ClassLoader loader() {
+        return Thread.currentThread().getContextClassLoader();
+    }
+
+    private static MigrateException missing(String location, String problem) {
+        return new MigrateException(ErrorCode.CONFIGURATION, "Migration location '" + location + "' " + problem + ".",
+                "Point --location at the directory that holds the migrations (e.g. examples/flyway).", null);
+    }
+}

@@ -1,0 +1,134 @@
+package dev.optamigrate.core.tool.flyway;
+
+import dev.optamigrate.core.spi.AppliedMigration;
+import dev.optamigrate.core.spi.MigrationInfo;
+import dev.optamigrate.core.spi.MigrationSession;
+import dev.optamigrate.core.spi.MigrationState;
+import dev.optamigrate.core.spi.PendingMigration;
+import dev.optamigrate.core.spi.ToolStatus;
+import dev.optamigrate.core.spi.ValidationResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.output.MigrateOutput;
+import org.flywaydb.core.api.output.ValidateOutput;
+import org.flywaydb.core.api.output.ValidateResult;
+
+/** A Flyway instance on one database and one location. */
+final class FlywaySession implements MigrationSession {
+    private final Flyway flyway;
+    private final FlywayLocation location;
+
+    FlywaySession(Flyway flyway, FlywayLocation location) {
+        this.flyway = flyway;
+        this.location = location;
+    }
+
+    @Override
+    public ToolStatus status() {
+        MigrationInfoService info = info();
+        List<MigrationInfo> applied = new ArrayList<>();
+        List<MigrationInfo> pending = new ArrayList<>();
+        List<MigrationInfo> failed = new ArrayList<>();
+        for (org.flywaydb.core.api.MigrationInfo migration : info.all()) {
+            MigrationState state = stateOf(migration);
+            if (state == null) {
+                continue;
+            }
+            MigrationInfo converted = new MigrationInfo(versionOf(migration), migration.getDescription(),
+                    migration.getScript(), state, installedOn(migration));
+            switch (state) {
+                case APPLIED, MISSING -> applied.add(converted);
+                case PENDING -> pending.add(converted);
+                case FAILED -> failed.add(converted);
+                case IGNORED -> { }
+            }
+        }
+        org.flywaydb.core.api.MigrationInfo current = info.current();
+        return new ToolStatus(FlywayTool.NAME, current == null ? null : versionOf(current), applied, pending, failed);
+    }
+
+    @Override
+    public List<PendingMigration> pending() {
+        return Arrays.stream(info().pending())
+                .map(migration -> new PendingMigration(versionOf(migration), migration.getDescription(),
+                        migration.getScript(), location.sqlOf(migration)))
+                .toList();
+    }
+
+    @Override
+    public List<AppliedMigration> migrate() {
+        try {
+            return flyway.migrate().migrations.stream().map(FlywaySession::applied).toList();
+        } catch (FlywayException e) {
+            throw FlywayFailures.translate(e);
+        }
+    }
+
+    @Override
+    public ValidationResult validate() {
+        ValidateResult result;
+        try {
+            result = flyway.validateWithResult();
+        } catch (FlywayException e) {
+            throw FlywayFailures.translate(e);
+        }
+        List<String> problems = new ArrayList<>();
+        for (ValidateOutput invalid : result.invalidMigrations) {
+            String what = invalid.version == null || invalid.version.isEmpty() ? invalid.description
+                    : invalid.version + " (" + invalid.description + ")";
+            problems.add("Migration " + what + ": " + invalid.errorDetails.errorMessage);
+        }
+        if (!result.validationSuccessful && problems.isEmpty() && result.errorDetails != null) {
+            problems.add(result.errorDetails.errorMessage);
+        }
+        return new ValidationResult(problems);
+    }
+
+    static String versionOf(org.flywaydb.core.api.MigrationInfo migration) {
+        return migration.getVersion() == null ? null : migration.getVersion().getVersion();
+    }
+
+    private MigrationInfoService info() {
+        try {
+            return flyway.info();
+        } catch (FlywayException e) {
+            throw FlywayFailures.translate(e);
+        }
+    }
+
+    private static MigrationState stateOf(org.flywaydb.core.api.MigrationInfo migration) {
+        org.flywaydb.core.api.MigrationState state = migration.getState();
+        if (state.isFailed()) {
+            return MigrationState.FAILED;
+        }
+        if (state.isApplied()) {
+            return state.isResolved() ? MigrationState.APPLIED : MigrationState.MISSING;
+        }
+        return switch (state) {
+            case PENDING, OUTDATED -> MigrationState.PENDING;
+            case IGNORED -> MigrationState.IGNORED;
+            default -> null;
+        };
+    }
+
+    private static Instant installedOn(org.flywaydb.core.api.MigrationInfo migration) {
+        return migration.getInstalledOn() == null ? null : migration.getInstalledOn().toInstant();
+    }
+
+    private static AppliedMigration applied(MigrateOutput output) {
+        return new AppliedMigration(output.version == null || output.version.isEmpty() ? null : output.version,
+                output.description, output.filepath == null ? null : fileName(output.filepath),
+                Duration.ofMillis(output.executionTime));
+    }
+
+    private static String fileName(String path) {
+        int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+        return path.substring(slash + 1);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.optamigrate.core.tool.flyway;
+
+import dev.optamigrate.core.spi.MigrationSession;
+import dev.optamigrate.core.spi.MigrationTool;
+import dev.optamigrate.core.spi.ToolContext;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
+
+/**
+ * Flyway, configured for use under opta-migrate's lock: its PostgreSQL lock is session-level rather than
+ * transactional (so {@code CREATE INDEX CONCURRENTLY} does not wait on itself), clean is disabled, and pending
+ * migrations are not a validation error.
+ */
+final class FlywayTool implements MigrationTool {
+    static final String NAME = "flyway";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public MigrationSession open(ToolContext context) {
+        FlywayLocation location = FlywayLocation.of(context.location());
+        FluentConfiguration configuration = Flyway.configure(Thread.currentThread().getContextClassLoader())
+                .dataSource(context.dataSource())
+                .locations(location.flywayLocation())
+                .failOnMissingLocations(true)
+                .validateMigrationNaming(true)
+                .ignoreMigrationPatterns("*:future", "*:pending")
+                .cleanDisabled(true)
+                .loggers("slf4j")
+                .callbacks(new FlywayEventCallback(context.events()));
+        configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+        return new FlywaySession(configuration.load(), location);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.optamigrate.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.optamigrate.core.event.MigrationEvent;
+import dev.optamigrate.core.journal.Journal;
+import dev.optamigrate.core.journal.JournalEntry;
+import dev.optamigrate.core.spi.AppliedMigration;
+import dev.optamigrate.core.spi.MigrationInfo;
+import dev.optamigrate.core.spi.ToolStatus;
+import dev.optamigrate.core.testing.Examples;
+import dev.optamigrate.core.testing.PostgresExtension;
+import dev.optamigrate.core.testing.TestDatabase;
+import java.sql.Connection;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class MigratorTest {
+    @RegisterExtension
+    static final PostgresExtension POSTGRES = new PostgresExtension();
+
+    @Test
+    void migratesEverythingOnceThenReportsUpToDate(TestDatabase db) throws Exception {
+        List<MigrationEvent> events = new CopyOnWriteArrayList<>();
+        MigrateResult first = migrator(db, events).migrate();
+
+        assertThat(first.from()).isNull();
+        assertThat(first.to()).isEqualTo("4");
+        assertThat(first.applied()).extracting(AppliedMigration::version).containsExactly("1", "2", "3", "4");
+        assertThat(events).filteredOn(MigrationEvent.MigrationFinished.class::isInstance).hasSize(4);
+        assertThat(events.get(0)).isInstanceOf(MigrationEvent.RunStarted.class);
+        assertThat(events).last().isInstanceOf(MigrationEvent.RunFinished.class);
+        assertThat(db.hasTable("orders")).isTrue();
+
+        String schemaBefore = schemaFingerprint(db);
+        MigrateResult second = migrator(db, new CopyOnWriteArrayList<>()).migrate();
+
+        assertThat(second.upToDate()).isTrue();
+        assertThat(second.from()).isEqualTo("4");
+        assertThat(schemaFingerprint(db)).isEqualTo(schemaBefore);
+        try (Connection connection = db.connect()) {
+            assertThat(Journal.open(connection).entries()).extracting(JournalEntry::status, JournalEntry::applied)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("SUCCEEDED", 4),
+                            org.assertj.core.groups.Tuple.tuple("SUCCEEDED", 0));
+        }
+    }
+
+    @Test
+    void statusListsAppliedAndPending(TestDatabase db) {
+        ToolStatus before = migrator(db, new CopyOnWriteArrayList<>()).status();
+        assertThat(before.current()).isNull();
+        assertThat(before.pending()).extracting(MigrationInfo::version).containsExactly("1", "2", "3", "4");
+
+        migrator(db, new CopyOnWriteArrayList<>()).migrate();
+        ToolStatus after = migrator(db, new CopyOnWriteArrayList<>()).status();
+
+        assertThat(after.current()).isEqualTo("4");
+        assertThat(after.pending()).isEmpty();
+        assertThat(after.applied()).extracting(MigrationInfo::description)
+                .containsExactly("create customers", "create orders", "index orders by customer", "add customer phone");
+    }
+
+    @Test
+    void pendingCarriesTheSqlOfEachMigration(TestDatabase db) {
+        assertThat(migrator(db, new CopyOnWriteArrayList<>()).pending())
+                .hasSize(4)
+                .first().satisfies(first -> assertThat(first.sql()).contains("CREATE TABLE customers"));
+    }
+
+    private static Migrator migrator(TestDatabase db, List<MigrationEvent> events) {
+        return Migrator.configure().target(db.target()).location(Examples.of("flyway").toString())
+                .listener(events::add).load();
+    }
+
+    private static String schemaFingerprint(TestDatabase db) throws Exception {
+        return String.join(",", db.column("SELECT table_name || '.' || column_name FROM information_schema.columns "
+                + "WHERE table_schema = 'public' ORDER BY 1"));
+    }
+}

@@ -1,0 +1,73 @@
+package dev.optamigrate.core.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.MigrateException;
+import dev.optamigrate.core.target.Target;
+import dev.optamigrate.core.testing.PostgresExtension;
+import dev.optamigrate.core.testing.TestDatabase;
+import java.io.StringWriter;
+import java.io.PrintWriter;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class ConnectionFailuresTest {
+    @RegisterExtension
+    static final PostgresExtension POSTGRES = PostgresExtension.withPasswordAuthentication();
+
+    @Test
+    void refusedPortSaysSo() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        MigrateException failure = failureFor(target("127.0.0.1", closedPort, "postgres"));
+        assertThat(failure.code()).isEqualTo(ErrorCode.CANNOT_CONNECT);
+        assertThat(failure.getMessage()).contains("127.0.0.1:" + closedPort, "refused");
+    }
+
+    @Test
+    void unresolvableHostSaysSo() {
+        MigrateException failure = failureFor(target("no-such-host.invalid", 5432, "postgres"));
+        assertThat(failure.code()).isEqualTo(ErrorCode.CANNOT_CONNECT);
+        assertThat(failure.getMessage()).contains("no-such-host.invalid", "does not resolve");
+    }
+
+    @Test
+    void wrongPasswordIsAnAuthenticationFailureThatNeverShowsThePassword(TestDatabase db) {
+        String wrong = "definitely-Wrong-pw-77";
+        MigrateException failure = failureFor(POSTGRES.asAppUser(db, wrong));
+        assertThat(failure.code()).isEqualTo(ErrorCode.AUTHENTICATION_FAILED);
+        assertThat(failure.getMessage()).contains("app");
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace));
+        assertThat(trace.toString()).doesNotContain(wrong);
+    }
+
+    @Test
+    void rightPasswordConnects(TestDatabase db) throws Exception {
+        new Connections(POSTGRES.asAppUser(db, PostgresExtension.APP_PASSWORD), "t").open().close();
+    }
+
+    @Test
+    void missingDatabaseSaysSo(TestDatabase db) {
+        MigrateException failure = failureFor(db.target().withDatabase("no_such_db"));
+        assertThat(failure.code()).isEqualTo(ErrorCode.CANNOT_CONNECT);
+        assertThat(failure.getMessage()).contains("no_such_db", "does not exist");
+    }
+
+    private static MigrateException failureFor(Target target) {
+        return catchThrowableOfType(MigrateException.class, () -> new Connections(target, "t").open().close());
+    }
+
+    private static Target target(String host, int port, String database) {
+        return new Target(host, port, database, "postgres", Optional.empty(),
+                dev.optamigrate.core.target.SslMode.DISABLE, Duration.ofSeconds(3), Duration.ofSeconds(10), Map.of());
+    }
+}

@@ -1,0 +1,77 @@
+package dev.optamigrate.core.lock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.optamigrate.core.connect.Connections;
+import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.MigrateException;
+import dev.optamigrate.core.event.MigrationEvent;
+import dev.optamigrate.core.testing.PostgresExtension;
+import dev.optamigrate.core.testing.TestDatabase;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class MigrationLockTest {
+    @RegisterExtension
+    static final PostgresExtension POSTGRES = new PostgresExtension();
+
+    @Test
+    void secondRunTimesOutAndNamesTheHolder(TestDatabase db) {
+        Connections holderSide = new Connections(db.target(), "holder-app on build-7 pid 4242");
+        try (MigrationLock holder = new MigrationLock(holderSide.open())) {
+            holder.acquire(Duration.ofSeconds(5), event -> { });
+            List<MigrationEvent> events = new CopyOnWriteArrayList<>();
+
+            MigrateException timeout = catchThrowableOfType(MigrateException.class, () -> {
+                try (MigrationLock waiter = new MigrationLock(new Connections(db.target(), "waiter").open())) {
+                    waiter.acquire(Duration.ofMillis(700), events::add);
+                }
+            });
+
+            assertThat(timeout.code()).isEqualTo(ErrorCode.LOCK_TIMEOUT);
+            assertThat(timeout.getMessage()).contains("holder-app on build-7 pid 4242", "backend pid", "since");
+            assertThat(events).first().isInstanceOfSatisfying(MigrationEvent.LockWaiting.class,
+                    waiting -> assertThat(waiting.holder()).contains("holder-app"));
+        }
+    }
+
+    @Test
+    void waiterGetsTheLockOnceTheHolderReleasesIt(TestDatabase db) throws Exception {
+        Connections connections = new Connections(db.target(), "test");
+        MigrationLock holder = new MigrationLock(connections.open());
+        holder.acquire(Duration.ofSeconds(5), event -> { });
+        List<MigrationEvent> events = new CopyOnWriteArrayList<>();
+
+        CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> {
+            try (MigrationLock waiter = new MigrationLock(connections.open())) {
+                waiter.acquire(Duration.ofSeconds(30), events::add);
+                assertThat(waiter.isHeld()).isTrue();
+            }
+        });
+        Thread.sleep(400);
+        holder.close();
+        waiting.get();
+
+        assertThat(events).hasAtLeastOneElementOfType(MigrationEvent.LockWaiting.class);
+        assertThat(events).last().isInstanceOfSatisfying(MigrationEvent.LockAcquired.class,
+                acquired -> assertThat(acquired.waited()).isGreaterThanOrEqualTo(Duration.ofMillis(300)));
+    }
+
+    @Test
+    void closingTheConnectionFreesTheLock(TestDatabase db) {
+        Connections connections = new Connections(db.target(), "test");
+        MigrationLock first = new MigrationLock(connections.open());
+        first.acquire(Duration.ofSeconds(5), event -> { });
+        first.close();
+
+        try (MigrationLock second = new MigrationLock(connections.open())) {
+            second.acquire(Duration.ZERO, event -> { });
+            assertThat(second.isHeld()).isTrue();
+        }
+    }
+}

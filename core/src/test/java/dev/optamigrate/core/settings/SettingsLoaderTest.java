@@ -1,0 +1,77 @@
+package dev.optamigrate.core.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.MigrateException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsLoaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void flagsBeatEnvironmentBeatsFileBeatsDefaults() throws Exception {
+        Files.writeString(dir.resolve("opta-migrate.yaml"), "location: from-file\nlock-wait: 1m\ntool: flyway\n"
+                + "env:\n  host: FILE_HOST\n");
+
+        Settings settings = SettingsLoader.load(Map.of(Setting.LOCATION, "from-flag"),
+                Map.of("OPTA_MIGRATE_LOCATION", "from-env", "OPTA_MIGRATE_LOCK_WAIT", "2m"), Optional.empty(), dir);
+
+        assertThat(settings.get(Setting.LOCATION)).contains("from-flag");
+        assertThat(settings.duration(Setting.LOCK_WAIT)).isEqualTo(Duration.ofMinutes(2));
+        assertThat(settings.get(Setting.ENV_HOST)).contains("FILE_HOST");
+        assertThat(settings.sourceOf(Setting.ENV_HOST)).contains("opta-migrate.yaml");
+        assertThat(settings.get(Setting.CONNECT_TIMEOUT)).contains("10s");
+        assertThat(settings.sourceOf(Setting.CONNECT_TIMEOUT)).isEqualTo("the default");
+    }
+
+    @Test
+    void unknownKeyIsAnErrorThatListsTheKnownOnes() throws Exception {
+        Path file = Files.writeString(dir.resolve("c.yaml"), "locaton: db\n");
+        MigrateException failure = catchThrowableOfType(MigrateException.class,
+                () -> SettingsLoader.load(Map.of(), Map.of(), Optional.of(file), dir));
+        assertThat(failure.code()).isEqualTo(ErrorCode.CONFIGURATION);
+        assertThat(failure.getMessage()).contains("locaton");
+        assertThat(failure.hint()).contains("location", "lock-wait");
+    }
+
+    @Test
+    void passwordInTheFileIsRefused() throws Exception {
+        Path file = Files.writeString(dir.resolve("c.yaml"), "password: hunter2\n");
+        MigrateException failure = catchThrowableOfType(MigrateException.class,
+                () -> SettingsLoader.load(Map.of(), Map.of(), Optional.of(file), dir));
+        assertThat(failure.getMessage()).contains("contains a password").doesNotContain("hunter2");
+    }
+
+    @Test
+    void namedConfigFileMustExist() {
+        MigrateException failure = catchThrowableOfType(MigrateException.class,
+                () -> SettingsLoader.load(Map.of(), Map.of(), Optional.of(dir.resolve("nope.yaml")), dir));
+        assertThat(failure.getMessage()).contains("nope.yaml", "does not exist");
+    }
+
+    @Test
+    void brokenYamlNamesTheLine() throws Exception {
+        Path file = Files.writeString(dir.resolve("c.yaml"), "tool: flyway\nlocation: [unclosed\n");
+        MigrateException failure = catchThrowableOfType(MigrateException.class,
+                () -> SettingsLoader.load(Map.of(), Map.of(), Optional.of(file), dir));
+        assertThat(failure.getMessage()).contains("not valid YAML", "line");
+    }
+
+    @Test
+    void badDurationNamesItsSource() {
+        Settings settings = SettingsLoader.load(Map.of(), Map.of("OPTA_MIGRATE_LOCK_WAIT", "ten minutes"),
+                Optional.empty(), dir);
+        MigrateException failure = catchThrowableOfType(MigrateException.class,
+                () -> settings.duration(Setting.LOCK_WAIT));
+        assertThat(failure.getMessage()).contains("OPTA_MIGRATE_LOCK_WAIT", "ten minutes");
+    }
+}
