@@ -1,0 +1,41 @@
+package dev.optamigrate.cli;
+
+import com.google.inject.Guice;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import picocli.CommandLine;
+
+/** The {@code opta-migrate} command line. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        quietLibraryLogs(Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v"));
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(args, new CliEnvironment(System.getenv(), Path.of("").toAbsolutePath()), out, err));
+    }
+
+    /** Runs one command line and returns its exit code; output goes to the given writers. */
+    public static int run(String[] args, CliEnvironment environment, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(OptaMigrateCommand.class,
+                new GuiceFactory(Guice.createInjector(new CliModule(environment))));
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler(new ErrorHandler());
+        ExitCodes.addToHelp(commandLine);
+        int exitCode = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return exitCode;
+    }
+
+    /** The tools log through SLF4J; people see warnings only, unless they ask for more. */
+    private static void quietLibraryLogs(boolean verbose) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+    }
+}

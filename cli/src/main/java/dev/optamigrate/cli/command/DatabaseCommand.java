@@ -1,0 +1,48 @@
+package dev.optamigrate.cli.command;
+
+import dev.optamigrate.cli.CliEnvironment;
+import dev.optamigrate.cli.options.CommonOptions;
+import dev.optamigrate.core.MigratorConfiguration;
+import dev.optamigrate.core.settings.Setting;
+import dev.optamigrate.core.settings.Settings;
+import dev.optamigrate.core.tool.MigrationTools;
+import java.io.PrintWriter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** What every verb that works on a database shares: its options, its writers, and opening the target. */
+abstract class DatabaseCommand {
+    @Mixin
+    CommonOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    final CliEnvironment environment;
+    final MigrationTools tools;
+
+    DatabaseCommand(CliEnvironment environment, MigrationTools tools) {
+        this.environment = environment;
+        this.tools = tools;
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    /** Where notices go: standard output for people, standard error when standard output carries JSON. */
+    PrintWriter notices() {
+        return options.output.json() ? spec.commandLine().getErr() : out();
+    }
+
+    /** Checks the tool name, then opens the target (so a typo fails before an embedded server starts). */
+    TargetSession openTarget(Settings settings) {
+        tools.byName(settings.require(Setting.TOOL));
+        return TargetSession.open(options.target, settings, environment, notices());
+    }
+
+    MigratorConfiguration configuration(Settings settings, TargetSession session) {
+        return MigratorConfiguration.from(settings, session.target()).tools(tools);
+    }
+}

@@ -1,0 +1,2 @@
+/** The verbs: one picocli command per verb, each a {@code Callable<Integer>} built by Guice. */
+package dev.optamigrate.cli.command;

@@ -1,0 +1,34 @@
+package dev.optamigrate.cli.options;
+
+import dev.optamigrate.cli.CliEnvironment;
+import dev.optamigrate.core.settings.Setting;
+import dev.optamigrate.core.settings.Settings;
+import dev.optamigrate.core.settings.SettingsLoader;
+import java.util.EnumMap;
+import java.util.Map;
+import picocli.CommandLine.Mixin;
+
+/** The options every database verb shares: target, source and output. */
+public final class CommonOptions {
+    @Mixin
+    public TargetOptions target;
+
+    @Mixin
+    public SourceOptions source;
+
+    @Mixin
+    public OutputOptions output;
+
+    /** Settings from these flags (and any extra ones), the environment and the config file. */
+    public Settings settings(CliEnvironment environment, RunOptions run, Map<Setting, String> extra) {
+        Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        target.addTo(flags);
+        source.addTo(flags);
+        if (run != null) {
+            run.addTo(flags);
+        }
+        flags.putAll(extra);
+        return SettingsLoader.load(flags, environment.variables(),
+                target.config().map(path -> environment.workingDir().resolve(path)), environment.workingDir());
+    }
+}

@@ -1,0 +1,23 @@
+package dev.optamigrate.cli.options;
+
+import dev.optamigrate.core.settings.Setting;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** How a run that changes the schema behaves: lock wait, and what the journal records. */
+public final class RunOptions {
+    @Option(names = "--lock-wait", paramLabel = "DURATION", descriptionKey = "lock-wait")
+    String lockWait;
+
+    @Option(names = "--release", paramLabel = "RELEASE", descriptionKey = "release")
+    String release;
+
+    @Option(names = "--operator", paramLabel = "NAME", descriptionKey = "operator")
+    String operator;
+
+    void addTo(Map<Setting, String> flags) {
+        flags.put(Setting.LOCK_WAIT, lockWait);
+        flags.put(Setting.RELEASE, release);
+        flags.put(Setting.OPERATOR, operator);
+    }
+}

@@ -1,0 +1,2 @@
+/** Shared command-line options (picocli mixins) and the settings they feed. */
+package dev.optamigrate.cli.options;

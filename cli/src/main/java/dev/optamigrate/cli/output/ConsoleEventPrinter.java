@@ -1,0 +1,72 @@
+package dev.optamigrate.cli.output;
+
+import dev.optamigrate.core.event.EventListener;
+import dev.optamigrate.core.event.MigrationEvent;
+import dev.optamigrate.core.settings.Durations;
+import java.io.PrintWriter;
+import java.time.Duration;
+
+/** Prints a run's events for people, one line each, as they happen. Failures are left to the error handler. */
+public final class ConsoleEventPrinter implements EventListener {
+    private static final Duration NOTEWORTHY_WAIT = Duration.ofSeconds(1);
+
+    private final PrintWriter out;
+
+    public ConsoleEventPrinter(PrintWriter out) {
+        this.out = out;
+    }
+
+    @Override
+    public synchronized void on(MigrationEvent event) {
+        String line = lineFor(event);
+        if (line != null) {
+            out.println(line);
+            out.flush();
+        }
+    }
+
+    private static String lineFor(MigrationEvent event) {
+        if (event instanceof MigrationEvent.RunStarted started) {
+            return "Migrating " + started.target() + " with " + started.tool() + " from " + started.location()
+                    + " (strategy " + started.strategy() + ")";
+        }
+        if (event instanceof MigrationEvent.LockWaiting waiting) {
+            return "Waiting for the migration lock (" + Durations.format(waiting.waited()) + " of "
+                    + Durations.format(waiting.limit()) + "): held by " + waiting.holder();
+        }
+        if (event instanceof MigrationEvent.LockAcquired acquired) {
+            return acquired.waited().compareTo(NOTEWORTHY_WAIT) < 0 ? null
+                    : "Lock acquired after " + Durations.format(acquired.waited()) + ".";
+        }
+        if (event instanceof MigrationEvent.StatusRead status) {
+            return (status.current() == null ? "Schema is empty" : "Schema is at version " + status.current())
+                    + "; " + status.pending() + " pending.";
+        }
+        if (event instanceof MigrationEvent.MigrationStarted started) {
+            return "  applying " + label(started.version(), started.description()) + " ...";
+        }
+        if (event instanceof MigrationEvent.MigrationFinished finished) {
+            return "  applied  " + label(finished.version(), finished.description()) + " in "
+                    + Durations.format(finished.duration());
+        }
+        if (event instanceof MigrationEvent.MigrationFailed failed) {
+            return "  FAILED   " + label(failed.version(), failed.description()) + " after "
+                    + Durations.format(failed.duration());
+        }
+        if (event instanceof MigrationEvent.Warning warning) {
+            return "WARNING: " + warning.message();
+        }
+        if (event instanceof MigrationEvent.RunFinished finished) {
+            return finished.applied() == 0 ? "Schema is up to date at version " + finished.to() + "."
+                    : "Migrated from " + (finished.from() == null ? "empty" : "version " + finished.from())
+                            + " to version " + finished.to() + ": " + finished.applied() + " migration"
+                            + (finished.applied() == 1 ? "" : "s") + " in " + Durations.format(finished.duration())
+                            + ".";
+        }
+        return null;
+    }
+
+    private static String label(String version, String description) {
+        return (version == null ? "repeatable" : version) + " " + description;
+    }
+}

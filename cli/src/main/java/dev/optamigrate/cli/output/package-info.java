@@ -1,0 +1,2 @@
+/** Output: events and state for people (console) and for scripts (JSON lines). */
+package dev.optamigrate.cli.output;

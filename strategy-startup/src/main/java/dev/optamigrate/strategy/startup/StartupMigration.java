@@ -1,0 +1,72 @@
+package dev.optamigrate.strategy.startup;
+
+import dev.optamigrate.core.MigrateResult;
+import dev.optamigrate.core.MigratorConfiguration;
+import dev.optamigrate.core.event.EventListener;
+import dev.optamigrate.core.settings.Settings;
+import dev.optamigrate.core.spi.MigrationRequest;
+import dev.optamigrate.core.target.TargetResolver;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The library entry an application calls from its {@code main}, before it opens its port. The target and the
+ * other settings come from the environment ({@code OPTA_MIGRATE_*}, or Opta's {@code DBHOST}... variables); events
+ * are logged through SLF4J unless a listener is given.
+ */
+public final class StartupMigration {
+    private final MigratorConfiguration configuration;
+    private Duration budget = StartupStrategy.DEFAULT_BUDGET;
+    private boolean listenerGiven;
+
+    private StartupMigration(MigratorConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    /** Settings and target from this process's environment. */
+    public static StartupMigration fromEnvironment() {
+        return fromEnvironment(System.getenv());
+    }
+
+    /** Settings and target from the given environment. */
+    public static StartupMigration fromEnvironment(Map<String, String> environment) {
+        Settings settings = Settings.fromEnvironment(environment);
+        return new StartupMigration(MigratorConfiguration.from(settings, new TargetResolver(settings).resolve()));
+    }
+
+    /** Where the migrations are, e.g. {@code classpath:db/migration}. */
+    public StartupMigration location(String location) {
+        configuration.location(location);
+        return this;
+    }
+
+    public StartupMigration tool(String tool) {
+        configuration.tool(tool);
+        return this;
+    }
+
+    /** How long the migration may take before a warning says it belongs in a Job; 30 seconds by default. */
+    public StartupMigration budget(Duration budget) {
+        this.budget = budget;
+        return this;
+    }
+
+    public StartupMigration listener(EventListener listener) {
+        configuration.listener(listener);
+        listenerGiven = true;
+        return this;
+    }
+
+    /**
+     * Migrates, waiting for the lock if another replica is migrating.
+     *
+     * @throws dev.optamigrate.core.error.MigrateException when it fails: do not start the server then
+     */
+    public MigrateResult run() {
+        if (!listenerGiven) {
+            configuration.listener(new Slf4jEventLogger());
+        }
+        return new StartupStrategy(budget)
+                .execute(new MigrationRequest(configuration, StartupStrategyProvider.NAME)).result();
+    }
+}
