@@ -2,7 +2,10 @@ package dev.optamigrate.cli.command;
 
 import dev.optamigrate.cli.CliEnvironment;
 import dev.optamigrate.cli.options.CommonOptions;
+import dev.optamigrate.cli.output.ConsoleEventPrinter;
+import dev.optamigrate.cli.output.JsonEventPrinter;
 import dev.optamigrate.core.MigratorConfiguration;
+import dev.optamigrate.core.event.EventListener;
 import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.tool.MigrationTools;
@@ -34,6 +37,11 @@ abstract class DatabaseCommand {
     /** Where notices go: standard output for people, standard error when standard output carries JSON. */
     PrintWriter notices() {
         return options.output.json() ? spec.commandLine().getErr() : out();
+    }
+
+    /** Prints a run's events as JSON lines or for people, as --output asks. */
+    EventListener eventPrinter() {
+        return options.output.json() ? new JsonEventPrinter(out()) : new ConsoleEventPrinter(out());
     }
 
     /** Checks the tool name, then opens the target (so a typo fails before an embedded server starts). */

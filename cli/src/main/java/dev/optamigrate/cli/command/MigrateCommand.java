@@ -2,8 +2,6 @@ package dev.optamigrate.cli.command;
 
 import dev.optamigrate.cli.CliEnvironment;
 import dev.optamigrate.cli.options.RunOptions;
-import dev.optamigrate.cli.output.ConsoleEventPrinter;
-import dev.optamigrate.cli.output.JsonEventPrinter;
 import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.spi.ExecutionStrategyProvider;
@@ -52,8 +50,7 @@ public final class MigrateCommand extends DatabaseCommand implements Callable<In
         Settings settings = options.settings(environment, run, extra);
         ExecutionStrategyProvider provider = strategies.byName(settings.require(Setting.STRATEGY));
         try (TargetSession session = openTarget(settings)) {
-            var configuration = configuration(settings, session).listener(options.output.json()
-                    ? new JsonEventPrinter(out()) : new ConsoleEventPrinter(out()));
+            var configuration = configuration(settings, session).listener(eventPrinter());
             provider.create().execute(new MigrationRequest(configuration, provider.name()));
         }
         return 0;

@@ -2,8 +2,6 @@ package dev.optamigrate.cli.command;
 
 import dev.optamigrate.cli.CliEnvironment;
 import dev.optamigrate.cli.options.RunOptions;
-import dev.optamigrate.cli.output.ConsoleEventPrinter;
-import dev.optamigrate.cli.output.JsonEventPrinter;
 import dev.optamigrate.core.settings.Durations;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.spi.MigrationRequest;
@@ -52,8 +50,7 @@ public final class StartupCommand extends DatabaseCommand implements Callable<In
         Settings settings = options.settings(environment, run, Map.of());
         StartupStrategy strategy = new StartupStrategy(Durations.parse(budget, "--budget"));
         try (TargetSession session = openTarget(settings)) {
-            var configuration = configuration(settings, session).listener(options.output.json()
-                    ? new JsonEventPrinter(out()) : new ConsoleEventPrinter(out()));
+            var configuration = configuration(settings, session).listener(eventPrinter());
             strategy.execute(new MigrationRequest(configuration, StartupStrategyProvider.NAME));
             notices().println("Starting " + String.join(" ", command));
             notices().flush();
