@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.logging.Level;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 
 /** The {@code opta-migrate} command line. */
@@ -33,9 +35,15 @@ public final class Main {
         return exitCode;
     }
 
-    /** The tools log through SLF4J; people see warnings only, unless they ask for more. */
+    /**
+     * The tools log through SLF4J (Liquibase through java.util.logging, bridged to it); people see warnings only,
+     * unless they ask for more.
+     */
     private static void quietLibraryLogs(boolean verbose) {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        java.util.logging.Logger.getLogger("").setLevel(verbose ? Level.INFO : Level.WARNING);
     }
 }

@@ -4,6 +4,7 @@ import dev.optamigrate.cli.command.MigrateCommand;
 import dev.optamigrate.cli.command.StartupCommand;
 import dev.optamigrate.cli.command.StatusCommand;
 import dev.optamigrate.cli.command.StrategiesCommand;
+import dev.optamigrate.cli.command.UndoCommand;
 import dev.optamigrate.cli.command.ValidateCommand;
 import dev.optamigrate.cli.command.VersionCommand;
 import picocli.CommandLine;
@@ -14,8 +15,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionInfo.class, resourceBundle = "dev.optamigrate.cli.options.SettingDescriptions",
         usageHelpAutoWidth = true,
         description = {
-            "PostgreSQL schema migrations for services on Kubernetes, run safely: a trusted tool (Flyway) "
-                    + "behind one advisory lock, a journal of every run, and a choice of where the migration runs.",
+            "PostgreSQL schema migrations for services on Kubernetes, run safely: trusted tools (Flyway, "
+                    + "Liquibase, MyBatis Migrations) behind one advisory lock, a journal of every run, and a choice of where the migration runs.",
             "",
             "Settings come from flags, then OPTA_MIGRATE_* variables, then opta-migrate.yaml, then defaults. "
                     + "Passwords never come from a flag: use OPTA_MIGRATE_PASSWORD, --password-file, or Opta's "
@@ -23,7 +24,7 @@ import picocli.CommandLine.Command;
             "",
             "Try it on a local embedded PostgreSQL: opta-migrate migrate --embedded --location examples/flyway",
             ""},
-        subcommands = {MigrateCommand.class, StatusCommand.class, ValidateCommand.class, StrategiesCommand.class,
-            StartupCommand.class, VersionCommand.class})
+        subcommands = {MigrateCommand.class, StatusCommand.class, ValidateCommand.class, UndoCommand.class,
+            StrategiesCommand.class, StartupCommand.class, VersionCommand.class})
 public final class OptaMigrateCommand {
 }

@@ -13,6 +13,7 @@ import dev.optamigrate.core.spi.AppliedMigration;
 import dev.optamigrate.core.spi.MigrationSession;
 import dev.optamigrate.core.spi.ToolContext;
 import dev.optamigrate.core.spi.ToolStatus;
+import dev.optamigrate.core.spi.UndoRequest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -20,21 +21,26 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One migrate run: lock, journal, status, migrate, journal, unlock. */
+/** One run that changes the schema (migrate, or undo): lock, journal, status, change, journal, unlock. */
 final class MigrationRun {
     private final MigratorConfiguration configuration;
     private final Connections connections;
     private final EventListener events;
+    private final UndoRequest undo;
     private final long startedNanos = System.nanoTime();
 
-    MigrationRun(MigratorConfiguration configuration, Connections connections) {
+    /**
+     * @param undo what to revert, or {@code null} to migrate
+     */
+    MigrationRun(MigratorConfiguration configuration, Connections connections, UndoRequest undo) {
         this.configuration = configuration;
         this.connections = connections;
         this.events = configuration.listener();
+        this.undo = undo;
     }
 
     MigrateResult run() {
-        events.on(new MigrationEvent.RunStarted(configuration.tool(), configuration.location(),
+        events.on(new MigrationEvent.RunStarted(action(), configuration.tool(), configuration.location(),
                 connections.target().describe(), configuration.strategy()));
         try (MigrationLock lock = new MigrationLock(connections.open()); Connection work = connections.open()) {
             lock.acquire(configuration.lockWait(), events);
@@ -59,13 +65,17 @@ final class MigrationRun {
         });
         ToolContext context = new ToolContext(connections.dataSource(), configuration.location(), tracking);
         try (MigrationSession session = configuration.tools().byName(configuration.tool()).open(context)) {
+            if (undo != null && !session.supportsUndo()) {
+                session.undo(undo);
+            }
             ToolStatus before = session.status();
             events.on(new MigrationEvent.StatusRead(before.current(), before.pending().size()));
-            long journalId = journal.start(new JournalEntry.Start(configuration.tool(), configuration.strategy(),
+            long journalId = journal.start(new JournalEntry.Start(action(), configuration.tool(),
+                    configuration.strategy(),
                     configuration.location(), configuration.release().orElse(null), before.current(),
                     Hosts.localName(), ProcessHandle.current().pid(), configuration.operator().orElse(null)));
             try {
-                List<AppliedMigration> result = session.migrate();
+                List<AppliedMigration> result = undo == null ? session.migrate() : session.undo(undo);
                 String to = session.status().current();
                 journal.succeeded(journalId, to, result.size());
                 events.on(new MigrationEvent.RunFinished(before.current(), to, result.size(), elapsed(),
@@ -76,6 +86,10 @@ final class MigrationRun {
                 throw e;
             }
         }
+    }
+
+    private String action() {
+        return undo == null ? "migrate" : "undo";
     }
 
     private static String lastVersion(List<AppliedMigration> applied, String before) {

@@ -5,6 +5,7 @@ import dev.optamigrate.core.spi.MigrationSession;
 import dev.optamigrate.core.spi.PendingMigration;
 import dev.optamigrate.core.spi.ToolContext;
 import dev.optamigrate.core.spi.ToolStatus;
+import dev.optamigrate.core.spi.UndoRequest;
 import dev.optamigrate.core.spi.ValidationResult;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,7 +23,7 @@ import java.util.function.Function;
  *         .migrate();
  * }</pre>
  *
- * {@link #migrate()} connects, takes the migration lock, opens a journal row, reads the status, applies what is
+ * {@link #migrate()} (and {@link #undo(UndoRequest)}) connects, takes the migration lock, opens a journal row, reads the status, applies what is
  * pending with one event per migration, closes the journal row and releases the lock. {@link #status()},
  * {@link #pending()} and {@link #validate()} only read, and take no lock.
  */
@@ -38,7 +39,17 @@ public final class Migrator {
     }
 
     public MigrateResult migrate() {
-        return new MigrationRun(configuration, connections()).run();
+        return new MigrationRun(configuration, connections(), null).run();
+    }
+
+    /**
+     * Reverts applied migrations under the lock, where the tool supports it (Liquibase by count or tag, MyBatis
+     * by count).
+     *
+     * @throws dev.optamigrate.core.error.MigrateException {@code UNSUPPORTED} for a tool without undo
+     */
+    public MigrateResult undo(UndoRequest request) {
+        return new MigrationRun(configuration, connections(), request).run();
     }
 
     public ToolStatus status() {

@@ -13,11 +13,11 @@ import java.util.Optional;
 
 /**
  * Fluent configuration of the engine; {@link #load()} gives the {@link Migrator}. Everything but the target has a
- * default: tool {@code flyway}, location {@code db/migration}, a 10-minute lock wait.
+ * default: the tool is detected from the location, which is {@code db/migration}; the lock wait is 10 minutes.
  */
 public final class MigratorConfiguration {
     private Target target;
-    private String tool = Setting.TOOL.defaultValue();
+    private String tool;
     private String location = Setting.LOCATION.defaultValue();
     private Duration lockWait = Duration.ofMinutes(10);
     private EventListener listener = EventListener.NONE;
@@ -33,9 +33,9 @@ public final class MigratorConfiguration {
     public static MigratorConfiguration from(Settings settings, Target target) {
         MigratorConfiguration configuration = new MigratorConfiguration()
                 .target(target)
-                .tool(settings.require(Setting.TOOL))
                 .location(settings.require(Setting.LOCATION))
                 .lockWait(settings.duration(Setting.LOCK_WAIT));
+        settings.get(Setting.TOOL).ifPresent(configuration::tool);
         settings.get(Setting.RELEASE).ifPresent(configuration::release);
         settings.get(Setting.OPERATOR).ifPresent(configuration::operator);
         return configuration;
@@ -97,6 +97,9 @@ public final class MigratorConfiguration {
         if (tools == null) {
             tools = MigrationTools.discover(Thread.currentThread().getContextClassLoader());
         }
+        if (tool == null) {
+            tool = tools.detect(location).tool();
+        }
         return new Migrator(this);
     }
 
@@ -104,6 +107,7 @@ public final class MigratorConfiguration {
         return target;
     }
 
+    /** The tool's name; {@code null} until {@link #load()} detects it when none was given. */
     public String tool() {
         return tool;
     }

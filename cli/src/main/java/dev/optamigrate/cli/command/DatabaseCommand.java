@@ -10,6 +10,7 @@ import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.tool.MigrationTools;
 import java.io.PrintWriter;
+import java.util.Optional;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -24,6 +25,7 @@ abstract class DatabaseCommand {
 
     final CliEnvironment environment;
     final MigrationTools tools;
+    private String tool;
 
     DatabaseCommand(CliEnvironment environment, MigrationTools tools) {
         this.environment = environment;
@@ -44,13 +46,25 @@ abstract class DatabaseCommand {
         return options.output.json() ? new JsonEventPrinter(out()) : new ConsoleEventPrinter(out());
     }
 
-    /** Checks the tool name, then opens the target (so a typo fails before an embedded server starts). */
+    /**
+     * Settles the tool (named, or detected from the location and said so), then opens the target: a typo fails
+     * before an embedded server starts.
+     */
     TargetSession openTarget(Settings settings) {
-        tools.byName(settings.require(Setting.TOOL));
+        Optional<String> named = settings.get(Setting.TOOL);
+        if (named.isPresent()) {
+            tools.byName(named.get());
+            tool = named.get();
+        } else {
+            MigrationTools.Detection detection = tools.detect(settings.require(Setting.LOCATION));
+            tool = detection.tool();
+            notices().println("Tool: " + tool + " (detected from " + detection.evidence() + ")");
+            notices().flush();
+        }
         return TargetSession.open(options.target, settings, environment, notices());
     }
 
     MigratorConfiguration configuration(Settings settings, TargetSession session) {
-        return MigratorConfiguration.from(settings, session.target()).tools(tools);
+        return MigratorConfiguration.from(settings, session.target()).tool(tool).tools(tools);
     }
 }

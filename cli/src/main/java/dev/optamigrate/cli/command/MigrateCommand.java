@@ -2,6 +2,7 @@ package dev.optamigrate.cli.command;
 
 import dev.optamigrate.cli.CliEnvironment;
 import dev.optamigrate.cli.options.RunOptions;
+import dev.optamigrate.cli.output.DryRunView;
 import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.spi.ExecutionStrategyProvider;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Option;
     "%n  opta-migrate migrate --embedded --location examples/flyway",
     "%n  OPTA_MIGRATE_PASSWORD=... opta-migrate migrate --url jdbc:postgresql://db:5432/app --user app",
     "%n  opta-migrate migrate --location db/migration --output json --release v42",
+    "%n  opta-migrate migrate --location db/changelog --dry-run",
     ""})
 public final class MigrateCommand extends DatabaseCommand implements Callable<Integer> {
     @Mixin
@@ -34,6 +36,10 @@ public final class MigrateCommand extends DatabaseCommand implements Callable<In
 
     @Option(names = "--strategy", paramLabel = "NAME", descriptionKey = "strategy")
     String strategy;
+
+    @Option(names = "--dry-run", description = "Print the pending SQL in order and change nothing (runs here, "
+            + "reads only, takes no lock).")
+    boolean dryRun;
 
     private final ExecutionStrategies strategies;
 
@@ -50,6 +56,10 @@ public final class MigrateCommand extends DatabaseCommand implements Callable<In
         Settings settings = options.settings(environment, run, extra);
         ExecutionStrategyProvider provider = strategies.byName(settings.require(Setting.STRATEGY));
         try (TargetSession session = openTarget(settings)) {
+            if (dryRun) {
+                DryRunView.print(configuration(settings, session).load().pending(), options.output.json(), out());
+                return 0;
+            }
             var configuration = configuration(settings, session).listener(eventPrinter());
             provider.create().execute(new MigrationRequest(configuration, provider.name()));
         }

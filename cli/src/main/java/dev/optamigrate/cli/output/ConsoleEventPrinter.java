@@ -11,6 +11,7 @@ public final class ConsoleEventPrinter implements EventListener {
     private static final Duration NOTEWORTHY_WAIT = Duration.ofSeconds(1);
 
     private final PrintWriter out;
+    private boolean undo;
 
     public ConsoleEventPrinter(PrintWriter out) {
         this.out = out;
@@ -25,10 +26,11 @@ public final class ConsoleEventPrinter implements EventListener {
         }
     }
 
-    private static String lineFor(MigrationEvent event) {
+    private String lineFor(MigrationEvent event) {
         if (event instanceof MigrationEvent.RunStarted started) {
-            return "Migrating " + started.target() + " with " + started.tool() + " from " + started.location()
-                    + " (strategy " + started.strategy() + ")";
+            undo = started.action().equals("undo");
+            return (undo ? "Undoing on " : "Migrating ") + started.target() + " with " + started.tool() + " from "
+                    + started.location() + " (strategy " + started.strategy() + ")";
         }
         if (event instanceof MigrationEvent.LockWaiting waiting) {
             return "Waiting for the migration lock (" + Durations.format(waiting.waited()) + " of "
@@ -43,10 +45,10 @@ public final class ConsoleEventPrinter implements EventListener {
                     + "; " + status.pending() + " pending.";
         }
         if (event instanceof MigrationEvent.MigrationStarted started) {
-            return "  applying " + label(started.version(), started.description()) + " ...";
+            return (undo ? "  reverting " : "  applying ") + label(started.version(), started.description()) + " ...";
         }
         if (event instanceof MigrationEvent.MigrationFinished finished) {
-            return "  applied  " + label(finished.version(), finished.description()) + " in "
+            return (undo ? "  reverted " : "  applied  ") + label(finished.version(), finished.description()) + " in "
                     + Durations.format(finished.duration());
         }
         if (event instanceof MigrationEvent.MigrationFailed failed) {
@@ -55,6 +57,11 @@ public final class ConsoleEventPrinter implements EventListener {
         }
         if (event instanceof MigrationEvent.Warning warning) {
             return "WARNING: " + warning.message();
+        }
+        if (event instanceof MigrationEvent.RunFinished finished && undo) {
+            return "Reverted " + finished.applied() + " migration" + (finished.applied() == 1 ? "" : "s")
+                    + "; the schema is now at " + (finished.to() == null ? "no version (empty)" : "version "
+                            + finished.to()) + ".";
         }
         if (event instanceof MigrationEvent.RunFinished finished) {
             return finished.applied() == 0 ? "Schema is up to date at version " + finished.to() + "."

@@ -11,9 +11,18 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * Opens connections to a {@link Target} with timeouts always set (a dead host must never hang a run), TCP
  * keepalives on, and an application name that tells other sessions who holds the migration lock.
+ *
+ * <p>Each session also asks the server to notice a dead client quickly, so that a killed run frees its locks
+ * within seconds: {@code client_connection_check_interval} makes a backend that runs a long statement check its
+ * client every 2 seconds (PostgreSQL 14 and later), and short server-side TCP keepalives detect a client host
+ * that vanished. On an older server the first setting is left out.
  */
 public final class Connections {
     private static final int APPLICATION_NAME_LIMIT = 63;
+    static final String KEEPALIVES = "-c tcp_keepalives_idle=30 -c tcp_keepalives_interval=10 "
+            + "-c tcp_keepalives_count=3";
+    static final String DEAD_CLIENT_CHECK = "-c client_connection_check_interval=2000 " + KEEPALIVES;
+    private static final String UNKNOWN_PARAMETER = "42704";
 
     private final Target target;
     private final PGSimpleDataSource dataSource;
@@ -43,6 +52,10 @@ public final class Connections {
         try {
             return dataSource.getConnection();
         } catch (SQLException e) {
+            if (UNKNOWN_PARAMETER.equals(e.getSQLState()) && DEAD_CLIENT_CHECK.equals(dataSource.getOptions())) {
+                dataSource.setOptions(KEEPALIVES);
+                return open();
+            }
             throw ConnectionFailures.translate(e, target);
         }
     }
@@ -59,6 +72,7 @@ public final class Connections {
         ds.setLoginTimeout(seconds(target.connectTimeout()));
         ds.setSocketTimeout(seconds(target.socketTimeout()));
         ds.setTcpKeepAlive(true);
+        ds.setOptions(DEAD_CLIENT_CHECK);
         ds.setApplicationName(applicationName);
         target.properties().forEach((name, value) -> {
             try {

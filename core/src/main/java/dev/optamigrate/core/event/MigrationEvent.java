@@ -9,8 +9,12 @@ public sealed interface MigrationEvent {
     /** The event's name in JSON output, for example {@code migration-finished}. */
     String type();
 
-    /** A run began. {@code target} is the redacted description of the database. */
-    record RunStarted(String tool, String location, String target, String strategy) implements MigrationEvent {
+    /**
+     * A run began. {@code action} is {@code migrate} or {@code undo}; {@code target} is the redacted description
+     * of the database.
+     */
+    record RunStarted(String action, String tool, String location, String target, String strategy)
+            implements MigrationEvent {
         public String type() {
             return "run-started";
         }
@@ -36,6 +40,7 @@ public sealed interface MigrationEvent {
         }
     }
 
+    /** One migration starts (or, in an undo run, starts being reverted). */
     record MigrationStarted(String version, String description, String script) implements MigrationEvent {
         public String type() {
             return "migration-started";

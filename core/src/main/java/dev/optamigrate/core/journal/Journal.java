@@ -26,6 +26,7 @@ public final class Journal {
     private static final String CREATE = """
             CREATE TABLE IF NOT EXISTS opta_migrate.opta_migrate_journal (
               id           bigserial PRIMARY KEY,
+              action       text        NOT NULL,
               tool         text        NOT NULL,
               strategy     text        NOT NULL,
               location     text        NOT NULL,
@@ -63,17 +64,18 @@ public final class Journal {
 
     /** Opens a row for a run and returns its id. */
     public long start(JournalEntry.Start start) {
-        String sql = "INSERT INTO " + TABLE + " (tool, strategy, location, release, from_version, status, host, "
-                + "pid, operator) VALUES (?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?) RETURNING id";
+        String sql = "INSERT INTO " + TABLE + " (action, tool, strategy, location, release, from_version, status, "
+                + "host, pid, operator) VALUES (?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?) RETURNING id";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            insert.setString(1, start.tool());
-            insert.setString(2, start.strategy());
-            insert.setString(3, start.location());
-            insert.setString(4, start.release());
-            insert.setString(5, start.fromVersion());
-            insert.setString(6, start.host());
-            insert.setLong(7, start.pid());
-            insert.setString(8, start.operator());
+            insert.setString(1, start.action());
+            insert.setString(2, start.tool());
+            insert.setString(3, start.strategy());
+            insert.setString(4, start.location());
+            insert.setString(5, start.release());
+            insert.setString(6, start.fromVersion());
+            insert.setString(7, start.host());
+            insert.setLong(8, start.pid());
+            insert.setString(9, start.operator());
             try (ResultSet id = insert.executeQuery()) {
                 id.next();
                 return id.getLong(1);
@@ -93,7 +95,7 @@ public final class Journal {
 
     /** All rows, oldest first. */
     public List<JournalEntry> entries() {
-        String sql = "SELECT id, tool, strategy, location, release, from_version, to_version, applied, status, host, "
+        String sql = "SELECT id, action, tool, strategy, location, release, from_version, to_version, applied, status, host, "
                 + "pid, operator, started_at, finished_at, error FROM " + TABLE + " ORDER BY id";
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             List<JournalEntry> entries = new ArrayList<>();

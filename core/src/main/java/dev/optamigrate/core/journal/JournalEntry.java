@@ -8,19 +8,20 @@ import java.time.Instant;
 /**
  * One journal row.
  *
+ * @param action {@code migrate} or {@code undo}
  * @param status {@code RUNNING}, {@code SUCCEEDED}, {@code FAILED} or {@code ABANDONED}
  */
-public record JournalEntry(long id, String tool, String strategy, String location, String release,
+public record JournalEntry(long id, String action, String tool, String strategy, String location, String release,
         String fromVersion, String toVersion, int applied, String status, String host, long pid, String operator,
         Instant startedAt, Instant finishedAt, String error) {
 
     /** What a run records when it starts. */
-    public record Start(String tool, String strategy, String location, String release, String fromVersion,
+    public record Start(String action, String tool, String strategy, String location, String release, String fromVersion,
             String host, long pid, String operator) {
     }
 
     static JournalEntry from(ResultSet row) throws SQLException {
-        return new JournalEntry(row.getLong("id"), row.getString("tool"), row.getString("strategy"),
+        return new JournalEntry(row.getLong("id"), row.getString("action"), row.getString("tool"), row.getString("strategy"),
                 row.getString("location"), row.getString("release"), row.getString("from_version"),
                 row.getString("to_version"), row.getInt("applied"), row.getString("status"), row.getString("host"),
                 row.getLong("pid"), row.getString("operator"), instant(row.getTimestamp("started_at")),

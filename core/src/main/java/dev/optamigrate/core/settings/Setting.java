@@ -14,7 +14,7 @@ public enum Setting {
     SSLMODE("sslmode", "prefer", "TLS mode: disable, allow, prefer, require, verify-ca, verify-full"),
     CONNECT_TIMEOUT("connect-timeout", "10s", "Longest wait for the TCP connection and the login"),
     SOCKET_TIMEOUT("socket-timeout", "1h", "Longest wait for one statement's answer; 0 waits forever"),
-    TOOL("tool", "flyway", "Migration tool: flyway"),
+    TOOL("tool", null, "Migration tool: flyway, liquibase or mybatis; detected from the location when not set"),
     LOCATION("location", "db/migration", "Migration source: a directory, or classpath:<path> for library use"),
     LOCK_WAIT("lock-wait", "10m", "Longest wait for the migration lock held by another run"),
     STRATEGY("strategy", "local", "Execution strategy, by name (see `opta-migrate strategies`)"),

@@ -1,5 +1,8 @@
 package dev.optamigrate.core.spi;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 /**
  * ServiceLoader entry for one migration tool. Register an implementation in
  * {@code META-INF/services/dev.optamigrate.core.spi.MigrationToolProvider}.
@@ -13,4 +16,13 @@ public interface MigrationToolProvider {
     boolean isAvailable();
 
     MigrationTool create();
+
+    /**
+     * Whether a migration location looks like this tool's, for choosing the tool when none is named.
+     *
+     * @return a few words on what gave it away (e.g. {@code "scripts/ directory"}), or empty when it does not
+     */
+    default Optional<String> recognize(Path location) {
+        return Optional.empty();
+    }
 }

@@ -4,6 +4,9 @@ import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.spi.MigrationTool;
 import dev.optamigrate.core.spi.MigrationToolProvider;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -40,6 +43,46 @@ public final class MigrationTools {
                     + "are not on the classpath.", "Add the tool's own library next to opta-migrate.", null);
         }
         return provider.get().create();
+    }
+
+    /**
+     * Chooses the tool whose files are at a location, for when none is named.
+     *
+     * @throws MigrateException {@link ErrorCode#CONFIGURATION} when no tool, or more than one, recognizes it
+     */
+    public Detection detect(String location) {
+        if (location.startsWith("classpath:")) {
+            throw new MigrateException(ErrorCode.CONFIGURATION, "Cannot tell the tool from a classpath location ("
+                    + location + ").", "Name it: --tool " + names().replace(", ", " or ") + ".", null);
+        }
+        Path path = Path.of(location.startsWith("filesystem:") ? location.substring("filesystem:".length())
+                : location).toAbsolutePath().normalize();
+        if (!Files.exists(path)) {
+            throw new MigrateException(ErrorCode.CONFIGURATION, "Migration location '" + location
+                    + "' does not exist.", "Point --location at the directory that holds the migrations.", null);
+        }
+        List<Detection> found = new ArrayList<>();
+        for (MigrationToolProvider provider : providers) {
+            provider.recognize(path).ifPresent(evidence -> found.add(new Detection(provider.name(), evidence)));
+        }
+        if (found.size() == 1) {
+            return found.get(0);
+        }
+        throw new MigrateException(ErrorCode.CONFIGURATION, found.isEmpty()
+                ? "No migrations recognized at '" + location + "': no Flyway V<version>__*.sql files, no Liquibase "
+                        + "master changelog, no MyBatis scripts/ directory."
+                : "Location '" + location + "' looks like several tools' (" + found.stream()
+                        .map(d -> d.tool() + ": " + d.evidence()).collect(Collectors.joining("; ")) + ").",
+                "Name the tool with --tool, or point --location at the right directory.", null);
+    }
+
+    /**
+     * A tool chosen from a location's contents.
+     *
+     * @param tool     the tool's name
+     * @param evidence what gave it away
+     */
+    public record Detection(String tool, String evidence) {
     }
 
     private String names() {

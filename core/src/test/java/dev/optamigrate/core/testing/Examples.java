@@ -22,12 +22,17 @@ public final class Examples {
         throw new IllegalStateException("examples/" + tool + " not found above " + Path.of("").toAbsolutePath());
     }
 
-    /** A copy of an example set in {@code target}, for tests that add or change migrations. */
+    /** A copy of an example set (subdirectories included) in {@code target}, for tests that change it. */
     public static Path copy(String tool, Path target) {
-        try (Stream<Path> files = Files.list(of(tool))) {
-            Files.createDirectories(target);
+        Path source = of(tool);
+        try (Stream<Path> files = Files.walk(source)) {
             for (Path file : files.toList()) {
-                Files.copy(file, target.resolve(file.getFileName()));
+                Path copy = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy);
+                }
             }
             return target;
         } catch (IOException e) {

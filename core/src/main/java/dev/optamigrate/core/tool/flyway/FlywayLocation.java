@@ -7,6 +7,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.flywaydb.core.api.MigrationInfo;
 
 /**
@@ -16,6 +19,7 @@ import org.flywaydb.core.api.MigrationInfo;
 final class FlywayLocation {
     private static final String CLASSPATH = "classpath:";
     private static final String FILESYSTEM = "filesystem:";
+    private static final Pattern VERSIONED = Pattern.compile("V[0-9][0-9._]*__.+\\.sql");
 
     private final String flywayLocation;
     private final String classpathRoot;
@@ -39,6 +43,19 @@ final class FlywayLocation {
             throw missing(location, Files.exists(directory) ? "is not a directory" : "does not exist");
         }
         return new FlywayLocation(FILESYSTEM + directory, null);
+    }
+
+    /** A directory with versioned SQL migrations named as Flyway expects ({@code V1__name.sql}). */
+    static Optional<String> recognize(Path location) {
+        if (!Files.isDirectory(location)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.walk(location, 3)) {
+            long count = files.filter(file -> VERSIONED.matcher(file.getFileName().toString()).matches()).count();
+            return count == 0 ? Optional.empty() : Optional.of(count + " V<version>__*.sql files");
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     String flywayLocation() {

@@ -1,11 +1,14 @@
 package dev.optamigrate.core.tool.flyway;
 
+import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.spi.AppliedMigration;
 import dev.optamigrate.core.spi.MigrationInfo;
 import dev.optamigrate.core.spi.MigrationSession;
 import dev.optamigrate.core.spi.MigrationState;
 import dev.optamigrate.core.spi.PendingMigration;
 import dev.optamigrate.core.spi.ToolStatus;
+import dev.optamigrate.core.spi.UndoRequest;
 import dev.optamigrate.core.spi.ValidationResult;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,6 +91,12 @@ final class FlywaySession implements MigrationSession {
             problems.add(result.errorDetails.errorMessage);
         }
         return new ValidationResult(problems);
+    }
+
+    @Override
+    public List<AppliedMigration> undo(UndoRequest request) {
+        throw new MigrateException(ErrorCode.UNSUPPORTED, "Flyway's open-source edition has no undo.",
+                "Revert the change with a new forward migration (e.g. V<next>__revert_<change>.sql).", null);
     }
 
     static String versionOf(org.flywaydb.core.api.MigrationInfo migration) {

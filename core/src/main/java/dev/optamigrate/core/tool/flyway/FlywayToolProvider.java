@@ -2,6 +2,8 @@ package dev.optamigrate.core.tool.flyway;
 
 import dev.optamigrate.core.spi.MigrationTool;
 import dev.optamigrate.core.spi.MigrationToolProvider;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /** Registers Flyway (with its PostgreSQL support) under the name {@code flyway}. */
 public final class FlywayToolProvider implements MigrationToolProvider {
@@ -19,6 +21,11 @@ public final class FlywayToolProvider implements MigrationToolProvider {
     @Override
     public MigrationTool create() {
         return new FlywayTool();
+    }
+
+    @Override
+    public Optional<String> recognize(Path location) {
+        return FlywayLocation.recognize(location);
     }
 
     private static boolean present(String className) {

@@ -1,0 +1,179 @@
+package dev.optamigrate.core.tool.liquibase;
+
+import dev.optamigrate.core.event.EventListener;
+import dev.optamigrate.core.event.MigrationEvent;
+import dev.optamigrate.core.spi.AppliedMigration;
+import dev.optamigrate.core.spi.MigrationInfo;
+import dev.optamigrate.core.spi.MigrationSession;
+import dev.optamigrate.core.spi.MigrationState;
+import dev.optamigrate.core.spi.PendingMigration;
+import dev.optamigrate.core.spi.ToolStatus;
+import dev.optamigrate.core.spi.UndoRequest;
+import dev.optamigrate.core.spi.ValidationResult;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Liquibase;
+import liquibase.Scope;
+import liquibase.changelog.ChangeLogHistoryServiceFactory;
+import liquibase.changelog.ChangeSetStatus;
+import liquibase.changelog.RanChangeSet;
+import liquibase.command.CommandScope;
+import liquibase.command.core.RollbackCommandStep;
+import liquibase.command.core.RollbackCountCommandStep;
+import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.UpdateSqlCommandStep;
+import liquibase.command.core.ValidateCommandStep;
+import liquibase.exception.CommandExecutionException;
+import liquibase.database.Database;
+import liquibase.lockservice.DatabaseChangeLogLock;
+import liquibase.lockservice.LockService;
+import liquibase.lockservice.LockServiceFactory;
+
+/** Liquibase on one database and one changelog. */
+final class LiquibaseSession implements MigrationSession {
+    private final Database database;
+    private final LiquibaseChangelog changelog;
+    private final EventListener events;
+    private final LiquibaseScope scope;
+
+    LiquibaseSession(Database database, LiquibaseChangelog changelog, EventListener events) {
+        this.database = database;
+        this.changelog = changelog;
+        this.events = events;
+        this.scope = new LiquibaseScope(changelog.root());
+    }
+
+    @Override
+    public ToolStatus status() {
+        return call(() -> {
+            List<ChangeSetStatus> statuses = liquibase().getChangeSetStatuses(new Contexts(), new LabelExpression());
+            List<RanChangeSet> ran = new ArrayList<>(ChangeLogHistoryServiceFactory.getInstance()
+                    .getChangeLogService(database).getRanChangeSets());
+            ran.sort(Comparator.comparing(RanChangeSet::getOrderExecuted,
+                    Comparator.nullsFirst(Comparator.naturalOrder())));
+            List<MigrationInfo> applied = new ArrayList<>();
+            for (RanChangeSet changeSet : ran) {
+                boolean known = statuses.stream().anyMatch(status -> changeSet.isSameAs(status.getChangeSet()));
+                applied.add(new MigrationInfo(changeSet.getId(), describe(changeSet), changeSet.getChangeLog(),
+                        known ? MigrationState.APPLIED : MigrationState.MISSING,
+                        changeSet.getDateExecuted() == null ? null : changeSet.getDateExecuted().toInstant()));
+            }
+            List<MigrationInfo> pending = statuses.stream().filter(ChangeSetStatus::getWillRun)
+                    .map(status -> new MigrationInfo(status.getChangeSet().getId(),
+                            LiquibaseEvents.descriptionOf(status.getChangeSet()), status.getChangeSet().getFilePath(),
+                            MigrationState.PENDING, null))
+                    .toList();
+            String current = ran.isEmpty() ? null : ran.get(ran.size() - 1).getId();
+            return new ToolStatus(LiquibaseTool.NAME, current, applied, pending, List.of());
+        });
+    }
+
+    @Override
+    public List<PendingMigration> pending() {
+        ToolStatus status = status();
+        ByteArrayOutputStream sql = new ByteArrayOutputStream();
+        call(() -> command(UpdateSqlCommandStep.COMMAND_NAME).setOutput(sql).execute());
+        return UpdateSqlScript.split(sql.toString(StandardCharsets.UTF_8), status.pending());
+    }
+
+    @Override
+    public List<AppliedMigration> migrate() {
+        releaseStaleLock();
+        LiquibaseEvents listener = new LiquibaseEvents(events);
+        run(listener, command(UpdateCommandStep.COMMAND_NAME).addArgumentValue("changeExecListener", listener));
+        return listener.done();
+    }
+
+    @Override
+    public ValidationResult validate() {
+        try {
+            scope.call(() -> command(ValidateCommandStep.COMMAND_NAME).execute());
+            return new ValidationResult(List.of());
+        } catch (Exception e) {
+            return new ValidationResult(LiquibaseFailures.problems(e));
+        }
+    }
+
+    @Override
+    public boolean supportsUndo() {
+        return true;
+    }
+
+    @Override
+    public List<AppliedMigration> undo(UndoRequest request) {
+        releaseStaleLock();
+        LiquibaseEvents listener = new LiquibaseEvents(events);
+        CommandScope rollback = request.tag() != null
+                ? command(RollbackCommandStep.COMMAND_NAME).addArgumentValue("tag", request.tag())
+                : command(RollbackCountCommandStep.COMMAND_NAME).addArgumentValue("count", request.steps());
+        run(listener, rollback.addArgumentValue("changeExecListener", listener));
+        return listener.done();
+    }
+
+    @Override
+    public void close() {
+        try {
+            database.close();
+        } catch (Exception e) {
+            // the connection is gone already; nothing is left to release
+        }
+    }
+
+    /**
+     * Liquibase's own lock row stays taken when a run is killed. opta-migrate calls this only while it holds its
+     * advisory lock, so no other opta-migrate run can own that row: a taken row is stale.
+     */
+    private void releaseStaleLock() {
+        call(() -> {
+            LockService locks = LockServiceFactory.getInstance().getLockService(database);
+            DatabaseChangeLogLock[] stale = locks.listLocks();
+            if (stale.length > 0) {
+                locks.forceReleaseLock();
+                events.on(new MigrationEvent.Warning("Released Liquibase's stale DATABASECHANGELOGLOCK row (taken by "
+                        + stale[0].getLockedBy() + " at " + stale[0].getLockGranted().toInstant()
+                        + "): while opta-migrate holds its lock, no other run can own it."));
+            }
+            return null;
+        });
+    }
+
+    private void run(LiquibaseEvents listener, CommandScope command) {
+        try {
+            scope.call(() -> command.setOutput(OutputStream.nullOutputStream()).execute());
+        } catch (Exception e) {
+            throw LiquibaseFailures.translate(e, listener.failedChangeSet());
+        }
+    }
+
+    private CommandScope command(String[] name) {
+        try {
+            return new CommandScope(name).addArgumentValue("database", database)
+                    .addArgumentValue("changelogFile", changelog.file());
+        } catch (CommandExecutionException e) {
+            throw LiquibaseFailures.translate(e, null);
+        }
+    }
+
+    private Liquibase liquibase() {
+        return new Liquibase(changelog.file(), Scope.getCurrentScope().getResourceAccessor(), database);
+    }
+
+    private static String describe(RanChangeSet changeSet) {
+        String comments = changeSet.getComments();
+        return comments != null && !comments.isBlank() ? comments.strip() : changeSet.getDescription();
+    }
+
+    private <T> T call(Scope.ScopedRunnerWithReturn<T> work) {
+        try {
+            return scope.call(work);
+        } catch (Exception e) {
+            throw LiquibaseFailures.translate(e, null);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.optamigrate.core.tool.liquibase;
+
+import dev.optamigrate.core.spi.MigrationTool;
+import dev.optamigrate.core.spi.MigrationToolProvider;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Registers Liquibase under the name {@code liquibase}. */
+public final class LiquibaseToolProvider implements MigrationToolProvider {
+
+    @Override
+    public String name() {
+        return LiquibaseTool.NAME;
+    }
+
+    @Override
+    public boolean isAvailable() {
+        try {
+            Class.forName("liquibase.command.CommandScope", false, getClass().getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public MigrationTool create() {
+        return new LiquibaseTool();
+    }
+
+    @Override
+    public Optional<String> recognize(Path location) {
+        return LiquibaseChangelog.recognize(location);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.optamigrate.core.tool.mybatis;
+
+import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.MigrateException;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.ibatis.migration.Environment;
+import org.apache.ibatis.migration.options.DatabaseOperationOption;
+
+/**
+ * MyBatis Migrations' standard layout under a base directory: {@code scripts/} with the numbered scripts (and
+ * optionally {@code bootstrap.sql} and {@code onabort.sql}), and optionally
+ * {@code environments/development.properties} for script settings (changelog table, delimiter, charset,
+ * variables). Connection settings in that file are ignored: the target comes from opta-migrate's settings.
+ */
+record MyBatisLayout(Path scriptsDirectory, String charset, Properties variables, DatabaseOperationOption options) {
+    static final String SCRIPTS = "scripts";
+    static final Path ENVIRONMENT = Path.of("environments", "development.properties");
+
+    static MyBatisLayout of(String location) {
+        Path base = Path.of(location).toAbsolutePath().normalize();
+        Path scripts = base.resolve(SCRIPTS);
+        if (!Files.isDirectory(scripts)) {
+            throw new MigrateException(ErrorCode.CONFIGURATION, "Migration location '" + location + "' has no "
+                    + SCRIPTS + "/ directory.", "Point --location at the MyBatis Migrations base directory (the one "
+                            + "that holds scripts/ and environments/).", null);
+        }
+        Path environmentFile = base.resolve(ENVIRONMENT);
+        if (!Files.isRegularFile(environmentFile)) {
+            return new MyBatisLayout(scripts, "UTF-8", new Properties(), defaultOptions());
+        }
+        Environment environment = new Environment(environmentFile.toFile());
+        DatabaseOperationOption options = defaultOptions();
+        options.setChangelogTable(environment.getVariables().getProperty(Environment.CHANGELOG, "CHANGELOG"));
+        options.setThrowWarning(!environment.isIgnoreWarnings());
+        options.setAutoCommit(environment.isAutoCommit());
+        options.setFullLineDelimiter(environment.isFullLineDelimiter());
+        options.setSendFullScript(environment.isSendFullScript());
+        options.setRemoveCRs(environment.isRemoveCrs());
+        options.setDelimiter(environment.getDelimiter());
+        return new MyBatisLayout(scripts, environment.getScriptCharset(), environment.getVariables(), options);
+    }
+
+    static Optional<String> recognize(Path location) {
+        Path scripts = location.resolve(SCRIPTS);
+        if (!Files.isDirectory(scripts)) {
+            return Optional.empty();
+        }
+        File[] sql = scripts.toFile().listFiles((dir, name) -> name.endsWith(".sql"));
+        return sql == null || sql.length == 0 ? Optional.empty() : Optional.of(SCRIPTS + "/ directory with "
+                + sql.length + " .sql files");
+    }
+
+    /** As MyBatis' own command line sets them, without {@code --force}. */
+    private static DatabaseOperationOption defaultOptions() {
+        DatabaseOperationOption options = new DatabaseOperationOption();
+        options.setChangelogTable("CHANGELOG");
+        options.setStopOnError(true);
+        options.setThrowWarning(false);
+        options.setEscapeProcessing(false);
+        options.setDelimiter(";");
+        return options;
+    }
+}

@@ -1,0 +1,191 @@
+package dev.optamigrate.core.tool.mybatis;
+
+import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.MigrateException;
+import dev.optamigrate.core.event.EventListener;
+import dev.optamigrate.core.spi.AppliedMigration;
+import dev.optamigrate.core.spi.MigrationInfo;
+import dev.optamigrate.core.spi.MigrationSession;
+import dev.optamigrate.core.spi.MigrationState;
+import dev.optamigrate.core.spi.PendingMigration;
+import dev.optamigrate.core.spi.ToolStatus;
+import dev.optamigrate.core.spi.UndoRequest;
+import dev.optamigrate.core.spi.ValidationResult;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.ibatis.migration.Change;
+import org.apache.ibatis.migration.ConnectionProvider;
+import org.apache.ibatis.migration.FileMigrationLoader;
+import org.apache.ibatis.migration.MigrationException;
+import org.apache.ibatis.migration.operations.BootstrapOperation;
+import org.apache.ibatis.migration.operations.DownOperation;
+import org.apache.ibatis.migration.operations.StatusOperation;
+import org.apache.ibatis.migration.operations.UpOperation;
+import org.apache.ibatis.migration.options.DatabaseOperationOption;
+
+/**
+ * MyBatis Migrations on one database and one scripts directory. MyBatis keeps no lock of its own: it is safe
+ * only under opta-migrate's lock. As MyBatis users expect, the first script creates the changelog table
+ * ({@code migrate init} generates it); {@code bootstrap.sql}, when present, runs before the first migration.
+ */
+final class MyBatisSession implements MigrationSession {
+    private static final DateTimeFormatter APPLIED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final ConnectionProvider connections;
+    private final FileMigrationLoader loader;
+    private final DatabaseOperationOption options;
+    private final EventListener events;
+
+    MyBatisSession(ConnectionProvider connections, FileMigrationLoader loader, DatabaseOperationOption options,
+            EventListener events) {
+        this.connections = connections;
+        this.loader = loader;
+        this.options = options;
+        this.events = events;
+    }
+
+    @Override
+    public ToolStatus status() {
+        return snapshot().status();
+    }
+
+    /** The status, and the scripts older than the current version that were never applied. */
+    private record Snapshot(ToolStatus status, List<MigrationInfo> ignored) {
+    }
+
+    private Snapshot snapshot() {
+        List<Change> changes = attempt(() -> new StatusOperation().operate(connections, loader, options, null))
+                .getCurrentStatus();
+        Set<Change> inSource = new HashSet<>(loader.getMigrations());
+        Change last = changes.stream().filter(change -> change.getAppliedTimestamp() != null)
+                .reduce((first, second) -> second).orElse(null);
+        List<MigrationInfo> applied = new ArrayList<>();
+        List<MigrationInfo> pending = new ArrayList<>();
+        List<MigrationInfo> ignored = new ArrayList<>();
+        for (Change change : changes) {
+            if (change.getAppliedTimestamp() != null) {
+                applied.add(info(change, inSource.contains(change) ? MigrationState.APPLIED : MigrationState.MISSING));
+            } else if (last == null || change.compareTo(last) > 0) {
+                pending.add(info(change, MigrationState.PENDING));
+            } else {
+                ignored.add(info(change, MigrationState.IGNORED));
+            }
+        }
+        return new Snapshot(new ToolStatus(MyBatisTool.NAME, last == null ? null : versionOf(last), applied, pending,
+                List.of()), ignored);
+    }
+
+    @Override
+    public List<PendingMigration> pending() {
+        Set<String> pendingVersions = new HashSet<>();
+        status().pending().forEach(info -> pendingVersions.add(info.version()));
+        return loader.getMigrations().stream().filter(change -> pendingVersions.contains(versionOf(change)))
+                .map(change -> new PendingMigration(versionOf(change), change.getDescription(), change.getFilename(),
+                        script(change)))
+                .toList();
+    }
+
+    @Override
+    public List<AppliedMigration> migrate() {
+        attempt(() -> new BootstrapOperation().operate(connections, loader, options, null));
+        MyBatisEvents hook = new MyBatisEvents(events);
+        try {
+            new UpOperation().operate(connections, loader, options, null, hook);
+        } catch (MigrationException e) {
+            throw failure(hook.failing(), e);
+        }
+        return hook.done();
+    }
+
+    @Override
+    public ValidationResult validate() {
+        Snapshot snapshot = snapshot();
+        List<String> problems = new ArrayList<>();
+        for (MigrationInfo info : snapshot.status().applied()) {
+            if (info.state() == MigrationState.MISSING) {
+                problems.add("Script " + info.version() + " (" + info.description() + ") was applied, but its file "
+                        + "is gone from scripts/.");
+            }
+        }
+        snapshot.ignored().forEach(info -> problems.add("Script " + info.script() + " was never applied "
+                + "and is older than the current version: MyBatis will never apply it."));
+        return new ValidationResult(problems);
+    }
+
+    @Override
+    public boolean supportsUndo() {
+        return true;
+    }
+
+    @Override
+    public List<AppliedMigration> undo(UndoRequest request) {
+        if (request.tag() != null) {
+            throw new MigrateException(ErrorCode.UNSUPPORTED, "MyBatis Migrations has no tags to roll back to.",
+                    "Undo a number of scripts with --steps N instead.", null);
+        }
+        MyBatisEvents hook = new MyBatisEvents(events);
+        try {
+            new DownOperation(request.steps()).operate(connections, loader, options, null, hook);
+        } catch (MigrationException e) {
+            throw failure(hook.failing(), e);
+        }
+        return hook.done();
+    }
+
+    static String versionOf(Change change) {
+        return change.getId().toPlainString();
+    }
+
+    private String script(Change change) {
+        try (Reader reader = loader.getScriptReader(change, false)) {
+            StringWriter text = new StringWriter();
+            reader.transferTo(text);
+            return text.toString().strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static MigrationInfo info(Change change, MigrationState state) {
+        return new MigrationInfo(versionOf(change), change.getDescription(), change.getFilename(), state,
+                change.getAppliedTimestamp() == null ? null : LocalDateTime.parse(change.getAppliedTimestamp(),
+                        APPLIED_AT).atZone(ZoneId.systemDefault()).toInstant());
+    }
+
+    private static MigrateException failure(Change failing, MigrationException e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String where = failing == null ? "MyBatis Migrations failed" : "Script " + failing.getFilename() + " failed";
+        String detail = String.valueOf(e.getMessage()).replace("Error executing command.  Cause: ", "")
+                .replace("java.lang.RuntimeException: ", "").replace("org.postgresql.util.PSQLException: ", "");
+        return new MigrateException(ErrorCode.MIGRATION_FAILED, where + ":\n  " + detail.strip()
+                .replace("\n", "\n  "), hintFor(cause), e);
+    }
+
+    private static String hintFor(Throwable cause) {
+        String message = String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        return message.contains("changelog") && message.contains("does not exist")
+                ? "MyBatis records applied scripts in the CHANGELOG table, which the first script must create "
+                        + "(as `migrate init` generates it)."
+                : null;
+    }
+
+    private static <T> T attempt(java.util.function.Supplier<T> operation) {
+        try {
+            return operation.get();
+        } catch (MigrationException e) {
+            throw failure(null, e);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+-- // create customers
+
+CREATE TABLE customers (
+    id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    email      text        NOT NULL UNIQUE,
+    name       text        NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now()
+);
+
+-- //@UNDO
+
+DROP TABLE customers;
