@@ -16,12 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import liquibase.Contexts;
-import liquibase.LabelExpression;
-import liquibase.Liquibase;
 import liquibase.Scope;
 import liquibase.changelog.ChangeLogHistoryServiceFactory;
-import liquibase.changelog.ChangeSetStatus;
+import liquibase.changelog.ChangeLogParameters;
+import liquibase.changelog.ChangeSet;
 import liquibase.changelog.RanChangeSet;
 import liquibase.command.CommandScope;
 import liquibase.command.core.RollbackCommandStep;
@@ -34,6 +32,8 @@ import liquibase.database.Database;
 import liquibase.lockservice.DatabaseChangeLogLock;
 import liquibase.lockservice.LockService;
 import liquibase.lockservice.LockServiceFactory;
+import liquibase.parser.ChangeLogParserFactory;
+import liquibase.resource.ResourceAccessor;
 
 /** Liquibase on one database and one changelog. */
 final class LiquibaseSession implements MigrationSession {
@@ -49,25 +49,31 @@ final class LiquibaseSession implements MigrationSession {
         this.scope = new LiquibaseScope(changelog.root());
     }
 
+    /**
+     * Reads the changelog and the history table only: unlike Liquibase's own status, it neither creates tables
+     * nor waits on Liquibase's lock row, so it works beside a running (or a killed) migration.
+     */
     @Override
     public ToolStatus status() {
         return call(() -> {
-            List<ChangeSetStatus> statuses = liquibase().getChangeSetStatuses(new Contexts(), new LabelExpression());
+            ResourceAccessor accessor = Scope.getCurrentScope().getResourceAccessor();
+            List<ChangeSet> changeSets = ChangeLogParserFactory.getInstance().getParser(changelog.file(), accessor)
+                    .parse(changelog.file(), new ChangeLogParameters(database), accessor).getChangeSets();
             List<RanChangeSet> ran = new ArrayList<>(ChangeLogHistoryServiceFactory.getInstance()
                     .getChangeLogService(database).getRanChangeSets());
             ran.sort(Comparator.comparing(RanChangeSet::getOrderExecuted,
                     Comparator.nullsFirst(Comparator.naturalOrder())));
             List<MigrationInfo> applied = new ArrayList<>();
             for (RanChangeSet changeSet : ran) {
-                boolean known = statuses.stream().anyMatch(status -> changeSet.isSameAs(status.getChangeSet()));
+                boolean known = changeSets.stream().anyMatch(changeSet::isSameAs);
                 applied.add(new MigrationInfo(changeSet.getId(), describe(changeSet), changeSet.getChangeLog(),
                         known ? MigrationState.APPLIED : MigrationState.MISSING,
                         changeSet.getDateExecuted() == null ? null : changeSet.getDateExecuted().toInstant()));
             }
-            List<MigrationInfo> pending = statuses.stream().filter(ChangeSetStatus::getWillRun)
-                    .map(status -> new MigrationInfo(status.getChangeSet().getId(),
-                            LiquibaseEvents.descriptionOf(status.getChangeSet()), status.getChangeSet().getFilePath(),
-                            MigrationState.PENDING, null))
+            List<MigrationInfo> pending = changeSets.stream()
+                    .filter(changeSet -> ran.stream().noneMatch(done -> done.isSameAs(changeSet)))
+                    .map(changeSet -> new MigrationInfo(changeSet.getId(), LiquibaseEvents.descriptionOf(changeSet),
+                            changeSet.getFilePath(), MigrationState.PENDING, null))
                     .toList();
             String current = ran.isEmpty() ? null : ran.get(ran.size() - 1).getId();
             return new ToolStatus(LiquibaseTool.NAME, current, applied, pending, List.of());
@@ -158,10 +164,6 @@ final class LiquibaseSession implements MigrationSession {
         } catch (CommandExecutionException e) {
             throw LiquibaseFailures.translate(e, null);
         }
-    }
-
-    private Liquibase liquibase() {
-        return new Liquibase(changelog.file(), Scope.getCurrentScope().getResourceAccessor(), database);
     }
 
     private static String describe(RanChangeSet changeSet) {
