@@ -47,10 +47,11 @@ abstract class DatabaseCommand {
     }
 
     /**
-     * Settles the tool (named, or detected from the location and said so), then opens the target: a typo fails
-     * before an embedded server starts.
+     * Checks the target settings, settles the tool (named, or detected from the location and said so), and only
+     * then starts an embedded server if one was asked for: every mistake is reported before anything starts.
      */
     TargetSession openTarget(Settings settings) {
+        TargetSession session = TargetSession.configure(options.target, settings);
         Optional<String> named = settings.get(Setting.TOOL);
         if (named.isPresent()) {
             tools.byName(named.get());
@@ -61,7 +62,7 @@ abstract class DatabaseCommand {
             notices().println("Tool: " + tool + " (detected from " + detection.evidence() + ")");
             notices().flush();
         }
-        return TargetSession.open(options.target, settings, environment, notices());
+        return session.start(environment, notices());
     }
 
     MigratorConfiguration configuration(Settings settings, TargetSession session) {

@@ -15,34 +15,45 @@ import java.io.PrintWriter;
  * PostgreSQL that runs until the command ends.
  */
 final class TargetSession implements AutoCloseable {
-    private final Target target;
-    private final EmbeddedDatabase embedded;
+    private Target target;
+    private EmbeddedDatabase embedded;
 
-    private TargetSession(Target target, EmbeddedDatabase embedded) {
+    private TargetSession(Target target) {
         this.target = target;
-        this.embedded = embedded;
     }
 
     /**
-     * @param notices where to say that the embedded server starts and where it listens
+     * Checks the target settings without starting anything: resolves the configured target, or, with
+     * {@code --embedded}, checks that no other target was given.
      */
-    static TargetSession open(TargetOptions options, Settings settings, CliEnvironment environment,
-            PrintWriter notices) {
+    static TargetSession configure(TargetOptions options, Settings settings) {
         if (!options.embedded()) {
-            return new TargetSession(new TargetResolver(settings).resolve(), null);
+            return new TargetSession(new TargetResolver(settings).resolve());
         }
         if (options.urlGiven()) {
             throw new MigrateException(ErrorCode.CONFIGURATION, "Both --embedded and --url were given.",
                     "Choose one: --embedded for a local trial database, --url for a real one.", null);
         }
+        return new TargetSession(null);
+    }
+
+    /**
+     * Starts the embedded PostgreSQL when one was asked for.
+     *
+     * @param notices where to say that it starts and where it listens
+     */
+    TargetSession start(CliEnvironment environment, PrintWriter notices) {
+        if (target != null) {
+            return this;
+        }
         notices.println("Starting the embedded PostgreSQL (the first start unpacks its binaries) ...");
         notices.flush();
-        EmbeddedDatabase database = EmbeddedDatabase.start(environment.workingDir()
-                .resolve(EmbeddedDatabase.DEFAULT_DIRECTORY));
-        notices.println("Embedded PostgreSQL at " + database.jdbcUrl() + " (data in " + database.dataDirectory()
+        embedded = EmbeddedDatabase.start(environment.workingDir().resolve(EmbeddedDatabase.DEFAULT_DIRECTORY));
+        notices.println("Embedded PostgreSQL at " + embedded.jdbcUrl() + " (data in " + embedded.dataDirectory()
                 + "; stops when this command ends)");
         notices.flush();
-        return new TargetSession(database.target(), database);
+        target = embedded.target();
+        return this;
     }
 
     Target target() {

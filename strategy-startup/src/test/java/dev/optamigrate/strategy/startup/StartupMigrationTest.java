@@ -27,6 +27,7 @@ class StartupMigrationTest {
     static final class ExampleApp {
         static void main(Map<String, String> environment, Runnable startServer) {
             StartupMigration.fromEnvironment(environment)   // OPTA_MIGRATE_URL, or Opta's DBHOST/DBNAME/DBUSER/DBPASS
+                    .tool("flyway")                           // or liquibase, mybatis
                     .location("classpath:db/migration")
                     .budget(Duration.ofSeconds(30))           // warn when a migration belongs in a Job
                     .run();                                   // throws MigrateException: the server never starts
@@ -72,8 +73,8 @@ class StartupMigrationTest {
     @Test
     void quickMigrationGivesNoWarning(TestDatabase db) {
         List<MigrationEvent> events = new CopyOnWriteArrayList<>();
-        StartupMigration.fromEnvironment(Map.of("OPTA_MIGRATE_URL", db.url())).location("classpath:db/migration")
-                .listener(events::add).run();
+        StartupMigration.fromEnvironment(Map.of("OPTA_MIGRATE_URL", db.url())).tool("flyway")
+                .location("classpath:db/migration").listener(events::add).run();
         assertThat(events).noneMatch(MigrationEvent.Warning.class::isInstance);
     }
 }
