@@ -27,6 +27,7 @@ final class MigrationRun {
     private final Connections connections;
     private final EventListener events;
     private final UndoRequest undo;
+    private final List<AppliedMigration> applied = new ArrayList<>();
     private final long startedNanos = System.nanoTime();
 
     /**
@@ -42,9 +43,12 @@ final class MigrationRun {
     MigrateResult run() {
         events.on(new MigrationEvent.RunStarted(action(), configuration.tool(), configuration.location(),
                 connections.target().describe(), configuration.strategy()));
-        try (MigrationLock lock = new MigrationLock(connections.open()); Connection work = connections.open()) {
+        ToolContext context = new ToolContext(connections.dataSource(), configuration.location(), tracking());
+        try (MigrationLock lock = new MigrationLock(connections.open()); Connection work = connections.open();
+                MigrationSession session = configuration.tools().byName(configuration.tool()).open(context)) {
+            prepare(session);
             lock.acquire(configuration.lockWait(), events);
-            return migrateUnderLock(work);
+            return changeUnderLock(session, Journal.open(work));
         } catch (MigrateException e) {
             events.on(new MigrationEvent.RunFailed(e.getMessage(), e.code().name(), elapsed()));
             throw e;
@@ -55,45 +59,52 @@ final class MigrationRun {
         }
     }
 
-    private MigrateResult migrateUnderLock(Connection work) {
-        Journal journal = Journal.open(work);
-        List<AppliedMigration> applied = new ArrayList<>();
-        EventListener tracking = events.andThen(event -> {
+    /** Fails fast, before waiting for the lock, on what needs no lock to find out: an unsupported undo. */
+    private void prepare(MigrationSession session) {
+        if (undo != null && !session.supportsUndo()) {
+            session.undo(undo);
+        }
+    }
+
+    private MigrateResult changeUnderLock(MigrationSession session, Journal journal) {
+        ToolStatus before = session.status();
+        events.on(new MigrationEvent.StatusRead(before.current(), before.pending().size()));
+        long journalId = journal.start(new JournalEntry.Start(action(), configuration.tool(), configuration.strategy(),
+                configuration.location(), configuration.release().orElse(null), before.current(), Hosts.localName(),
+                ProcessHandle.current().pid(), configuration.operator().orElse(null)));
+        try {
+            List<AppliedMigration> result = undo == null ? session.migrate() : session.undo(undo);
+            String to = undo == null ? lastVersion(result, before.current()) : session.status().current();
+            journal.succeeded(journalId, to, result.size());
+            events.on(new MigrationEvent.RunFinished(before.current(), to, result.size(), elapsed(), Instant.now()));
+            return new MigrateResult(configuration.tool(), before.current(), to, result, elapsed(), journalId);
+        } catch (MigrateException e) {
+            journal.failed(journalId, lastVersion(applied, before.current()), applied.size(), e.getMessage());
+            throw e;
+        }
+    }
+
+    /** The run's listener, plus a record of each migration finished (for the journal when a later one fails). */
+    private EventListener tracking() {
+        return events.andThen(event -> {
             if (event instanceof MigrationEvent.MigrationFinished done) {
                 applied.add(new AppliedMigration(done.version(), done.description(), done.script(), done.duration()));
             }
         });
-        ToolContext context = new ToolContext(connections.dataSource(), configuration.location(), tracking);
-        try (MigrationSession session = configuration.tools().byName(configuration.tool()).open(context)) {
-            if (undo != null && !session.supportsUndo()) {
-                session.undo(undo);
-            }
-            ToolStatus before = session.status();
-            events.on(new MigrationEvent.StatusRead(before.current(), before.pending().size()));
-            long journalId = journal.start(new JournalEntry.Start(action(), configuration.tool(),
-                    configuration.strategy(),
-                    configuration.location(), configuration.release().orElse(null), before.current(),
-                    Hosts.localName(), ProcessHandle.current().pid(), configuration.operator().orElse(null)));
-            try {
-                List<AppliedMigration> result = undo == null ? session.migrate() : session.undo(undo);
-                String to = session.status().current();
-                journal.succeeded(journalId, to, result.size());
-                events.on(new MigrationEvent.RunFinished(before.current(), to, result.size(), elapsed(),
-                        Instant.now()));
-                return new MigrateResult(configuration.tool(), before.current(), to, result, elapsed(), journalId);
-            } catch (MigrateException e) {
-                journal.failed(journalId, lastVersion(applied, before.current()), applied.size(), e.getMessage());
-                throw e;
-            }
-        }
     }
 
     private String action() {
         return undo == null ? "migrate" : "undo";
     }
 
+    /** The newest version among what was applied (repeatable migrations have none), else {@code before}. */
     private static String lastVersion(List<AppliedMigration> applied, String before) {
-        return applied.isEmpty() ? before : applied.get(applied.size() - 1).version();
+        for (int i = applied.size() - 1; i >= 0; i--) {
+            if (applied.get(i).version() != null) {
+                return applied.get(i).version();
+            }
+        }
+        return before;
     }
 
     private Duration elapsed() {

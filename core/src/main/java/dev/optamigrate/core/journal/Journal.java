@@ -52,10 +52,9 @@ public final class Journal {
     /** Creates the table if needed and marks runs that died as abandoned. Call only while holding the lock. */
     public static Journal open(Connection connection) {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
-            statement.execute(CREATE);
-            statement.executeUpdate("UPDATE " + TABLE + " SET status = 'ABANDONED', finished_at = now(), "
-                    + "error = 'the run ended without closing its journal row' WHERE status = 'RUNNING'");
+            statement.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA + "; " + CREATE + "; UPDATE " + TABLE
+                    + " SET status = 'ABANDONED', finished_at = now(), error = 'the run ended without closing its "
+                    + "journal row' WHERE status = 'RUNNING'");
             return new Journal(connection);
         } catch (SQLException e) {
             throw failure("prepare", e);

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,9 +23,8 @@ public final class MigrationLock implements AutoCloseable {
     /** The lock key, "opta" and "migr" in ASCII; both halves fit a positive int, as pg_locks shows them. */
     static final long KEY = (0x6F707461L << 32) | 0x6D696772L;
 
-    private static final Duration FIRST_POLL = Duration.ofMillis(50);
-    private static final Duration LONGEST_POLL = Duration.ofSeconds(1);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private final Connection connection;
     private final Clock clock;
@@ -40,29 +40,25 @@ public final class MigrationLock implements AutoCloseable {
     }
 
     /**
-     * Waits until the lock is free or {@code limit} has passed.
+     * Waits until the lock is free or {@code limit} has passed. The wait blocks in PostgreSQL, which hands the
+     * lock to the next waiter the moment it is released; it wakes every 10 seconds to report who holds it.
      *
      * @throws MigrateException {@link ErrorCode#LOCK_TIMEOUT} naming the holder when the wait runs out
      */
     public void acquire(Duration limit, EventListener events) {
         Instant start = clock.instant();
         Instant deadline = start.plus(limit);
-        Instant nextProgress = start;
-        Duration pause = FIRST_POLL;
-        while (!tryLock()) {
-            Instant now = clock.instant();
-            Duration waited = Duration.between(start, now);
-            if (!now.isBefore(deadline)) {
+        boolean acquired = tryLock();
+        while (!acquired) {
+            Duration waited = Duration.between(start, clock.instant());
+            Duration remaining = limit.minus(waited);
+            if (remaining.isNegative() || remaining.isZero()) {
                 throw new MigrateException(ErrorCode.LOCK_TIMEOUT, "Gave up waiting for the migration lock after "
                         + Durations.format(waited) + "; it is held by " + LockHolders.describe(connection, KEY) + ".",
                         null, null);
             }
-            if (!now.isBefore(nextProgress)) {
-                events.on(new MigrationEvent.LockWaiting(LockHolders.describe(connection, KEY), waited, limit));
-                nextProgress = now.plus(PROGRESS_EVERY);
-            }
-            sleep(min(pause, Duration.between(now, deadline)));
-            pause = min(pause.multipliedBy(2), LONGEST_POLL);
+            events.on(new MigrationEvent.LockWaiting(LockHolders.describe(connection, KEY), waited, limit));
+            acquired = waitForLock(min(PROGRESS_EVERY, Duration.between(clock.instant(), deadline)));
         }
         held = true;
         events.on(new MigrationEvent.LockAcquired(Duration.between(start, clock.instant())));
@@ -96,21 +92,37 @@ public final class MigrationLock implements AutoCloseable {
                 return result.getBoolean(1);
             }
         } catch (SQLException e) {
-            throw new MigrateException(ErrorCode.CANNOT_CONNECT, "Lost the connection while taking the migration lock: "
-                    + e.getMessage(), e);
+            throw lost(e);
         }
+    }
+
+    /** Blocks in PostgreSQL for at most {@code wait}; true when the lock was granted. */
+    private boolean waitForLock(Duration wait) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET lock_timeout = " + Math.max(1, wait.toMillis()));
+            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
+                lock.setLong(1, KEY);
+                lock.execute();
+                return true;
+            } catch (SQLException e) {
+                if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                    return false;
+                }
+                throw e;
+            } finally {
+                statement.execute("SET lock_timeout = 0");
+            }
+        } catch (SQLException e) {
+            throw lost(e);
+        }
+    }
+
+    private static MigrateException lost(SQLException e) {
+        return new MigrateException(ErrorCode.CANNOT_CONNECT, "Lost the connection while taking the migration lock: "
+                + e.getMessage(), e);
     }
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(Math.max(1, pause.toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MigrateException(ErrorCode.LOCK_TIMEOUT, "Interrupted while waiting for the migration lock.", e);
-        }
     }
 }

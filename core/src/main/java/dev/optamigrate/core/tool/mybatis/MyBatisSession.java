@@ -11,10 +11,12 @@ import dev.optamigrate.core.spi.PendingMigration;
 import dev.optamigrate.core.spi.ToolStatus;
 import dev.optamigrate.core.spi.UndoRequest;
 import dev.optamigrate.core.spi.ValidationResult;
+import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -44,13 +46,15 @@ final class MyBatisSession implements MigrationSession {
     private final FileMigrationLoader loader;
     private final DatabaseOperationOption options;
     private final EventListener events;
+    private final boolean hasBootstrap;
 
-    MyBatisSession(ConnectionProvider connections, FileMigrationLoader loader, DatabaseOperationOption options,
-            EventListener events) {
+    MyBatisSession(ConnectionProvider connections, MyBatisLayout layout, EventListener events) {
         this.connections = connections;
-        this.loader = loader;
-        this.options = options;
+        this.loader = new FileMigrationLoader(new File(layout.scriptsDirectory().toString()), layout.charset(),
+                layout.variables());
+        this.options = layout.options();
         this.events = events;
+        this.hasBootstrap = Files.isRegularFile(layout.scriptsDirectory().resolve("bootstrap.sql"));
     }
 
     @Override
@@ -96,7 +100,9 @@ final class MyBatisSession implements MigrationSession {
 
     @Override
     public List<AppliedMigration> migrate() {
-        attempt(() -> new BootstrapOperation().operate(connections, loader, options, null));
+        if (hasBootstrap) {
+            attempt(() -> new BootstrapOperation().operate(connections, loader, options, null));
+        }
         MyBatisEvents hook = new MyBatisEvents(events);
         try {
             new UpOperation().operate(connections, loader, options, null, hook);
