@@ -13,7 +13,7 @@ class HelpTest {
 
     @Test
     void everyVerbListsTheExitCodes() {
-        for (String verb : new String[] {"migrate", "status", "validate", "strategies", "startup", "version"}) {
+        for (String verb : new String[] {"migrate", "status", "validate", "undo", "strategies", "startup", "version"}) {
             Cli.Result result = Cli.run(dir, verb, "--help");
             assertThat(result.exitCode()).as(verb).isZero();
             for (ErrorCode code : ErrorCode.values()) {

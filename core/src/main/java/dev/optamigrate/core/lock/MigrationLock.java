@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -27,16 +26,10 @@ public final class MigrationLock implements AutoCloseable {
     private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private final Connection connection;
-    private final Clock clock;
     private boolean held;
 
     public MigrationLock(Connection connection) {
-        this(connection, Clock.systemUTC());
-    }
-
-    MigrationLock(Connection connection, Clock clock) {
         this.connection = connection;
-        this.clock = clock;
     }
 
     /**
@@ -46,11 +39,11 @@ public final class MigrationLock implements AutoCloseable {
      * @throws MigrateException {@link ErrorCode#LOCK_TIMEOUT} naming the holder when the wait runs out
      */
     public void acquire(Duration limit, EventListener events) {
-        Instant start = clock.instant();
+        Instant start = Instant.now();
         Instant deadline = start.plus(limit);
         boolean acquired = tryLock();
         while (!acquired) {
-            Duration waited = Duration.between(start, clock.instant());
+            Duration waited = Duration.between(start, Instant.now());
             Duration remaining = limit.minus(waited);
             if (remaining.isNegative() || remaining.isZero()) {
                 throw new MigrateException(ErrorCode.LOCK_TIMEOUT, "Gave up waiting for the migration lock after "
@@ -58,10 +51,10 @@ public final class MigrationLock implements AutoCloseable {
                         null, null);
             }
             events.on(new MigrationEvent.LockWaiting(LockHolders.describe(connection, KEY), waited, limit));
-            acquired = waitForLock(min(PROGRESS_EVERY, Duration.between(clock.instant(), deadline)));
+            acquired = waitForLock(min(PROGRESS_EVERY, Duration.between(Instant.now(), deadline)));
         }
         held = true;
-        events.on(new MigrationEvent.LockAcquired(Duration.between(start, clock.instant())));
+        events.on(new MigrationEvent.LockAcquired(Duration.between(start, Instant.now())));
     }
 
     public boolean isHeld() {

@@ -53,8 +53,8 @@ final class MyBatisEvents implements MigrationHook {
         return List.copyOf(done);
     }
 
-    /** The script that was running when the operation failed, or {@code null}. */
-    Change failing() {
+    /** Reports the script that was running when the operation failed as failed, and returns it (or {@code null}). */
+    Change reportFailure() {
         if (current != null) {
             events.on(new MigrationEvent.MigrationFailed(MyBatisSession.versionOf(current), current.getDescription(),
                     current.getFilename(), Duration.ofNanos(System.nanoTime() - startedNanos)));

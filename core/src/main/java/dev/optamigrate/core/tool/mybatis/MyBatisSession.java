@@ -107,7 +107,7 @@ final class MyBatisSession implements MigrationSession {
         try {
             new UpOperation().operate(connections, loader, options, null, hook);
         } catch (MigrationException e) {
-            throw failure(hook.failing(), e);
+            throw failure(hook.reportFailure(), e);
         }
         return hook.done();
     }
@@ -142,7 +142,7 @@ final class MyBatisSession implements MigrationSession {
         try {
             new DownOperation(request.steps()).operate(connections, loader, options, null, hook);
         } catch (MigrationException e) {
-            throw failure(hook.failing(), e);
+            throw failure(hook.reportFailure(), e);
         }
         return hook.done();
     }
