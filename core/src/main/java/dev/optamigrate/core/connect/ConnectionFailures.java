@@ -1,5 +1,6 @@
 package dev.optamigrate.core.connect;
 
+import dev.optamigrate.core.error.Causes;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.target.Target;
@@ -25,7 +26,7 @@ public final class ConnectionFailures {
                     + "' does not exist at " + target.hostAndPort() + ".",
                     "Create it first, or fix the database name in the URL or the Opta DBNAME variable.", e);
         }
-        Throwable cause = rootCause(e);
+        Throwable cause = Causes.root(e);
         if (cause instanceof UnknownHostException) {
             return new MigrateException(ErrorCode.CANNOT_CONNECT, "Host '" + target.host() + "' does not resolve.",
                     "Check the host name; a cluster-internal name resolves only inside the cluster or over its VPN.",
@@ -44,14 +45,6 @@ public final class ConnectionFailures {
         }
         return new MigrateException(ErrorCode.CANNOT_CONNECT, "Cannot connect to " + target.describe() + ": "
                 + firstLine(e), null, e);
-    }
-
-    private static Throwable rootCause(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     private static String firstLine(Throwable e) {

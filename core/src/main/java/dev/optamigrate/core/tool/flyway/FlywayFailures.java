@@ -1,5 +1,6 @@
 package dev.optamigrate.core.tool.flyway;
 
+import dev.optamigrate.core.error.Causes;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import java.sql.SQLException;
@@ -16,13 +17,13 @@ final class FlywayFailures {
     }
 
     static MigrateException translate(FlywayException e) {
-        FlywaySqlScriptException script = find(e, FlywaySqlScriptException.class);
+        FlywaySqlScriptException script = Causes.find(e, FlywaySqlScriptException.class);
         if (script != null) {
             return new MigrateException(ErrorCode.MIGRATION_FAILED, "Migration " + scriptName(e, script)
                     + " failed at line " + script.getLineNumber() + ":\n    " + shorten(script.getStatement())
                     + "\n  " + databaseError(script), null, e);
         }
-        FlywayValidateException invalid = find(e, FlywayValidateException.class);
+        FlywayValidateException invalid = Causes.find(e, FlywayValidateException.class);
         if (invalid != null) {
             return new MigrateException(ErrorCode.VALIDATION_FAILED, "Validation failed: " + firstLines(invalid), null, e);
         }
@@ -30,7 +31,7 @@ final class FlywayFailures {
     }
 
     private static String scriptName(FlywayException e, FlywaySqlScriptException script) {
-        FlywayMigrateException migrate = find(e, FlywayMigrateException.class);
+        FlywayMigrateException migrate = Causes.find(e, FlywayMigrateException.class);
         if (migrate != null && migrate.getMigration() != null) {
             return migrate.getMigration().getScript();
         }
@@ -38,7 +39,7 @@ final class FlywayFailures {
     }
 
     private static String databaseError(FlywaySqlScriptException script) {
-        SQLException sql = find(script, SQLException.class);
+        SQLException sql = Causes.find(script, SQLException.class);
         if (sql == null) {
             return firstLines(script);
         }
@@ -54,14 +55,5 @@ final class FlywayFailures {
     private static String firstLines(Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
         return message.lines().limit(6).reduce((a, b) -> a + "\n  " + b).orElse(message);
-    }
-
-    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return type.cast(cause);
-            }
-        }
-        return null;
     }
 }

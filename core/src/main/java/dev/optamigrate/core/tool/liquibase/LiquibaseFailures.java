@@ -1,5 +1,6 @@
 package dev.optamigrate.core.tool.liquibase;
 
+import dev.optamigrate.core.error.Causes;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import java.util.ArrayList;
@@ -16,21 +17,21 @@ final class LiquibaseFailures {
         if (e instanceof MigrateException known) {
             return known;
         }
-        ValidationFailedException invalid = find(e, ValidationFailedException.class);
+        ValidationFailedException invalid = Causes.find(e, ValidationFailedException.class);
         if (invalid != null) {
             return new MigrateException(ErrorCode.VALIDATION_FAILED, "Liquibase validation failed:\n  "
                     + String.join("\n  ", problems(invalid)), null, e);
         }
-        DatabaseException database = find(e, DatabaseException.class);
-        String cause = (database != null ? database : deepest(e)).getMessage();
+        DatabaseException database = Causes.find(e, DatabaseException.class);
+        String cause = (database != null ? database : Causes.root(e)).getMessage();
         String where = failedChangeSet == null ? "Liquibase failed" : "Changeset " + failedChangeSet + " failed";
         return new MigrateException(ErrorCode.MIGRATION_FAILED, where + ":\n  " + indent(cause), null, e);
     }
 
     /** One line per problem that a validation failure reports. */
     static List<String> problems(Exception e) {
-        Throwable deepest = find(e, ValidationFailedException.class);
-        String message = String.valueOf((deepest != null ? deepest : deepest(e)).getMessage());
+        Throwable deepest = Causes.find(e, ValidationFailedException.class);
+        String message = String.valueOf((deepest != null ? deepest : Causes.root(e)).getMessage());
         List<String> problems = new ArrayList<>();
         for (String line : message.split("\\R")) {
             String trimmed = line.strip();
@@ -43,22 +44,5 @@ final class LiquibaseFailures {
 
     private static String indent(String message) {
         return String.valueOf(message).strip().replace("\n", "\n  ");
-    }
-
-    private static Throwable deepest(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
-
-    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return type.cast(cause);
-            }
-        }
-        return null;
     }
 }

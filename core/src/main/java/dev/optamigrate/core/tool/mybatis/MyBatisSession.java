@@ -1,5 +1,6 @@
 package dev.optamigrate.core.tool.mybatis;
 
+import dev.optamigrate.core.error.Causes;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.EventListener;
@@ -168,10 +169,7 @@ final class MyBatisSession implements MigrationSession {
     }
 
     private static MigrateException failure(Change failing, MigrationException e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
+        Throwable cause = Causes.root(e);
         String where = failing == null ? "MyBatis Migrations failed" : "Script " + failing.getFilename() + " failed";
         String detail = String.valueOf(e.getMessage()).replace("Error executing command.  Cause: ", "")
                 .replace("java.lang.RuntimeException: ", "").replace("org.postgresql.util.PSQLException: ", "");
