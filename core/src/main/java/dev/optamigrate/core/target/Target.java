@@ -1,0 +1,68 @@
+package dev.optamigrate.core.target;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Where the database is. The password never prints: {@link #toString()} and {@link #describe()} leave it out.
+ *
+ * @param host           host name or address
+ * @param port           TCP port
+ * @param database       database name
+ * @param user           role to connect as
+ * @param password       the password, or empty when the server needs none
+ * @param sslMode        TLS mode
+ * @param connectTimeout how long to wait for the TCP connection and the login
+ * @param socketTimeout  how long one statement may wait for the server; zero waits forever
+ * @param properties     further JDBC driver properties from the URL (never a password)
+ */
+public record Target(String host, int port, String database, String user, Optional<Password> password,
+        SslMode sslMode, Duration connectTimeout, Duration socketTimeout, Map<String, String> properties) {
+
+    public static final int DEFAULT_PORT = 5432;
+
+    public Target {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(sslMode, "sslMode");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(socketTimeout, "socketTimeout");
+        properties = Map.copyOf(properties);
+    }
+
+    /** The JDBC URL without user or password, for display and for tools that take a URL. */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://" + hostAndPort() + "/" + database;
+    }
+
+    public String hostAndPort() {
+        String shownHost = host.contains(":") ? "[" + host + "]" : host;
+        return shownHost + ":" + port;
+    }
+
+    /** A one-line description that is safe to print: user, host, port, database and TLS mode. */
+    public String describe() {
+        return user + "@" + hostAndPort() + "/" + database + " (sslmode=" + sslMode.value() + ")";
+    }
+
+    public Target withPassword(Password newPassword) {
+        return new Target(host, port, database, user, Optional.of(newPassword), sslMode, connectTimeout,
+                socketTimeout, properties);
+    }
+
+    public Target withDatabase(String newDatabase) {
+        return new Target(host, port, newDatabase, user, password, sslMode, connectTimeout, socketTimeout,
+                properties);
+    }
+
+    @Override
+    public String toString() {
+        return "Target[" + describe() + ", password=" + (password.isPresent() ? password.get() : "none")
+                + ", properties=" + new TreeMap<>(properties) + "]";
+    }
+}
