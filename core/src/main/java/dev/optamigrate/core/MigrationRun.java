@@ -78,8 +78,9 @@ final class MigrationRun {
             journal.succeeded(journalId, to, result.size());
             events.on(new MigrationEvent.RunFinished(before.current(), to, result.size(), elapsed(), Instant.now()));
             return new MigrateResult(configuration.tool(), before.current(), to, result, elapsed(), journalId);
-        } catch (MigrateException e) {
-            journal.failed(journalId, lastVersion(applied, before.current()), applied.size(), e.getMessage());
+        } catch (RuntimeException e) {
+            journal.failed(journalId, lastVersion(applied, before.current()), applied.size(), String.valueOf(
+                    e.getMessage()));
             throw e;
         }
     }
