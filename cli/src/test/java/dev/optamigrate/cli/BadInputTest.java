@@ -51,6 +51,19 @@ class BadInputTest {
     }
 
     @Test
+    void jsonOutputEndsWithTheErrorAsAnObject() throws Exception {
+        Cli.Result result = Cli.run(dir, "status", "--url", "jdbc:postgresql://no-such-host.invalid:5432/app",
+                "--user", "app", "--location", flyway(), "--output", "json");
+        com.fasterxml.jackson.databind.JsonNode error = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(result.out().strip().lines().reduce((first, second) -> second).orElseThrow());
+        assertThat(error.get("type").asText()).isEqualTo("error");
+        assertThat(error.get("code").asText()).isEqualTo("CANNOT_CONNECT");
+        assertThat(error.get("exitCode").asInt()).isEqualTo(3).isEqualTo(result.exitCode());
+        assertThat(error.get("message").asText()).contains("does not resolve");
+        assertThat(error.get("hint").asText()).isNotBlank();
+    }
+
+    @Test
     void wrongPasswordNeverAppearsInAnyOutput(TestDatabase db) {
         String wrong = "Wr0ng-Passw0rd-xyz";
         String url = db.target().jdbcUrl() + "?user=" + PostgresExtension.APP_USER;

@@ -26,10 +26,20 @@ public final class Connections {
 
     private final Target target;
     private final PGSimpleDataSource dataSource;
+    private final String preferredOptions;
 
     public Connections(Target target, String applicationName) {
+        this(target, applicationName, DEAD_CLIENT_CHECK);
+    }
+
+    /** With other preferred session options, so that tests can see a server refuse them. */
+    Connections(Target target, String applicationName, String preferredOptions) {
         this.target = target;
+        this.preferredOptions = preferredOptions;
         this.dataSource = dataSource(target, applicationName);
+        if (!target.properties().containsKey("options")) {
+            dataSource.setOptions(preferredOptions);
+        }
     }
 
     /** The application name this process uses: {@code opta-migrate <host> pid <pid>}, cut to PostgreSQL's limit. */
@@ -52,7 +62,7 @@ public final class Connections {
         try {
             return dataSource.getConnection();
         } catch (SQLException e) {
-            if (UNKNOWN_PARAMETER.equals(e.getSQLState()) && DEAD_CLIENT_CHECK.equals(dataSource.getOptions())) {
+            if (UNKNOWN_PARAMETER.equals(e.getSQLState()) && preferredOptions.equals(dataSource.getOptions())) {
                 dataSource.setOptions(KEEPALIVES);
                 return open();
             }
@@ -72,7 +82,6 @@ public final class Connections {
         ds.setLoginTimeout(seconds(target.connectTimeout()));
         ds.setSocketTimeout(seconds(target.socketTimeout()));
         ds.setTcpKeepAlive(true);
-        ds.setOptions(DEAD_CLIENT_CHECK);
         ds.setApplicationName(applicationName);
         target.properties().forEach((name, value) -> {
             try {

@@ -22,14 +22,21 @@ public final class MigrationLock implements AutoCloseable {
     /** The lock key, "opta" and "migr" in ASCII; both halves fit a positive int, as pg_locks shows them. */
     static final long KEY = (0x6F707461L << 32) | 0x6D696772L;
 
-    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+    private static final Duration DEFAULT_PROGRESS_EVERY = Duration.ofSeconds(10);
     private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private final Connection connection;
+    private final Duration progressEvery;
     private boolean held;
 
     public MigrationLock(Connection connection) {
+        this(connection, DEFAULT_PROGRESS_EVERY);
+    }
+
+    /** With another progress interval, so that tests can see the wait wake up and report more than once. */
+    MigrationLock(Connection connection, Duration progressEvery) {
         this.connection = connection;
+        this.progressEvery = progressEvery;
     }
 
     /**
@@ -51,7 +58,7 @@ public final class MigrationLock implements AutoCloseable {
                         null, null);
             }
             events.on(new MigrationEvent.LockWaiting(LockHolders.describe(connection, KEY), waited, limit));
-            acquired = waitForLock(min(PROGRESS_EVERY, Duration.between(Instant.now(), deadline)));
+            acquired = waitForLock(min(progressEvery, Duration.between(Instant.now(), deadline)));
         }
         held = true;
         events.on(new MigrationEvent.LockAcquired(Duration.between(start, Instant.now())));

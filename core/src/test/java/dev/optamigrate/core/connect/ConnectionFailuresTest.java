@@ -56,6 +56,30 @@ class ConnectionFailuresTest {
     }
 
     @Test
+    void everySessionAsksTheServerToWatchForDeadClients(TestDatabase db) throws Exception {
+        try (java.sql.Connection connection = new Connections(db.target(), "t").open();
+                java.sql.Statement statement = connection.createStatement();
+                java.sql.ResultSet row = statement.executeQuery("SELECT current_setting("
+                        + "'client_connection_check_interval'), current_setting('tcp_keepalives_idle')")) {
+            row.next();
+            assertThat(row.getString(1)).isEqualTo("2s");
+            assertThat(row.getString(2)).isEqualTo("30");
+        }
+    }
+
+    @Test
+    void aServerThatRefusesASessionSettingGetsTheKeepalivesOnly(TestDatabase db) throws Exception {
+        Connections connections = new Connections(db.target(), "t",
+                "-c no_such_setting_on_old_servers=1 " + Connections.KEEPALIVES);
+        try (java.sql.Connection connection = connections.open();
+                java.sql.Statement statement = connection.createStatement();
+                java.sql.ResultSet row = statement.executeQuery("SELECT current_setting('tcp_keepalives_idle')")) {
+            row.next();
+            assertThat(row.getString(1)).isEqualTo("30");
+        }
+    }
+
+    @Test
     void missingDatabaseSaysSo(TestDatabase db) {
         MigrateException failure = failureFor(db.target().withDatabase("no_such_db"));
         assertThat(failure.code()).isEqualTo(ErrorCode.CANNOT_CONNECT);

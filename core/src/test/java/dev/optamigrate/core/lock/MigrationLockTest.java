@@ -63,6 +63,24 @@ class MigrationLockTest {
     }
 
     @Test
+    void aLongWaitWakesUpToReportProgressAgain(TestDatabase db) {
+        Connections connections = new Connections(db.target(), "test");
+        try (MigrationLock holder = new MigrationLock(connections.open())) {
+            holder.acquire(Duration.ofSeconds(5), event -> { });
+            List<MigrationEvent> events = new CopyOnWriteArrayList<>();
+
+            catchThrowableOfType(MigrateException.class, () -> {
+                try (MigrationLock waiter = new MigrationLock(connections.open(), Duration.ofMillis(200))) {
+                    waiter.acquire(Duration.ofMillis(900), events::add);
+                }
+            });
+
+            assertThat(events).filteredOn(MigrationEvent.LockWaiting.class::isInstance).hasSizeGreaterThanOrEqualTo(3)
+                    .allSatisfy(event -> assertThat(((MigrationEvent.LockWaiting) event).holder()).contains("test"));
+        }
+    }
+
+    @Test
     void closingTheConnectionFreesTheLock(TestDatabase db) {
         Connections connections = new Connections(db.target(), "test");
         MigrationLock first = new MigrationLock(connections.open());
