@@ -24,6 +24,16 @@ class EmbeddedTest {
     }
 
     @Test
+    void aBadSettingFailsBeforeTheEmbeddedServerStarts() {
+        Cli.Result result = Cli.run(dir, "migrate", "--embedded", "--location", Examples.of("flyway").toString(),
+                "--lock-wait", "10x");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--lock-wait", "10x");
+        assertThat(result.out()).doesNotContain("Starting the embedded PostgreSQL");
+        assertThat(dir.resolve(".opta-migrate")).doesNotExist();
+    }
+
+    @Test
     void embeddedAndUrlTogetherAreRefused() {
         Cli.Result result = Cli.run(dir, "migrate", "--embedded", "--url", "jdbc:postgresql://h/d?user=u");
         assertThat(result.exitCode()).isEqualTo(2);

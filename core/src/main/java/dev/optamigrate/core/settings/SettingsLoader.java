@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
+import dev.optamigrate.core.target.SslMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -45,7 +47,16 @@ public final class SettingsLoader {
                     "Check the path given to --config.", null);
         }
         Map<Setting, String> fromFile = file.map(SettingsLoader::readFile).orElse(Map.of());
-        return new Settings(flags, environment, fromFile, file);
+        return checked(new Settings(flags, environment, fromFile, file));
+    }
+
+    /** Reads every typed value once, so that a bad one fails before anything connects or starts. */
+    private static Settings checked(Settings settings) {
+        for (Setting duration : List.of(Setting.CONNECT_TIMEOUT, Setting.SOCKET_TIMEOUT, Setting.LOCK_WAIT)) {
+            settings.duration(duration);
+        }
+        SslMode.parse(settings.require(Setting.SSLMODE));
+        return settings;
     }
 
     private static Map<Setting, String> readFile(Path file) {

@@ -67,11 +67,17 @@ class SettingsLoaderTest {
     }
 
     @Test
-    void badDurationNamesItsSource() {
-        Settings settings = SettingsLoader.load(Map.of(), Map.of("OPTA_MIGRATE_LOCK_WAIT", "ten minutes"),
-                Optional.empty(), dir);
-        MigrateException failure = catchThrowableOfType(MigrateException.class,
-                () -> settings.duration(Setting.LOCK_WAIT));
+    void badDurationFailsAtLoadingAndNamesItsSource() {
+        MigrateException failure = catchThrowableOfType(MigrateException.class, () -> SettingsLoader.load(Map.of(),
+                Map.of("OPTA_MIGRATE_LOCK_WAIT", "ten minutes"), Optional.empty(), dir));
         assertThat(failure.getMessage()).contains("OPTA_MIGRATE_LOCK_WAIT", "ten minutes");
+    }
+
+    @Test
+    void badSslModeFailsAtLoading() {
+        MigrateException failure = catchThrowableOfType(MigrateException.class, () -> SettingsLoader.load(
+                Map.of(Setting.SSLMODE, "bogus"), Map.of(), Optional.empty(), dir));
+        assertThat(failure.getMessage()).contains("bogus");
+        assertThat(failure.hint()).contains("verify-full");
     }
 }
