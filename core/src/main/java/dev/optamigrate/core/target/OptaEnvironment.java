@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 final class OptaEnvironment {
     private static final Pattern MODULE_HOST = Pattern.compile("(?i)(.+)_db_host");
 
-    /** The variable names to read, and the words that describe where they came from. */
+    /** The names of the variables to read. */
     record Names(String host, String port, String database, String user, String password) {
     }
 

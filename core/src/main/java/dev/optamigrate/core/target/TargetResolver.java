@@ -105,11 +105,10 @@ public final class TargetResolver {
     }
 
     private MigrateException noTarget() {
-        Setting host = Setting.ENV_HOST;
         return new MigrateException(ErrorCode.CONFIGURATION, "No target database given. Looked for --url, "
                 + Setting.URL.environmentVariable() + " and url in " + settings.configFile().map(Path::toString)
                         .orElse("opta-migrate.yaml (not present)") + "; then for the Opta variables "
-                + settings.require(host) + "/" + settings.require(Setting.ENV_NAME) + "/"
+                + settings.require(Setting.ENV_HOST) + "/" + settings.require(Setting.ENV_NAME) + "/"
                 + settings.require(Setting.ENV_USER) + "/" + settings.require(Setting.ENV_PASSWORD)
                 + " and <module>_db_host.",
                 "Give --url jdbc:postgresql://HOST:5432/DB --user USER (password in " + Setting.PASSWORD_VARIABLE
