@@ -29,7 +29,7 @@ final class ProcessBenchmark {
 
     List<Row> run() throws Exception {
         List<Row> rows = new ArrayList<>();
-        double version = median(() -> cli("--version"));
+        double version = median(() -> runAll(1, "--version"));
         rows.add(new Row("cold start", "opta-migrate --version", version, "",
                 "≤ " + (int) VERSION_TARGET_MS + " ms", version <= VERSION_TARGET_MS ? "met" : "missed"));
 
@@ -37,7 +37,7 @@ final class ProcessBenchmark {
         String statusDatabase = server.freshDatabase();
         Migrator.configure().target(server.target(statusDatabase)).tool("flyway").location(hundred.toString()).load()
                 .migrate();
-        rows.add(Row.plain("cold start", "opta-migrate status (100 applied)", median(() -> cli("status", "--url",
+        rows.add(Row.plain("cold start", "opta-migrate status (100 applied)", median(() -> runAll(1, "status", "--url",
                 server.url(statusDatabase), "--location", hundred.toString()))));
 
         Path set = MigrationSetWriter.write("flyway", work.resolve("concurrency"), 50);
@@ -47,7 +47,7 @@ final class ProcessBenchmark {
         rows.add(Row.judged("concurrency (50 migrations)", PROCESSES + " migrate processes at once", many,
                 many / single, "one process", CONCURRENCY_TARGET));
         rows.add(cpuFloor(set));
-        double startups = median(() -> versions(PROCESSES));
+        double startups = median(() -> runAll(PROCESSES, "--version"));
         rows.add(new Row("concurrency (50 migrations)", PROCESSES + " × --version at once (JVM start-up only)",
                 startups, String.format(java.util.Locale.ROOT, "%.2f× one process", startups / single), "", ""));
         return rows;
@@ -56,46 +56,33 @@ final class ProcessBenchmark {
     /** Wall time until {@code count} processes, started together on a fresh database, have all finished. */
     private double together(int count, Path location) throws Exception {
         String database = server.freshDatabase();
-        return Timing.millis(() -> {
-            List<Process> processes = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                processes.add(start("migrate", "--url", server.url(database), "--location", location.toString(),
-                        "--tool", "flyway"));
-            }
-            for (Process process : processes) {
-                check(process);
-            }
-        });
+        return Timing.millis(() -> runAll(count, migrate(database, location)));
     }
 
     /**
      * One more 16-process run, to explain its time: the CPU its processes used divided by the cores (the floor
      * when CPU is the limit), and the total time the lock was held, from the journal (the serialized part).
      */
-    private Row cpuFloor(Path set) throws Exception {
+    private Row cpuFloor(Path location) throws Exception {
         String database = server.freshDatabase();
         double cpuBefore = ChildCpu.millis();
-        double wall = Timing.millis(() -> {
-            List<Process> processes = new ArrayList<>();
-            for (int i = 0; i < PROCESSES; i++) {
-                processes.add(start("migrate", "--url", server.url(database), "--location", set.toString(),
-                        "--tool", "flyway"));
-            }
-            for (Process process : processes) {
-                check(process);
-            }
-        });
+        double wall = Timing.millis(() -> runAll(PROCESSES, migrate(database, location)));
         double floor = (ChildCpu.millis() - cpuBefore) / Runtime.getRuntime().availableProcessors();
         return new Row("concurrency (50 migrations)", PROCESSES + " processes: CPU used ÷ cores", floor,
                 String.format(java.util.Locale.ROOT, "lock held %.0f ms in all; that run took %.0f ms",
                         server.lockHeldMillis(database), wall), "", "");
     }
 
-    /** {@code count} processes that only start the JVM and print the version, all at once. */
-    private void versions(int count) throws Exception {
+    private String[] migrate(String database, Path location) {
+        return new String[] {"migrate", "--url", server.url(database), "--location", location.toString(), "--tool",
+            "flyway"};
+    }
+
+    /** Starts {@code count} processes with the same arguments at once, and waits for all of them. */
+    private void runAll(int count, String... args) throws Exception {
         List<Process> processes = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            processes.add(start("--version"));
+            processes.add(start(args));
         }
         for (Process process : processes) {
             check(process);
@@ -111,10 +98,6 @@ final class ProcessBenchmark {
             }
         }
         return Timing.median(samples);
-    }
-
-    private void cli(String... args) throws Exception {
-        check(start(args));
     }
 
     private Process start(String... args) throws IOException {

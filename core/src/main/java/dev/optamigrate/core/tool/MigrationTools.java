@@ -45,6 +45,16 @@ public final class MigrationTools {
         return provider.get().create();
     }
 
+    /** For providers' {@code isAvailable()}: whether a class can be loaded by the provider's class loader. */
+    public static boolean onClasspath(String className, ClassLoader loader) {
+        try {
+            Class.forName(className, false, loader);
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
     /**
      * Chooses the tool whose files are at a location, for when none is named.
      *

@@ -2,6 +2,7 @@ package dev.optamigrate.core.tool.flyway;
 
 import dev.optamigrate.core.spi.MigrationTool;
 import dev.optamigrate.core.spi.MigrationToolProvider;
+import dev.optamigrate.core.tool.MigrationTools;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -15,7 +16,9 @@ public final class FlywayToolProvider implements MigrationToolProvider {
 
     @Override
     public boolean isAvailable() {
-        return present("org.flywaydb.core.Flyway") && present("org.flywaydb.database.postgresql.PostgreSQLDatabaseType");
+        ClassLoader loader = getClass().getClassLoader();
+        return MigrationTools.onClasspath("org.flywaydb.core.Flyway", loader)
+                && MigrationTools.onClasspath("org.flywaydb.database.postgresql.PostgreSQLDatabaseType", loader);
     }
 
     @Override
@@ -26,14 +29,5 @@ public final class FlywayToolProvider implements MigrationToolProvider {
     @Override
     public Optional<String> recognize(Path location) {
         return FlywayLocation.recognize(location);
-    }
-
-    private static boolean present(String className) {
-        try {
-            Class.forName(className, false, FlywayToolProvider.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
     }
 }

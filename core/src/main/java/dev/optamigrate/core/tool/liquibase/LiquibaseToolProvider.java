@@ -2,6 +2,7 @@ package dev.optamigrate.core.tool.liquibase;
 
 import dev.optamigrate.core.spi.MigrationTool;
 import dev.optamigrate.core.spi.MigrationToolProvider;
+import dev.optamigrate.core.tool.MigrationTools;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -15,12 +16,7 @@ public final class LiquibaseToolProvider implements MigrationToolProvider {
 
     @Override
     public boolean isAvailable() {
-        try {
-            Class.forName("liquibase.command.CommandScope", false, getClass().getClassLoader());
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
+        return MigrationTools.onClasspath("liquibase.command.CommandScope", getClass().getClassLoader());
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.optamigrate.core.tool.mybatis;
 
 import dev.optamigrate.core.spi.MigrationTool;
 import dev.optamigrate.core.spi.MigrationToolProvider;
+import dev.optamigrate.core.tool.MigrationTools;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -15,12 +16,7 @@ public final class MyBatisToolProvider implements MigrationToolProvider {
 
     @Override
     public boolean isAvailable() {
-        try {
-            Class.forName("org.apache.ibatis.migration.operations.UpOperation", false, getClass().getClassLoader());
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
+        return MigrationTools.onClasspath("org.apache.ibatis.migration.operations.UpOperation", getClass().getClassLoader());
     }
 
     @Override
