@@ -35,6 +35,6 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             out.println(Json.error(failure));
             out.flush();
         }
-        return failure.code().exitCode();
+        return failure.exitCode();
     }
 }

@@ -31,8 +31,15 @@ public final class MigratorConfiguration {
 
     /** A configuration with every setting (target, tool, location, lock wait, release, operator) from settings. */
     public static MigratorConfiguration from(Settings settings, Target target) {
+        return from(settings).target(target);
+    }
+
+    /**
+     * A configuration without a target, for a strategy that runs the engine elsewhere: it carries the settings on
+     * and never loads here.
+     */
+    public static MigratorConfiguration from(Settings settings) {
         MigratorConfiguration configuration = new MigratorConfiguration()
-                .target(target)
                 .location(settings.require(Setting.LOCATION))
                 .lockWait(settings.duration(Setting.LOCK_WAIT));
         settings.get(Setting.TOOL).ifPresent(configuration::tool);

@@ -25,6 +25,30 @@ public enum ErrorCode {
             + "or add a new forward migration instead of editing an applied one."),
     UNSUPPORTED(7, "the tool cannot do what was asked",
             "The chosen tool cannot do this; see the message for the alternative."),
+    REMOTE_FAILED(8, "the command in the Job or pod failed; its own non-zero exit code is passed on, 8 only "
+            + "when it had none",
+            "Read the command's output above; `opta-migrate job logs NAME` shows it again."),
+    KUBERNETES_UNAVAILABLE(10, "cannot reach the Kubernetes API, or no cluster is configured",
+            "Check the kubeconfig (KUBECONFIG, ~/.kube/config) and --context, and that this machine reaches "
+            + "the cluster's API server."),
+    KUBERNETES_FORBIDDEN(11, "the Kubernetes API refused a request (RBAC)",
+            "Grant the Role that `opta-migrate generate rbac --service NAME` prints, bound to the user or "
+            + "service account that runs opta-migrate."),
+    MIGRATION_IN_PROGRESS(12, "another migration of the same service is still running",
+            "Wait for it to finish (`opta-migrate job status NAME`), or delete it if it is stuck."),
+    IMAGE_PULL_FAILED(13, "the Job's pod cannot pull its image",
+            "Check the image name and tag, and that the service's image pull secrets reach the registry."),
+    CONTAINER_CONFIG_ERROR(14, "the Job's container cannot be created: a Secret, key or ConfigMap it refers "
+            + "to is missing",
+            "Create the missing Secret or key (Opta creates Secret `secret` when the database is linked), or "
+            + "point --secret and the env.* settings at the right names."),
+    POD_UNSCHEDULABLE(15, "no node can run the Job's pod",
+            "Free capacity or relax the copied node selector and tolerations, or raise --job-start-timeout."),
+    DEADLINE_EXCEEDED(16, "the Job ran past its deadline and Kubernetes stopped it",
+            "Raise --job-deadline, or find what the migration waits on (a lock held by the service?)."),
+    JOB_DELETED(17, "the Job was deleted while opta-migrate waited for it",
+            "Somebody or something deleted the Job; the migration may have stopped half-way. Run `status` "
+            + "before you run it again."),
     INTERNAL(70, "a bug in opta-migrate",
             "This is a bug in opta-migrate. Run again with --verbose and report the stack trace.");
 

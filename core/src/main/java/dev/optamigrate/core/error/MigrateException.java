@@ -10,6 +10,7 @@ public class MigrateException extends RuntimeException {
 
     private final ErrorCode code;
     private final String hint;
+    private final int exitCode;
 
     public MigrateException(ErrorCode code, String message) {
         this(code, message, null, null);
@@ -20,9 +21,28 @@ public class MigrateException extends RuntimeException {
     }
 
     public MigrateException(ErrorCode code, String message, String hint, Throwable cause) {
+        this(code, code.exitCode(), message, hint, cause);
+    }
+
+    private MigrateException(ErrorCode code, int exitCode, String message, String hint, Throwable cause) {
         super(message, cause);
         this.code = code;
         this.hint = hint;
+        this.exitCode = exitCode;
+    }
+
+    /**
+     * A command that ran elsewhere (in a Job or a pod) failed: the process exits with that command's own code, so
+     * that scripts see the same codes as when it runs here.
+     */
+    public static MigrateException remoteFailure(int remoteExitCode, String message, String hint) {
+        int exitCode = remoteExitCode > 0 && remoteExitCode < 256 ? remoteExitCode : ErrorCode.REMOTE_FAILED.exitCode();
+        return new MigrateException(ErrorCode.REMOTE_FAILED, exitCode, message, hint, null);
+    }
+
+    /** The process exit code: the code's own, or the remote command's for {@link #remoteFailure}. */
+    public int exitCode() {
+        return exitCode;
     }
 
     public ErrorCode code() {

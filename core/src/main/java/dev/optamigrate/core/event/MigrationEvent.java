@@ -68,6 +68,20 @@ public sealed interface MigrationEvent {
         }
     }
 
+    /** A long wait elsewhere (a Job, a pod, a rollout) goes on; the message says what is awaited. */
+    record Progress(String message) implements MigrationEvent {
+        public String type() {
+            return "progress";
+        }
+    }
+
+    /** One line of output of the command that runs elsewhere, for example a Job's pod. */
+    record RemoteOutput(String source, String line) implements MigrationEvent {
+        public String type() {
+            return "remote-output";
+        }
+    }
+
     record RunFinished(String from, String to, int applied, Duration duration, Instant finishedAt)
             implements MigrationEvent {
         public String type() {

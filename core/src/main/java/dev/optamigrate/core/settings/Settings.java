@@ -1,5 +1,7 @@
 package dev.optamigrate.core.settings;
 
+import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.MigrateException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -60,6 +62,21 @@ public final class Settings {
 
     public Duration duration(Setting setting) {
         return Durations.parse(require(setting), setting.key() + " (from " + sourceOf(setting) + ")");
+    }
+
+    /** A whole number of zero or more, for example a retry count. */
+    public int count(Setting setting) {
+        String value = require(setting);
+        try {
+            int count = Integer.parseInt(value.trim());
+            if (count >= 0) {
+                return count;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new MigrateException(ErrorCode.CONFIGURATION, setting.key() + " (from " + sourceOf(setting)
+                + ") must be a whole number of zero or more, not '" + value + "'.", null, null);
     }
 
     /** Where the value of a setting came from, in words a user can act on. */

@@ -52,10 +52,12 @@ public final class SettingsLoader {
 
     /** Reads every typed value once, so that a bad one fails before anything connects or starts. */
     private static Settings checked(Settings settings) {
-        for (Setting duration : List.of(Setting.CONNECT_TIMEOUT, Setting.SOCKET_TIMEOUT, Setting.LOCK_WAIT)) {
+        for (Setting duration : List.of(Setting.CONNECT_TIMEOUT, Setting.SOCKET_TIMEOUT, Setting.LOCK_WAIT,
+                Setting.JOB_DEADLINE, Setting.JOB_TTL, Setting.JOB_START_TIMEOUT)) {
             settings.duration(duration);
         }
         SslMode.parse(settings.require(Setting.SSLMODE));
+        settings.count(Setting.JOB_BACKOFF_LIMIT);
         return settings;
     }
 

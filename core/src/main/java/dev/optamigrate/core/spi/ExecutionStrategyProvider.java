@@ -14,4 +14,13 @@ public interface ExecutionStrategyProvider {
     String description();
 
     ExecutionStrategy create();
+
+    /**
+     * Whether the engine runs in this process and so needs the target here. A strategy that runs it elsewhere (a
+     * Job, a pod) returns false: the command line then neither resolves a target nor detects the tool, since the
+     * database and the migrations are where the command runs.
+     */
+    default boolean runsHere() {
+        return true;
+    }
 }

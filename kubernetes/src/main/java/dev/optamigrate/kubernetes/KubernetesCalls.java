@@ -1,0 +1,65 @@
+package dev.optamigrate.kubernetes;
+
+import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.MigrateException;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.function.Supplier;
+
+/** Runs one Kubernetes API call and turns its failure into an error that names the call and the fix. */
+public final class KubernetesCalls {
+    private static final int UNAUTHORIZED = 401;
+    private static final int FORBIDDEN = 403;
+
+    private KubernetesCalls() {
+    }
+
+    /**
+     * Runs the call.
+     *
+     * @param doing what the call does, in words that complete "Cannot ...", for example "list Deployments in
+     *              namespace shop"
+     */
+    public static <T> T call(String doing, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (KubernetesClientException failure) {
+            throw translate(doing, failure);
+        }
+    }
+
+    /** Like {@link #call}, for calls without a result. */
+    public static void run(String doing, Runnable call) {
+        call(doing, () -> {
+            call.run();
+            return null;
+        });
+    }
+
+    static MigrateException translate(String doing, KubernetesClientException failure) {
+        String reason = failure.getStatus() != null && failure.getStatus().getMessage() != null
+                ? failure.getStatus().getMessage() : rootMessage(failure);
+        if (failure.getCode() == FORBIDDEN) {
+            return new MigrateException(ErrorCode.KUBERNETES_FORBIDDEN, "Kubernetes refused to " + doing + ": "
+                    + reason, null, failure);
+        }
+        if (failure.getCode() == UNAUTHORIZED) {
+            return new MigrateException(ErrorCode.KUBERNETES_UNAVAILABLE, "Kubernetes did not accept the credentials "
+                    + "while trying to " + doing + ".", "Log in to the cluster again (your token may have expired), "
+                    + "then retry.", failure);
+        }
+        if (failure.getCode() == 0) {
+            return new MigrateException(ErrorCode.KUBERNETES_UNAVAILABLE, "Cannot reach the Kubernetes API to "
+                    + doing + ": " + reason, null, failure);
+        }
+        return new MigrateException(ErrorCode.KUBERNETES_UNAVAILABLE, "Cannot " + doing + " (HTTP "
+                + failure.getCode() + "): " + reason, null, failure);
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

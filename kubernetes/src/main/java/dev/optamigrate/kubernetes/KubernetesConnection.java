@@ -1,0 +1,75 @@
+package dev.optamigrate.kubernetes;
+
+import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.MigrateException;
+import dev.optamigrate.core.settings.Setting;
+import dev.optamigrate.core.settings.Settings;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Opens a Kubernetes client the way kubectl does: the kubeconfig named by {@code KUBECONFIG} or
+ * {@code ~/.kube/config}, its current context or {@code --context}, or the pod's own service account in a cluster.
+ */
+public final class KubernetesConnection {
+    private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+    private static final int REQUEST_TIMEOUT_MILLIS = 30_000;
+    private static final int RETRIES = 2;
+
+    private KubernetesConnection() {
+    }
+
+    /** A client for the configured cluster; the caller closes it. */
+    public static KubernetesClient open(Settings settings) {
+        String context = settings.get(Setting.CONTEXT).orElse(null);
+        Config config = kubeconfig(settings)
+                .map(file -> fromFile(file, context))
+                .orElseGet(() -> Config.autoConfigure(context));
+        if (context != null && (config.getCurrentContext() == null
+                || !context.equals(config.getCurrentContext().getName()))) {
+            throw new MigrateException(ErrorCode.KUBERNETES_UNAVAILABLE, "The kubeconfig has no context '" + context
+                    + "' (from " + settings.sourceOf(Setting.CONTEXT) + ").",
+                    "List the contexts with `kubectl config get-contexts` and pass one of them to --context.", null);
+        }
+        config.setConnectionTimeout(CONNECT_TIMEOUT_MILLIS);
+        config.setRequestTimeout(REQUEST_TIMEOUT_MILLIS);
+        config.setRequestRetryBackoffLimit(RETRIES);
+        return new KubernetesClientBuilder().withConfig(config).build();
+    }
+
+    /** Where the client connects, for messages: the API server's address and the context's name. */
+    public static String describe(KubernetesClient client) {
+        Config config = client.getConfiguration();
+        String context = config.getCurrentContext() == null ? "in-cluster" : config.getCurrentContext().getName();
+        return "context " + context + " (" + config.getMasterUrl() + ")";
+    }
+
+    /** The first file of {@code KUBECONFIG} from the settings' environment, as kubectl reads it. */
+    private static Optional<File> kubeconfig(Settings settings) {
+        String variable = settings.environment().get("KUBECONFIG");
+        if (variable == null || variable.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new File(variable.split(File.pathSeparator)[0]));
+    }
+
+    private static Config fromFile(File file, String context) {
+        Path path = file.toPath();
+        if (!Files.isRegularFile(path)) {
+            throw new MigrateException(ErrorCode.KUBERNETES_UNAVAILABLE, "KUBECONFIG names " + path
+                    + ", which does not exist.", "Point KUBECONFIG at your kubeconfig file, or unset it.", null);
+        }
+        try {
+            return Config.fromKubeconfig(context, Files.readString(path), path.toString());
+        } catch (IOException | RuntimeException unreadable) {
+            throw new MigrateException(ErrorCode.KUBERNETES_UNAVAILABLE, "Cannot read the kubeconfig " + path + ": "
+                    + unreadable.getMessage(), "Check that the file is a valid kubeconfig.", unreadable);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.optamigrate.kubernetes.testing;
+
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Queue;
+import java.util.function.UnaryOperator;
+
+/**
+ * fabric8's mock API server in CRUD mode (objects created through it are stored and can be read, listed,
+ * updated and deleted; expectations set on it answer first), with helpers to seed an Opta-style service.
+ */
+public final class FakeCluster implements AutoCloseable {
+    public static final String CONTEXT = "fake-cluster";
+
+    private final KubernetesMockServer server;
+    private final KubernetesClient client;
+
+    private FakeCluster(KubernetesMockServer server) {
+        this.server = server;
+        this.client = server.createClient();
+    }
+
+    public static FakeCluster start() {
+        Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
+                new KubernetesMixedDispatcher(responses), false);
+        server.init();
+        return new FakeCluster(server);
+    }
+
+    public KubernetesClient client() {
+        return client;
+    }
+
+    public KubernetesMockServer server() {
+        return server;
+    }
+
+    /** Writes a kubeconfig whose only context, {@value #CONTEXT}, points at this server; returns its path. */
+    public Path writeKubeconfig(Path directory) {
+        String url = client.getConfiguration().getMasterUrl();
+        String kubeconfig = """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: fake
+                  cluster:
+                    server: %s
+                users:
+                - name: tester
+                  user:
+                    token: test-token
+                contexts:
+                - name: %s
+                  context:
+                    cluster: fake
+                    user: tester
+                current-context: %s
+                """.formatted(url, CONTEXT, CONTEXT);
+        try {
+            return Files.writeString(directory.resolve("kubeconfig"), kubeconfig);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Creates an Opta-style service: namespace {@code service}, Deployment {@code service} with container
+     * {@code k8s-service} running {@code image}, whose DB variables come from Secret {@code secret}; the
+     * customizer may add to the Deployment.
+     */
+    public Deployment deployService(String service, String image, UnaryOperator<DeploymentBuilder> customizer) {
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(service).endMetadata()
+                .build()).create();
+        ContainerBuilder container = new ContainerBuilder().withName("k8s-service").withImage(image);
+        for (String variable : new String[] {"DBHOST", "DBNAME", "DBUSER", "DBPASS"}) {
+            container.addNewEnv().withName(variable).withNewValueFrom().withNewSecretKeyRef(variable, "secret", true).endValueFrom().endEnv();
+        }
+        DeploymentBuilder deployment = new DeploymentBuilder()
+                .withNewMetadata().withName(service).withNamespace(service).endMetadata()
+                .withNewSpec().withReplicas(2)
+                .withNewSelector().addToMatchLabels("app", service).endSelector()
+                .withNewTemplate().withNewMetadata().addToLabels("app", service).endMetadata()
+                .withNewSpec().withContainers(container.build()).endSpec().endTemplate()
+                .endSpec();
+        return client.apps().deployments().inNamespace(service).resource(customizer.apply(deployment).build())
+                .create();
+    }
+
+    /** Creates Secret {@code secret} with Opta's DB variables; the password is {@code password}. */
+    public void createDatabaseSecret(String namespace, String password) {
+        client.secrets().inNamespace(namespace).resource(new SecretBuilder()
+                .withNewMetadata().withName("secret").withNamespace(namespace).endMetadata()
+                .addToData("DBHOST", base64("db.internal")).addToData("DBNAME", base64("app"))
+                .addToData("DBUSER", base64("app")).addToData("DBPASS", base64(password))
+                .build()).create();
+    }
+
+    private static String base64(String value) {
+        return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.destroy();
+    }
+}

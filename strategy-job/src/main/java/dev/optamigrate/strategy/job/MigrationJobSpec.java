@@ -1,0 +1,83 @@
+package dev.optamigrate.strategy.job;
+
+import dev.optamigrate.core.settings.Setting;
+import dev.optamigrate.core.settings.Settings;
+import dev.optamigrate.kubernetes.ServiceCoordinates;
+import dev.optamigrate.kubernetes.ServiceWorkload;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything a migration Job is made from.
+ *
+ * @param where        the service, its namespace, container and Secret
+ * @param image        the image to run, with tag or digest (or a Helm expression in a chart template)
+ * @param command      the command to run; empty runs {@code opta-migrate migrate}
+ * @param variables    the database variables to reference from the Secret, by name (Opta's DBHOST, DBNAME,
+ *                     DBUSER, DBPASS unless the env.* settings rename them)
+ * @param settings     the OPTA_MIGRATE_* variables that carry this run's settings into the container (never a
+ *                     password)
+ * @param deadline     how long the Job may run
+ * @param ttl          how long a finished Job is kept
+ * @param backoffLimit how often a failed pod is retried
+ * @param workload     the service's Deployment, when known, whose pod settings the Job copies
+ */
+public record MigrationJobSpec(ServiceCoordinates where, String image, List<String> command, List<String> variables,
+        Map<String, String> settings, Duration deadline, Duration ttl, int backoffLimit,
+        Optional<ServiceWorkload> workload) {
+
+    static final List<String> DEFAULT_COMMAND = List.of("opta-migrate", "migrate");
+    private static final List<Setting> DATABASE_VARIABLES = List.of(Setting.ENV_HOST, Setting.ENV_NAME,
+            Setting.ENV_USER, Setting.ENV_PASSWORD);
+    private static final List<Setting> CARRIED = List.of(Setting.TOOL, Setting.LOCATION, Setting.LOCK_WAIT,
+            Setting.RELEASE, Setting.OPERATOR, Setting.SSLMODE, Setting.ENV_HOST, Setting.ENV_PORT,
+            Setting.ENV_NAME, Setting.ENV_USER, Setting.ENV_PASSWORD);
+
+    public MigrationJobSpec {
+        command = List.copyOf(command);
+        variables = List.copyOf(variables);
+        settings = Map.copyOf(settings);
+    }
+
+    /**
+     * A spec from the settings.
+     *
+     * @param image    the image to run
+     * @param release  what the journal records as the release when none is configured (the image, for a Job)
+     * @param workload the service's Deployment, when read from the cluster
+     */
+    public static MigrationJobSpec from(Settings settings, ServiceCoordinates where, String image, String release,
+            List<String> command, Optional<ServiceWorkload> workload) {
+        List<String> variables = DATABASE_VARIABLES.stream().map(settings::require).toList();
+        return new MigrationJobSpec(where, image, command, variables, carried(settings, release),
+                settings.duration(Setting.JOB_DEADLINE), settings.duration(Setting.JOB_TTL),
+                settings.count(Setting.JOB_BACKOFF_LIMIT), workload);
+    }
+
+    /** The command the container runs. */
+    public List<String> effectiveCommand() {
+        return command.isEmpty() ? DEFAULT_COMMAND : command;
+    }
+
+    /**
+     * The settings that are not defaults, as OPTA_MIGRATE_* variables, plus the release; the strategy is always
+     * {@code local}, because inside the Job the engine runs in the container itself.
+     */
+    private static Map<String, String> carried(Settings settings, String release) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put(Setting.STRATEGY.environmentVariable(), "local");
+        for (Setting setting : CARRIED) {
+            boolean chosen = !settings.sourceOf(setting).equals("the default");
+            if (chosen) {
+                variables.put(setting.environmentVariable(), settings.require(setting));
+            }
+        }
+        if (release != null) {
+            variables.putIfAbsent(Setting.RELEASE.environmentVariable(), release);
+        }
+        return variables;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.optamigrate.strategy.job;
+
+import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.MigrateException;
+import dev.optamigrate.kubernetes.KubernetesCalls;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** The migration Jobs of one namespace: create one under a fresh name, find running ones, read one. */
+public final class MigrationJobs {
+    private static final int CONFLICT = 409;
+    private static final int NAME_ATTEMPTS = 5;
+
+    private final KubernetesClient client;
+    private final String namespace;
+
+    public MigrationJobs(KubernetesClient client, String namespace) {
+        this.client = client;
+        this.namespace = namespace;
+    }
+
+    /** Refuses when a migration Job of the service has not finished yet, naming it. */
+    public void refuseWhileRunning(String service) {
+        List<Job> running = KubernetesCalls.call("list migration Jobs in namespace " + namespace, () -> client.batch()
+                .v1().jobs().inNamespace(namespace).withLabel(JobLabels.SERVICE, service).list().getItems())
+                .stream().filter(job -> !JobState.finished(job))
+                .sorted(Comparator.comparing(job -> job.getMetadata().getName())).toList();
+        if (!running.isEmpty()) {
+            Job job = running.get(0);
+            throw new MigrateException(ErrorCode.MIGRATION_IN_PROGRESS, "Migration Job " + job.getMetadata().getName()
+                    + " of service " + service + " is still running in namespace " + namespace + " (started "
+                    + Optional.ofNullable(job.getMetadata().getCreationTimestamp()).orElse("just now") + ").",
+                    "Wait for it (`opta-migrate job status " + job.getMetadata().getName() + " --namespace "
+                            + namespace + " --wait`), or delete it if it is stuck.", null);
+        }
+    }
+
+    /** Creates the Job under a new name, drawing another if the name is taken; returns the created Job. */
+    public Job create(MigrationJobSpec spec, String operator) {
+        for (int attempt = 1; ; attempt++) {
+            String name = JobNames.next(spec.where().service());
+            Job job = MigrationJobFactory.build(spec, (ObjectMetaBuilder metadata) -> metadata.withName(name),
+                    operator);
+            try {
+                return KubernetesCalls.call("create Job " + name + " in namespace " + namespace,
+                        () -> createOrConflict(job));
+            } catch (NameTaken taken) {
+                if (attempt == NAME_ATTEMPTS) {
+                    throw new MigrateException(ErrorCode.INTERNAL, "Could not find a free Job name after "
+                            + NAME_ATTEMPTS + " attempts.", null);
+                }
+            }
+        }
+    }
+
+    private Job createOrConflict(Job job) {
+        try {
+            return client.batch().v1().jobs().inNamespace(namespace).resource(job).create();
+        } catch (KubernetesClientException failure) {
+            if (failure.getCode() == CONFLICT) {
+                throw new NameTaken();
+            }
+            throw failure;
+        }
+    }
+
+    /** The Job, if it exists. */
+    public Optional<Job> get(String name) {
+        return Optional.ofNullable(KubernetesCalls.call("read Job " + name + " in namespace " + namespace,
+                () -> client.batch().v1().jobs().inNamespace(namespace).withName(name).get()));
+    }
+
+    /** Deletes the Job and its pod, so that a Job reported as failed can never start later. */
+    public void delete(String name) {
+        KubernetesCalls.run("delete Job " + name + " in namespace " + namespace, () -> client.batch().v1().jobs()
+                .inNamespace(namespace).withName(name).withPropagationPolicy(
+                        io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND).delete());
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
+    /** A name that was taken between drawing it and creating the Job. */
+    private static final class NameTaken extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NameTaken() {
+            super(null, null, false, false);
+        }
+    }
+}

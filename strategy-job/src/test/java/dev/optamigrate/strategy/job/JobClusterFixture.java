@@ -1,0 +1,67 @@
+package dev.optamigrate.strategy.job;
+
+import dev.optamigrate.core.MigratorConfiguration;
+import dev.optamigrate.core.event.MigrationEvent;
+import dev.optamigrate.core.settings.Setting;
+import dev.optamigrate.core.settings.Settings;
+import dev.optamigrate.core.settings.SettingsLoader;
+import dev.optamigrate.core.spi.ExecutionReport;
+import dev.optamigrate.core.spi.MigrationRequest;
+import dev.optamigrate.kubernetes.testing.FakeCluster;
+import dev.optamigrate.kubernetes.testing.FakeKubelet;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A fake cluster with a kubelet, a kubeconfig that points at it, and a way to run the job strategy there. */
+final class JobClusterFixture implements AutoCloseable {
+    final FakeCluster cluster = FakeCluster.start();
+    final FakeKubelet kubelet = new FakeKubelet(cluster);
+    final List<MigrationEvent> events = new CopyOnWriteArrayList<>();
+    private final Path kubeconfig;
+    private final Path directory;
+
+    JobClusterFixture(Path directory) {
+        this.directory = directory;
+        this.kubeconfig = cluster.writeKubeconfig(directory);
+    }
+
+    Settings settings(Map<Setting, String> flags) {
+        Map<Setting, String> all = new EnumMap<>(Setting.class);
+        all.put(Setting.SERVICE, "shop");
+        all.putAll(flags);
+        return SettingsLoader.load(all, Map.of("KUBECONFIG", kubeconfig.toString()), Optional.empty(), directory);
+    }
+
+    ExecutionReport run(Map<Setting, String> flags, List<String> command, boolean detach) {
+        Settings settings = settings(flags);
+        MigratorConfiguration configuration = MigratorConfiguration.from(settings).listener(events::add)
+                .operator("tester");
+        return new JobStrategy(Duration.ofMillis(50), Duration.ofMillis(200)).execute(new MigrationRequest(
+                configuration, JobStrategyProvider.NAME, settings, command, detach));
+    }
+
+    ExecutionReport run() {
+        return run(Map.of(), List.of(), false);
+    }
+
+    List<String> remoteLines() {
+        return events.stream().filter(MigrationEvent.RemoteOutput.class::isInstance)
+                .map(event -> ((MigrationEvent.RemoteOutput) event).line()).toList();
+    }
+
+    List<String> progress() {
+        return events.stream().filter(MigrationEvent.Progress.class::isInstance)
+                .map(event -> ((MigrationEvent.Progress) event).message()).toList();
+    }
+
+    @Override
+    public void close() {
+        kubelet.close();
+        cluster.close();
+    }
+}
