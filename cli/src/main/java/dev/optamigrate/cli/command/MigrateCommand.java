@@ -1,8 +1,13 @@
 package dev.optamigrate.cli.command;
 
 import dev.optamigrate.cli.CliEnvironment;
+import dev.optamigrate.cli.options.JobOptions;
+import dev.optamigrate.cli.options.KubernetesOptions;
 import dev.optamigrate.cli.options.RunOptions;
 import dev.optamigrate.cli.output.DryRunView;
+import dev.optamigrate.core.MigratorConfiguration;
+import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.spi.ExecutionStrategyProvider;
@@ -10,12 +15,15 @@ import dev.optamigrate.core.spi.MigrationRequest;
 import dev.optamigrate.core.strategy.ExecutionStrategies;
 import dev.optamigrate.core.tool.MigrationTools;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** Applies pending migrations through a strategy chosen by name. */
 @Command(name = "migrate", description = {
@@ -29,6 +37,12 @@ import picocli.CommandLine.Option;
     "%n  OPTA_MIGRATE_PASSWORD=... opta-migrate migrate --url jdbc:postgresql://db:5432/app --user app",
     "%n  opta-migrate migrate --location db/migration --output json --release v42",
     "%n  opta-migrate migrate --location db/changelog --dry-run",
+    "%n  opta-migrate migrate --strategy job --service my-service",
+    "%n  opta-migrate migrate --strategy job --service my-service --detach -- ./do_migration.sh",
+    "",
+    "With --strategy job the migration runs in a one-time Kubernetes Job from the service's current image; the "
+            + "Kubernetes and Job options below apply to it, and a command after -- replaces the default "
+            + "`opta-migrate migrate`.",
     ""})
 public final class MigrateCommand extends DatabaseCommand implements Callable<Integer> {
     @Mixin
@@ -36,6 +50,20 @@ public final class MigrateCommand extends DatabaseCommand implements Callable<In
 
     @Option(names = "--strategy", paramLabel = "NAME", descriptionKey = "strategy")
     String strategy;
+
+    @Mixin
+    KubernetesOptions kubernetes;
+
+    @Mixin
+    JobOptions job;
+
+    @Option(names = "--detach", description = "With a strategy that runs elsewhere (job): return once the run has "
+            + "started, with its name; follow it with `opta-migrate job status NAME --wait`.")
+    boolean detach;
+
+    @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "After --: the command a strategy that runs "
+            + "elsewhere (job) runs instead of `opta-migrate migrate`.")
+    List<String> command = new ArrayList<>();
 
     @Option(names = "--dry-run", description = "Print the pending SQL in order and change nothing (runs here, "
             + "reads only, takes no lock).")
@@ -53,15 +81,28 @@ public final class MigrateCommand extends DatabaseCommand implements Callable<In
     public Integer call() {
         Map<Setting, String> extra = new EnumMap<>(Setting.class);
         extra.put(Setting.STRATEGY, strategy);
+        kubernetes.addTo(extra);
+        job.addTo(extra);
         Settings settings = options.settings(environment, run, extra);
         ExecutionStrategyProvider provider = strategies.byName(settings.require(Setting.STRATEGY));
+        if (!provider.runsHere() && !dryRun) {
+            var configuration = MigratorConfiguration.from(settings).listener(eventPrinter());
+            provider.create().execute(new MigrationRequest(configuration, provider.name(), settings, command, detach));
+            return 0;
+        }
+        if (detach || !command.isEmpty()) {
+            throw new MigrateException(ErrorCode.CONFIGURATION, (detach ? "--detach" : "A command after --")
+                    + " needs a strategy that runs elsewhere, and " + provider.name() + " runs here.",
+                    "Use --strategy job, or drop " + (detach ? "--detach." : "the command."), null);
+        }
         try (TargetSession session = openTarget(settings)) {
             if (dryRun) {
                 DryRunView.print(configuration(settings, session).load().pending(), options.output.json(), out());
                 return 0;
             }
             var configuration = configuration(settings, session).listener(eventPrinter());
-            provider.create().execute(new MigrationRequest(configuration, provider.name()));
+            provider.create().execute(new MigrationRequest(configuration, provider.name(), settings, List.of(),
+                    false));
         }
         return 0;
     }

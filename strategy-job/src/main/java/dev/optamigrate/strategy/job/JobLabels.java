@@ -1,6 +1,7 @@
 package dev.optamigrate.strategy.job;
 
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The labels and annotations that mark a migration Job and its pod, so that they can be found again. */
 public final class JobLabels {
@@ -18,8 +19,12 @@ public final class JobLabels {
     private JobLabels() {
     }
 
-    /** The labels every migration Job of a service carries. */
+    /** The labels every migration Job of a service carries, in a stable order. */
     public static Map<String, String> of(String service) {
-        return Map.of(MANAGED_BY, MANAGER, COMPONENT, MIGRATION, SERVICE, service);
+        Map<String, String> labels = new TreeMap<>();
+        labels.put(MANAGED_BY, MANAGER);
+        labels.put(COMPONENT, MIGRATION);
+        labels.put(SERVICE, service);
+        return labels;
     }
 }

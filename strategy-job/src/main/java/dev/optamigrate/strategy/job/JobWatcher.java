@@ -5,13 +5,9 @@ import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.EventListener;
 import dev.optamigrate.core.event.MigrationEvent;
 import dev.optamigrate.core.settings.Durations;
-import dev.optamigrate.kubernetes.KubernetesCalls;
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.Optional;
 
 /**
  * Waits for a migration Job's outcome: shows progress while it waits, streams the pod's log once the container
@@ -53,7 +49,7 @@ public final class JobWatcher {
             while (true) {
                 Job job = jobs.get(name).orElseThrow(() -> new MigrateException(ErrorCode.JOB_DELETED, "Job " + name
                         + " in namespace " + jobs.namespace() + " was deleted while waiting for it.", null, null));
-                JobState state = JobState.of(job, newestPod(name));
+                JobState state = JobState.of(job, jobs.newestPod(name));
                 if (log == null && state.started()) {
                     log = PodLog.follow(client, jobs.namespace(), state.pod().get(), events);
                 }
@@ -105,13 +101,6 @@ public final class JobWatcher {
         jobs.delete(state.name());
         return new MigrateException(code, where + " cannot start: " + state.detail() + ". The Job was deleted, "
                 + "so it will not start later.", null, null);
-    }
-
-    private Optional<Pod> newestPod(String job) {
-        return KubernetesCalls.call("list the pods of Job " + job, () -> client.pods().inNamespace(jobs.namespace())
-                .withLabel(JobLabels.JOB, job).list().getItems()).stream()
-                .max(Comparator.comparing(pod -> Optional.ofNullable(pod.getMetadata().getCreationTimestamp())
-                        .orElse("")));
     }
 
     private static void drain(PodLog log) {

@@ -84,7 +84,7 @@ public final class MigrationJobFactory {
     }
 
     /** The service's referenced variables, a reference for each database variable it lacks, then the settings. */
-    private static List<EnvVar> environment(MigrationJobSpec spec) {
+    public static List<EnvVar> environment(MigrationJobSpec spec) {
         List<EnvVar> environment = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
         List<EnvVar> serviceEnvironment = spec.workload().map(workload -> workload.container().getEnv())

@@ -4,6 +4,7 @@ import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.kubernetes.KubernetesCalls;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -73,6 +74,22 @@ public final class MigrationJobs {
     public Optional<Job> get(String name) {
         return Optional.ofNullable(KubernetesCalls.call("read Job " + name + " in namespace " + namespace,
                 () -> client.batch().v1().jobs().inNamespace(namespace).withName(name).get()));
+    }
+
+    /** The Job's state, classified; a Job that does not exist is an error that says where it was looked for. */
+    public JobState state(String name) {
+        Job job = get(name).orElseThrow(() -> new MigrateException(ErrorCode.CONFIGURATION, "There is no Job " + name
+                + " in namespace " + namespace + ".", "Check the name and --namespace (or --service); finished Jobs "
+                + "are removed after --job-ttl.", null));
+        return JobState.of(job, newestPod(name));
+    }
+
+    /** The newest pod of the Job, if it has one yet. */
+    public Optional<Pod> newestPod(String job) {
+        return KubernetesCalls.call("list the pods of Job " + job, () -> client.pods().inNamespace(namespace)
+                .withLabel(JobLabels.JOB, job).list().getItems()).stream()
+                .max(Comparator.comparing(pod -> Optional.ofNullable(pod.getMetadata().getCreationTimestamp())
+                        .orElse("")));
     }
 
     /** Deletes the Job and its pod, so that a Job reported as failed can never start later. */

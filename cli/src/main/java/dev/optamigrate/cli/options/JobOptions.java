@@ -1,0 +1,31 @@
+package dev.optamigrate.cli.options;
+
+import dev.optamigrate.core.settings.Setting;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** How a migration Job is made: image and limits. */
+public final class JobOptions {
+    @Option(names = "--image", paramLabel = "IMAGE", descriptionKey = "image")
+    String image;
+
+    @Option(names = "--job-deadline", paramLabel = "DURATION", descriptionKey = "job-deadline")
+    String deadline;
+
+    @Option(names = "--job-ttl", paramLabel = "DURATION", descriptionKey = "job-ttl")
+    String ttl;
+
+    @Option(names = "--job-backoff-limit", paramLabel = "N", descriptionKey = "job-backoff-limit")
+    String backoffLimit;
+
+    @Option(names = "--job-start-timeout", paramLabel = "DURATION", descriptionKey = "job-start-timeout")
+    String startTimeout;
+
+    public void addTo(Map<Setting, String> flags) {
+        flags.put(Setting.IMAGE, image);
+        flags.put(Setting.JOB_DEADLINE, deadline);
+        flags.put(Setting.JOB_TTL, ttl);
+        flags.put(Setting.JOB_BACKOFF_LIMIT, backoffLimit);
+        flags.put(Setting.JOB_START_TIMEOUT, startTimeout);
+    }
+}

@@ -1,0 +1,135 @@
+package dev.optamigrate.strategy.job.manifest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.MigrateException;
+import dev.optamigrate.core.settings.Setting;
+import dev.optamigrate.core.settings.Settings;
+import dev.optamigrate.core.settings.SettingsLoader;
+import dev.optamigrate.kubernetes.ServiceCoordinates;
+import dev.optamigrate.strategy.job.MigrationJobSpec;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Generated manifests against golden files (regenerate them with {@code -Dgolden.update=true} and review the
+ * diff), and parsed back with fabric8's model.
+ */
+class ManifestsTest {
+    private static final String IMAGE = "registry.example.com/shop:v42";
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void plainJob() throws IOException {
+        Job job = KubernetesManifests.job(spec(IMAGE));
+
+        String yaml = matchesGolden("job.yaml", Serialization.asYaml(job));
+
+        Job parsed = Serialization.unmarshal(yaml, Job.class);
+        assertThat(parsed.getMetadata().getGenerateName()).isEqualTo("shop-migrate-");
+        assertThat(parsed.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo(IMAGE);
+        assertThat(parsed.getSpec().getTemplate().getSpec().getRestartPolicy()).isEqualTo("Never");
+    }
+
+    @Test
+    void helmHook() throws IOException {
+        Job job = KubernetesManifests.helmHook(spec(KubernetesManifests.HELM_IMAGE));
+
+        Job parsed = Serialization.unmarshal(matchesGolden("helm-hook.yaml", Serialization.asYaml(job)), Job.class);
+
+        assertThat(parsed.getMetadata().getAnnotations()).containsEntry("helm.sh/hook", "pre-install,pre-upgrade")
+                .containsEntry("helm.sh/hook-delete-policy", "before-hook-creation,hook-succeeded");
+        assertThat(parsed.getMetadata().getName()).isEqualTo("shop-migrate-{{ .Release.Revision }}");
+    }
+
+    @Test
+    void argoCdHook() throws IOException {
+        Job job = KubernetesManifests.argoCdHook(spec(IMAGE));
+
+        Job parsed = Serialization.unmarshal(matchesGolden("argocd-hook.yaml", Serialization.asYaml(job)),
+                Job.class);
+
+        assertThat(parsed.getMetadata().getAnnotations()).containsEntry("argocd.argoproj.io/hook", "PreSync");
+        assertThat(parsed.getMetadata().getGenerateName()).isEqualTo("shop-migrate-");
+        assertThat(parsed.getMetadata().getName()).isNull();
+    }
+
+    @Test
+    void role() throws IOException {
+        Role parsed = Serialization.unmarshal(matchesGolden("rbac.yaml",
+                Serialization.asYaml(KubernetesManifests.role("shop"))), Role.class);
+
+        assertThat(parsed.getRules()).flatExtracting("resources").contains("jobs", "deployments", "pods/log")
+                .doesNotContain("secrets");
+    }
+
+    @Test
+    void optaSameManifest() throws IOException {
+        OptaManifest manifest = OptaManifests.build(new OptaManifests.Request(spec("ignored"), "app", "db",
+                new OptaManifest.Environment("staging", "./staging.yaml"), Optional.empty()));
+
+        String yaml = matchesGolden("opta-same-manifest.yaml", Serialization.asYaml(manifest));
+
+        Map<String, Object> parsed = Serialization.unmarshal(yaml, Map.class);
+        assertThat(yaml).contains("db_user: \"DBUSER\"").contains("db_password: \"DBPASS\"")
+                .contains("image: \"${{module.app.current_image}}:${{module.app.current_tag}}\"")
+                .contains("nameOverride: \"shop-migrate-{vars.migration_run}\"")
+                .contains("secretKeyRef").doesNotContain("optional: true");
+        assertThat(parsed).containsKeys("environments", "name", "input_variables", "modules");
+    }
+
+    @Test
+    void optaNewManifestReadsTheServicesState() throws IOException {
+        OptaManifest manifest = OptaManifests.build(new OptaManifests.Request(spec("ignored"), "app", "db",
+                new OptaManifest.Environment("staging", "./staging.yaml"),
+                Optional.of(new OptaManifests.State("opta-tf-state-acme-staging", "shop", "us-east-1"))));
+
+        String yaml = matchesGolden("opta-new-manifest.yaml", Serialization.asYaml(manifest));
+
+        assertThat(yaml).contains("type: \"external-state\"").contains("name: \"shop-migration\"")
+                .contains("image: \"${{module.external.outputs.current_image}}:${{module.external.outputs"
+                        + ".current_tag}}\"");
+    }
+
+    @Test
+    void aNewManifestWithoutStateLocationIsRefused() {
+        assertThatThrownBy(() -> new OptaManifests.State(null, "shop", null))
+                .isInstanceOfSatisfying(MigrateException.class,
+                        failure -> assertThat(failure.code()).isEqualTo(ErrorCode.CONFIGURATION));
+    }
+
+    private MigrationJobSpec spec(String image) {
+        Settings settings = SettingsLoader.load(Map.of(Setting.SERVICE, "shop", Setting.LOCATION, "db/migration"),
+                Map.of(), Optional.empty(), directory);
+        return MigrationJobSpec.from(settings, ServiceCoordinates.from(settings, "test"), image, null, List.of(),
+                Optional.empty());
+    }
+
+    private static String matchesGolden(String name, String actual) throws IOException {
+        if (Boolean.getBoolean("golden.update")) {
+            Path file = Path.of("src/test/resources/golden", name);
+            Files.writeString(file, actual);
+            return actual;
+        }
+        try (InputStream golden = ManifestsTest.class.getResourceAsStream("/golden/" + name)) {
+            assertThat(golden).as("golden file " + name).isNotNull();
+            assertThat(actual).isEqualTo(new String(golden.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        return actual;
+    }
+}
