@@ -1,5 +1,7 @@
 package dev.optamigrate.cli;
 
+import dev.optamigrate.cli.command.GenerateCommand;
+import dev.optamigrate.cli.command.JobCommand;
 import dev.optamigrate.cli.command.MigrateCommand;
 import dev.optamigrate.cli.command.StartupCommand;
 import dev.optamigrate.cli.command.StatusCommand;
@@ -25,6 +27,7 @@ import picocli.CommandLine.Command;
             "Try it on a local embedded PostgreSQL: opta-migrate migrate --embedded --location examples/flyway",
             ""},
         subcommands = {MigrateCommand.class, StatusCommand.class, ValidateCommand.class, UndoCommand.class,
-            StrategiesCommand.class, StartupCommand.class, VersionCommand.class})
+            StrategiesCommand.class, StartupCommand.class, JobCommand.class, GenerateCommand.class,
+            VersionCommand.class})
 public final class OptaMigrateCommand {
 }

@@ -15,7 +15,7 @@ public final class RunOptions {
     @Option(names = "--operator", paramLabel = "NAME", descriptionKey = "operator")
     String operator;
 
-    void addTo(Map<Setting, String> flags) {
+    public void addTo(Map<Setting, String> flags) {
         flags.put(Setting.LOCK_WAIT, lockWait);
         flags.put(Setting.RELEASE, release);
         flags.put(Setting.OPERATOR, operator);

@@ -12,7 +12,7 @@ public final class SourceOptions {
     @Option(names = "--location", paramLabel = "PATH", descriptionKey = "location")
     String location;
 
-    void addTo(Map<Setting, String> flags) {
+    public void addTo(Map<Setting, String> flags) {
         flags.put(Setting.TOOL, tool);
         flags.put(Setting.LOCATION, location);
     }

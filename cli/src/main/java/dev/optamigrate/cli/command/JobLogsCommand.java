@@ -1,0 +1,68 @@
+package dev.optamigrate.cli.command;
+
+import dev.optamigrate.cli.CliEnvironment;
+import dev.optamigrate.cli.options.KubernetesOptions;
+import dev.optamigrate.core.settings.Setting;
+import dev.optamigrate.core.settings.Settings;
+import dev.optamigrate.kubernetes.KubernetesConnection;
+import dev.optamigrate.strategy.job.JobLogs;
+import dev.optamigrate.strategy.job.MigrationJobs;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Prints a migration Job's log. */
+@Command(name = "logs", description = {
+    "Print the log of a migration Job's container; with --follow, until it ends.",
+    "",
+    "Example: opta-migrate job logs shop-migrate-k3x9q2ab --service shop --follow",
+    ""})
+public final class JobLogsCommand implements Callable<Integer> {
+    @Mixin
+    KubernetesOptions kubernetes;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Config file (default: opta-migrate.yaml).")
+    Path config;
+
+    @Option(names = {"-f", "--follow"}, description = "Keep printing until the container ends.")
+    boolean follow;
+
+    @Parameters(paramLabel = "NAME", description = "The Job's name.")
+    String name;
+
+    @Spec
+    CommandSpec spec;
+
+    private final CliEnvironment environment;
+
+    @Inject
+    JobLogsCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        kubernetes.addTo(flags);
+        Settings settings = ClusterSettings.load(environment, flags, Optional.ofNullable(config));
+        PrintWriter out = spec.commandLine().getOut();
+        try (KubernetesClient client = KubernetesConnection.open(settings)) {
+            JobLogs.read(client, new MigrationJobs(client, ClusterSettings.namespace(settings)), name, follow, line -> {
+                out.println(line);
+                out.flush();
+            });
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.optamigrate.cli.command;
+
+import dev.optamigrate.cli.CliEnvironment;
+import dev.optamigrate.cli.options.KubernetesOptions;
+import dev.optamigrate.cli.options.OutputOptions;
+import dev.optamigrate.cli.output.ConsoleEventPrinter;
+import dev.optamigrate.cli.output.Json;
+import dev.optamigrate.cli.output.JsonEventPrinter;
+import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.settings.Setting;
+import dev.optamigrate.core.settings.Settings;
+import dev.optamigrate.kubernetes.KubernetesConnection;
+import dev.optamigrate.strategy.job.JobState;
+import dev.optamigrate.strategy.job.JobWatcher;
+import dev.optamigrate.strategy.job.MigrationJobs;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Shows a migration Job's state, or waits for its outcome. */
+@Command(name = "status", description = {
+    "Show a migration Job's state: pending, running, succeeded or failed, with its pod, exit code and reason. "
+            + "Exits 0 unless the Job failed; then with the code `migrate --strategy job` would have exited with.",
+    "",
+    "JSON (--output json): {\"job\", \"namespace\", \"phase\", \"pod\", \"exitCode\", \"detail\"}.",
+    "",
+    "Example: opta-migrate job status shop-migrate-k3x9q2ab --service shop --wait",
+    ""})
+public final class JobStatusCommand implements Callable<Integer> {
+    private static final Duration POLL = Duration.ofSeconds(1);
+    private static final Duration PROGRESS = Duration.ofSeconds(10);
+
+    @Mixin
+    KubernetesOptions kubernetes;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Config file (default: opta-migrate.yaml).")
+    Path config;
+
+    @Option(names = "--wait", description = "Wait for the outcome, streaming the log, as `migrate` does.")
+    boolean await;
+
+    @Parameters(paramLabel = "NAME", description = "The Job's name, as `migrate --strategy job` printed it.")
+    String name;
+
+    @Spec
+    CommandSpec spec;
+
+    private final CliEnvironment environment;
+
+    @Inject
+    JobStatusCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        kubernetes.addTo(flags);
+        Settings settings = ClusterSettings.load(environment, flags, Optional.ofNullable(config));
+        PrintWriter out = spec.commandLine().getOut();
+        try (KubernetesClient client = KubernetesConnection.open(settings)) {
+            MigrationJobs jobs = new MigrationJobs(client, ClusterSettings.namespace(settings));
+            if (await) {
+                new JobWatcher(client, jobs, output.json() ? new JsonEventPrinter(out) : new ConsoleEventPrinter(out),
+                        settings.duration(Setting.JOB_START_TIMEOUT), POLL, PROGRESS).await(name);
+            }
+            JobState state = jobs.state(name);
+            print(state, jobs.namespace(), out);
+            return exitCode(state);
+        }
+    }
+
+    private void print(JobState state, String namespace, PrintWriter out) {
+        if (output.json()) {
+            var json = Json.object().put("job", state.name()).put("namespace", namespace)
+                    .put("phase", state.phase().name().toLowerCase(java.util.Locale.ROOT))
+                    .put("pod", state.pod().orElse(null)).put("detail", state.detail());
+            state.exitCode().ifPresentOrElse(code -> json.put("exitCode", code), () -> json.putNull("exitCode"));
+            out.println(Json.write(json));
+            return;
+        }
+        out.println("Job " + state.name() + " in namespace " + namespace + ": " + state.phase().name()
+                .toLowerCase(java.util.Locale.ROOT) + " (" + state.detail() + ")"
+                + state.exitCode().map(code -> ", exit code " + code).orElse(""));
+    }
+
+    private static int exitCode(JobState state) {
+        if (state.phase() != JobState.Phase.FAILED) {
+            return 0;
+        }
+        ErrorCode code = state.failure().orElse(ErrorCode.REMOTE_FAILED);
+        if (code == ErrorCode.REMOTE_FAILED) {
+            return state.exitCode().filter(exit -> exit > 0).orElse(code.exitCode());
+        }
+        return code.exitCode();
+    }
+}
