@@ -128,12 +128,20 @@ class JobCommandsTest {
         assertThat(result.err()).contains("--detach needs a strategy that runs elsewhere");
     }
 
+    private static void sleep() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void awaitPod(String job) {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (kubelet.podOf(job) == null || !"Running".equals(cluster.client().pods().inNamespace("shop")
                 .withName(kubelet.podOf(job)).get().getStatus().getPhase())) {
             assertThat(System.nanoTime()).as("pod of " + job + " running").isLessThan(deadline);
-            Thread.onSpinWait();
+            sleep();
         }
     }
 }
