@@ -47,9 +47,10 @@ public final class KubernetesCalls {
                     + "while trying to " + doing + ".", "Log in to the cluster again (your token may have expired), "
                     + "then retry.", failure);
         }
-        if (failure.getCode() == 0) {
+        if (failure.getCode() <= 0) {
             return new MigrateException(ErrorCode.KUBERNETES_UNAVAILABLE, "Cannot reach the Kubernetes API to "
-                    + doing + ": " + reason, null, failure);
+                    + doing + ": " + (reason.contains("UnresolvedAddress") ? "the API server's host name does not "
+                    + "resolve" : reason) + ".", null, failure);
         }
         return new MigrateException(ErrorCode.KUBERNETES_UNAVAILABLE, "Cannot " + doing + " (HTTP "
                 + failure.getCode() + "): " + reason, null, failure);

@@ -30,7 +30,7 @@ public final class KubernetesConnection {
         String context = settings.get(Setting.CONTEXT).orElse(null);
         Config config = kubeconfig(settings)
                 .map(file -> fromFile(file, context))
-                .orElseGet(() -> Config.autoConfigure(context));
+                .orElseGet(() -> autoConfigure(settings, context));
         if (context != null && (config.getCurrentContext() == null
                 || !context.equals(config.getCurrentContext().getName()))) {
             throw new MigrateException(ErrorCode.KUBERNETES_UNAVAILABLE, "The kubeconfig has no context '" + context
@@ -57,6 +57,19 @@ public final class KubernetesConnection {
             return Optional.empty();
         }
         return Optional.of(new File(variable.split(File.pathSeparator)[0]));
+    }
+
+    /** kubectl's defaults: ~/.kube/config, else the pod's service account; neither is an error, not a guess. */
+    private static Config autoConfigure(Settings settings, String context) {
+        boolean inCluster = settings.environment().containsKey("KUBERNETES_SERVICE_HOST");
+        Path home = Path.of(System.getProperty("user.home"), ".kube", "config");
+        if (!inCluster && !Files.isRegularFile(home)) {
+            throw new MigrateException(ErrorCode.KUBERNETES_UNAVAILABLE, "No kubeconfig was found (KUBECONFIG is "
+                    + "not set and " + home + " does not exist), and this is not a pod in a cluster.",
+                    "Log in to the cluster so that kubectl works (e.g. `aws eks update-kubeconfig`), or set "
+                    + "KUBECONFIG.", null);
+        }
+        return Config.autoConfigure(context);
     }
 
     private static Config fromFile(File file, String context) {

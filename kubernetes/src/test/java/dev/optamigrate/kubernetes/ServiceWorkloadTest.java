@@ -104,7 +104,8 @@ class ServiceWorkloadTest {
             assertThatThrownBy(() -> ServiceWorkload.find(client, coordinates(Map.of())))
                     .isInstanceOfSatisfying(MigrateException.class, failure -> {
                         assertThat(failure.code()).isEqualTo(ErrorCode.KUBERNETES_UNAVAILABLE);
-                        assertThat(failure.getMessage()).contains("list Deployments in namespace shop");
+                        assertThat(failure.getMessage()).contains("Cannot reach the Kubernetes API to list Deployments in "
+                                + "namespace shop");
                     });
         }
         cluster = FakeCluster.start();
