@@ -1,8 +1,7 @@
 package dev.optamigrate.cli.command;
 
 import dev.optamigrate.cli.CliEnvironment;
-import dev.optamigrate.cli.options.KubernetesOptions;
-import dev.optamigrate.core.settings.Setting;
+import dev.optamigrate.cli.options.ClusterOptions;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.kubernetes.KubernetesConnection;
 import dev.optamigrate.strategy.job.JobLogs;
@@ -10,10 +9,7 @@ import dev.optamigrate.strategy.job.MigrationJobs;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,10 +26,7 @@ import picocli.CommandLine.Spec;
     ""})
 public final class JobLogsCommand implements Callable<Integer> {
     @Mixin
-    KubernetesOptions kubernetes;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "Config file (default: opta-migrate.yaml).")
-    Path config;
+    ClusterOptions cluster;
 
     @Option(names = {"-f", "--follow"}, description = "Keep printing until the container ends.")
     boolean follow;
@@ -53,9 +46,7 @@ public final class JobLogsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<Setting, String> flags = new EnumMap<>(Setting.class);
-        kubernetes.addTo(flags);
-        Settings settings = ClusterSettings.load(environment, flags, Optional.ofNullable(config));
+        Settings settings = cluster.settings(environment, Map.of());
         PrintWriter out = spec.commandLine().getOut();
         try (KubernetesClient client = KubernetesConnection.open(settings)) {
             JobLogs.read(client, new MigrationJobs(client, ClusterSettings.namespace(settings)), name, follow, line -> {

@@ -1,7 +1,7 @@
 package dev.optamigrate.cli.command;
 
 import dev.optamigrate.cli.CliEnvironment;
-import dev.optamigrate.cli.options.KubernetesOptions;
+import dev.optamigrate.cli.options.ClusterOptions;
 import dev.optamigrate.cli.options.OutputOptions;
 import dev.optamigrate.cli.output.ConsoleEventPrinter;
 import dev.optamigrate.cli.output.Json;
@@ -16,11 +16,8 @@ import dev.optamigrate.strategy.job.MigrationJobs;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,13 +40,10 @@ public final class JobStatusCommand implements Callable<Integer> {
     private static final Duration PROGRESS = Duration.ofSeconds(10);
 
     @Mixin
-    KubernetesOptions kubernetes;
+    ClusterOptions cluster;
 
     @Mixin
     OutputOptions output;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "Config file (default: opta-migrate.yaml).")
-    Path config;
 
     @Option(names = "--wait", description = "Wait for the outcome, streaming the log, as `migrate` does.")
     boolean await;
@@ -69,9 +63,7 @@ public final class JobStatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<Setting, String> flags = new EnumMap<>(Setting.class);
-        kubernetes.addTo(flags);
-        Settings settings = ClusterSettings.load(environment, flags, Optional.ofNullable(config));
+        Settings settings = cluster.settings(environment, Map.of());
         PrintWriter out = spec.commandLine().getOut();
         try (KubernetesClient client = KubernetesConnection.open(settings)) {
             MigrationJobs jobs = new MigrationJobs(client, ClusterSettings.namespace(settings));

@@ -2,7 +2,7 @@ package dev.optamigrate.cli.command;
 
 import dev.optamigrate.cli.CliEnvironment;
 import dev.optamigrate.cli.options.JobOptions;
-import dev.optamigrate.cli.options.KubernetesOptions;
+import dev.optamigrate.cli.options.ClusterOptions;
 import dev.optamigrate.cli.options.RunOptions;
 import dev.optamigrate.cli.options.SourceOptions;
 import dev.optamigrate.core.settings.Setting;
@@ -13,7 +13,6 @@ import dev.optamigrate.kubernetes.ServiceWorkload;
 import dev.optamigrate.strategy.job.MigrationJobSpec;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -22,7 +21,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -32,7 +30,7 @@ import picocli.CommandLine.Spec;
  */
 abstract class ManifestCommand implements Callable<Integer> {
     @Mixin
-    KubernetesOptions kubernetes;
+    ClusterOptions cluster;
 
     @Mixin
     JobOptions job;
@@ -42,9 +40,6 @@ abstract class ManifestCommand implements Callable<Integer> {
 
     @Mixin
     RunOptions run;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "Config file (default: opta-migrate.yaml).")
-    Path config;
 
     @Parameters(paramLabel = "COMMAND", arity = "0..*",
             description = "After --: the command the Job runs instead of `opta-migrate migrate`.")
@@ -61,11 +56,10 @@ abstract class ManifestCommand implements Callable<Integer> {
 
     Settings settings() {
         Map<Setting, String> flags = new EnumMap<>(Setting.class);
-        kubernetes.addTo(flags);
         job.addTo(flags);
         source.addTo(flags);
         run.addTo(flags);
-        return ClusterSettings.load(environment, flags, Optional.ofNullable(config));
+        return cluster.settings(environment, flags);
     }
 
     /**
