@@ -1,6 +1,7 @@
 package dev.optamigrate.cli;
 
 import dev.optamigrate.cli.command.GenerateCommand;
+import dev.optamigrate.cli.command.GuardCommand;
 import dev.optamigrate.cli.command.JobCommand;
 import dev.optamigrate.cli.command.MigrateCommand;
 import dev.optamigrate.cli.command.StartupCommand;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Command;
             "Try it on a local embedded PostgreSQL: opta-migrate migrate --embedded --location examples/flyway",
             ""},
         subcommands = {MigrateCommand.class, StatusCommand.class, ValidateCommand.class, UndoCommand.class,
-            StrategiesCommand.class, StartupCommand.class, JobCommand.class, GenerateCommand.class,
+            StrategiesCommand.class, StartupCommand.class, JobCommand.class, GuardCommand.class,
+            GenerateCommand.class,
             VersionCommand.class})
 public final class OptaMigrateCommand {
 }

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.optamigrate.kubernetes.testing.FakeCluster;
 import dev.optamigrate.kubernetes.testing.FakeKubelet;
 import dev.optamigrate.kubernetes.testing.JobScenario;
+import dev.optamigrate.kubernetes.MigrationLease;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,6 +82,28 @@ class JobCommandsTest {
         assertThat(status.out()).contains("\"phase\":\"running\"").contains("\"job\":\"" + name + "\"");
         Cli.Result logs = Cli.run(env, directory, "job", "logs", name, "--service", "shop");
         assertThat(logs.out()).isEqualTo("applying 3 add index ..." + System.lineSeparator());
+    }
+
+    @Test
+    void guardIsFreeWithoutMigrationAndNamesTheHolderOfTheLeaseOrTheUnfinishedJob() {
+        Cli.Result free = Cli.run(env, directory, "guard", "--service", "shop", "--output", "json");
+        assertThat(free.exitCode()).as(free.err()).isZero();
+        assertThat(free.out()).contains("\"free\":true");
+
+        try (MigrationLease held = MigrationLease.acquire(cluster.client(), "shop", "shop", "alice@laptop (shell)",
+                Duration.ofSeconds(60), Duration.ofSeconds(20))) {
+            Cli.Result refused = Cli.run(env, directory, "guard", "--service", "shop");
+            assertThat(refused.exitCode()).isEqualTo(12);
+            assertThat(refused.err()).contains("held by alice@laptop (shell)");
+        }
+
+        kubelet.next(JobScenario.keepRunning("applying 1 ...\n"));
+        Cli.Result detached = Cli.run(env, directory, "migrate", "--strategy", "job", "--service", "shop",
+                "--detach");
+        assertThat(detached.exitCode()).as(detached.err()).isZero();
+        Cli.Result running = Cli.run(env, directory, "guard", "--service", "shop");
+        assertThat(running.exitCode()).isEqualTo(12);
+        assertThat(running.err()).contains("Migration Job shop-migrate-").contains("still running");
     }
 
     @Test

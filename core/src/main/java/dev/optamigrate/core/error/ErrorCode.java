@@ -35,7 +35,7 @@ public enum ErrorCode {
             "Grant the Role that `opta-migrate generate rbac --service NAME` prints, bound to the user or "
             + "service account that runs opta-migrate."),
     MIGRATION_IN_PROGRESS(12, "another migration of the same service is still running",
-            "Wait for it to finish (`opta-migrate job status NAME`), or delete it if it is stuck."),
+            "Wait for it to finish; the message names its holder or Job (`opta-migrate job status NAME`)."),
     IMAGE_PULL_FAILED(13, "the Job's pod cannot pull its image",
             "Check the image name and tag, and that the service's image pull secrets reach the registry."),
     CONTAINER_CONFIG_ERROR(14, "the Job's container cannot be created: a Secret, key or ConfigMap it refers "

@@ -1,5 +1,6 @@
 package dev.optamigrate.strategy.job;
 
+import dev.optamigrate.core.connect.Hosts;
 import dev.optamigrate.core.event.EventListener;
 import dev.optamigrate.core.event.MigrationEvent;
 import dev.optamigrate.core.settings.Setting;
@@ -8,6 +9,7 @@ import dev.optamigrate.core.spi.ExecutionReport;
 import dev.optamigrate.core.spi.ExecutionStrategy;
 import dev.optamigrate.core.spi.MigrationRequest;
 import dev.optamigrate.kubernetes.KubernetesConnection;
+import dev.optamigrate.kubernetes.MigrationLease;
 import dev.optamigrate.kubernetes.ServiceCoordinates;
 import dev.optamigrate.kubernetes.ServiceWorkload;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -16,10 +18,14 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Runs the migration as a one-time Job: finds the service's Deployment, refuses while another migration Job of
- * the service runs, creates a Job from the Deployment's current image under a fresh name, and waits for it.
+ * Runs the migration as a one-time Job: finds the service's Deployment, takes the service's migration Lease,
+ * refuses while another migration Job of the service runs, creates a Job from the Deployment's current image
+ * under a fresh name, and waits for it. The Lease is released when the wait ends, whatever its outcome.
  */
 final class JobStrategy implements ExecutionStrategy {
+    static final Duration LEASE_DURATION = Duration.ofSeconds(60);
+    static final Duration LEASE_RENEWAL = Duration.ofSeconds(20);
+
     private final Duration pollInterval;
     private final Duration progressInterval;
 
@@ -32,29 +38,50 @@ final class JobStrategy implements ExecutionStrategy {
     public ExecutionReport execute(MigrationRequest request) {
         Settings settings = request.settings();
         ServiceCoordinates where = ServiceCoordinates.from(settings, "The job strategy");
-        EventListener events = request.configuration().listener();
         try (KubernetesClient client = KubernetesConnection.open(settings)) {
             ServiceWorkload workload = ServiceWorkload.find(client, where);
             String image = settings.get(Setting.IMAGE).orElseGet(workload::image);
             MigrationJobs jobs = new MigrationJobs(client, where.namespace());
-            jobs.refuseWhileRunning(where.service());
-            MigrationJobSpec spec = MigrationJobSpec.from(settings, where, image, image, request.command(),
-                    Optional.of(workload));
-            Job job = jobs.create(spec, request.configuration().operator().orElse(null));
-            String name = job.getMetadata().getName();
-            events.on(new MigrationEvent.Progress("Created Job " + name + " in namespace " + where.namespace()
-                    + " (" + KubernetesConnection.describe(client) + ") from Deployment " + workload.name()
-                    + ", image " + image + ", running: " + String.join(" ", spec.effectiveCommand())));
-            if (request.detach()) {
-                events.on(new MigrationEvent.Progress("Detached. Follow it with `opta-migrate job status " + name
-                        + " --namespace " + where.namespace() + " --wait` or `opta-migrate job logs " + name
-                        + " --namespace " + where.namespace() + " --follow`."));
-                return new ExecutionReport(JobStrategyProvider.NAME, name, null);
+            try (MigrationLease lease = MigrationLease.acquire(client, where.namespace(), where.service(),
+                    identity(request), LEASE_DURATION, LEASE_RENEWAL)) {
+                jobs.refuseWhileRunning(where.service());
+                MigrationJobSpec spec = MigrationJobSpec.from(settings, where, image, image, request.command(),
+                        Optional.of(workload));
+                Job job = jobs.create(spec, request.configuration().operator().orElse(null));
+                request.configuration().listener().on(new MigrationEvent.Progress(announce(client, job, workload,
+                        spec)));
+                return follow(client, jobs, request, job.getMetadata().getName());
             }
-            new JobWatcher(client, jobs, events, settings.duration(Setting.JOB_START_TIMEOUT), pollInterval,
-                    progressInterval).await(name);
-            events.on(new MigrationEvent.Progress("Job " + name + " succeeded."));
+        }
+    }
+
+    private static String announce(KubernetesClient client, Job job, ServiceWorkload workload,
+            MigrationJobSpec spec) {
+        String name = job.getMetadata().getName();
+        return "Created Job " + name + " in namespace " + spec.where().namespace() + " (" + KubernetesConnection
+                .describe(client) + ") from Deployment " + workload.name() + ", image " + spec.image()
+                + ", running: " + String.join(" ", spec.effectiveCommand());
+    }
+
+    private ExecutionReport follow(KubernetesClient client, MigrationJobs jobs, MigrationRequest request,
+            String name) {
+        EventListener events = request.configuration().listener();
+        String namespace = jobs.namespace();
+        if (request.detach()) {
+            events.on(new MigrationEvent.Progress("Detached. Follow it with `opta-migrate job status " + name
+                    + " --namespace " + namespace + " --wait` or `opta-migrate job logs " + name + " --namespace "
+                    + namespace + " --follow`."));
             return new ExecutionReport(JobStrategyProvider.NAME, name, null);
         }
+        new JobWatcher(client, jobs, events, request.settings().duration(Setting.JOB_START_TIMEOUT), pollInterval,
+                progressInterval).await(name);
+        events.on(new MigrationEvent.Progress("Job " + name + " succeeded."));
+        return new ExecutionReport(JobStrategyProvider.NAME, name, null);
+    }
+
+    /** Who holds the Lease, in words: operator, host, strategy and process. */
+    private static String identity(MigrationRequest request) {
+        return request.configuration().operator().orElse("unknown") + "@" + Hosts.localName() + " (strategy "
+                + JobStrategyProvider.NAME + ", pid " + ProcessHandle.current().pid() + ")";
     }
 }

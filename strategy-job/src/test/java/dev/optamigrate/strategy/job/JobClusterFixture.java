@@ -1,6 +1,7 @@
 package dev.optamigrate.strategy.job;
 
 import dev.optamigrate.core.MigratorConfiguration;
+import dev.optamigrate.core.event.EventListener;
 import dev.optamigrate.core.event.MigrationEvent;
 import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
@@ -38,9 +39,14 @@ final class JobClusterFixture implements AutoCloseable {
     }
 
     ExecutionReport run(Map<Setting, String> flags, List<String> command, boolean detach) {
+        return run(flags, command, detach, EventListener.NONE);
+    }
+
+    /** Runs the strategy; {@code also} sees every event too, while the run goes on. */
+    ExecutionReport run(Map<Setting, String> flags, List<String> command, boolean detach, EventListener also) {
         Settings settings = settings(flags);
         MigratorConfiguration configuration = MigratorConfiguration.from(settings).listener(events::add)
-                .operator("tester");
+                .listener(also).operator("tester");
         return new JobStrategy(Duration.ofMillis(50), Duration.ofMillis(200)).execute(new MigrationRequest(
                 configuration, JobStrategyProvider.NAME, settings, command, detach));
     }

@@ -11,8 +11,10 @@ import dev.optamigrate.kubernetes.testing.JobScenario;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import dev.optamigrate.kubernetes.MigrationLease;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -197,6 +199,33 @@ class JobStrategyTest {
             assertThat(failure.getMessage()).contains(first.where());
         });
         assertThat(fixture.cluster.client().batch().v1().jobs().inNamespace("shop").list().getItems()).hasSize(1);
+    }
+
+    @Test
+    void aLeaseHeldBySomeoneElseRefusesTheRunAndNamesTheHolder() {
+        try (MigrationLease other = MigrationLease.acquire(fixture.cluster.client(), "shop", "shop",
+                "alice@laptop (strategy shell, pid 7)", Duration.ofSeconds(60), Duration.ofSeconds(20))) {
+            assertThatThrownBy(fixture::run).isInstanceOfSatisfying(MigrateException.class, failure -> {
+                assertThat(failure.code()).isEqualTo(ErrorCode.MIGRATION_IN_PROGRESS);
+                assertThat(failure.getMessage()).contains("alice@laptop (strategy shell, pid 7)");
+            });
+        }
+        assertThat(fixture.cluster.client().batch().v1().jobs().inNamespace("shop").list().getItems()).isEmpty();
+    }
+
+    @Test
+    void theLeaseIsHeldDuringTheRunAndReleasedAfterAFailure() {
+        fixture.kubelet.next(JobScenario.fail(1, "error: relation \"orders\" already exists\n"));
+        java.util.List<String> holders = new java.util.concurrent.CopyOnWriteArrayList<>();
+        fixture.events.clear();
+
+        assertThatThrownBy(() -> fixture.run(Map.of(), List.of(), false, event -> MigrationLease.holder(
+                fixture.cluster.client(), "shop", "shop").ifPresent(holder -> holders.add(holder.identity()))))
+                .isInstanceOf(MigrateException.class);
+
+        assertThat(holders).isNotEmpty().allMatch(holder -> holder.startsWith("tester@")
+                && holder.contains("strategy job"));
+        assertThat(MigrationLease.holder(fixture.cluster.client(), "shop", "shop")).isEmpty();
     }
 
     @Test

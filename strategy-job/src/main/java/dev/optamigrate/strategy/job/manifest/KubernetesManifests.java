@@ -41,8 +41,9 @@ public final class KubernetesManifests {
     }
 
     /**
-     * The Role the CLI needs in the service's namespace for the job strategy and {@code job status|logs}: read
-     * the Deployment, create, watch and delete Jobs, read pods and their logs. It grants no access to Secrets.
+     * The Role the CLI needs in the service's namespace for the job strategy, {@code job status|logs} and
+     * {@code guard}: read the Deployment, create, watch and delete Jobs, read pods and their logs, and hold the
+     * migration Lease. It grants no access to Secrets.
      */
     public static Role role(String namespace) {
         return new RoleBuilder().withNewMetadata().withName(ROLE).withNamespace(namespace).endMetadata()
@@ -53,7 +54,9 @@ public final class KubernetesManifests {
                                 .withVerbs("create", "get", "list", "watch", "delete").build(),
                         new PolicyRuleBuilder().withApiGroups("").withResources("pods")
                                 .withVerbs("get", "list", "watch").build(),
-                        new PolicyRuleBuilder().withApiGroups("").withResources("pods/log").withVerbs("get").build())
+                        new PolicyRuleBuilder().withApiGroups("").withResources("pods/log").withVerbs("get").build(),
+                        new PolicyRuleBuilder().withApiGroups("coordination.k8s.io").withResources("leases")
+                                .withVerbs("get", "create", "update", "patch", "delete").build())
                 .build();
     }
 }

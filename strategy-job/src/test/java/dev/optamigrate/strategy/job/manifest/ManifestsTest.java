@@ -74,7 +74,8 @@ class ManifestsTest {
         Role parsed = Serialization.unmarshal(matchesGolden("rbac.yaml",
                 Serialization.asYaml(KubernetesManifests.role("shop"))), Role.class);
 
-        assertThat(parsed.getRules()).flatExtracting("resources").contains("jobs", "deployments", "pods/log")
+        assertThat(parsed.getRules()).flatExtracting("resources")
+                .contains("jobs", "deployments", "pods/log", "leases")
                 .doesNotContain("secrets");
     }
 
