@@ -36,7 +36,8 @@ public class MigrateException extends RuntimeException {
      * that scripts see the same codes as when it runs here.
      */
     public static MigrateException remoteFailure(int remoteExitCode, String message, String hint) {
-        int exitCode = remoteExitCode > 0 && remoteExitCode < 256 ? remoteExitCode : ErrorCode.REMOTE_FAILED.exitCode();
+        int exitCode = remoteExitCode > 0 && remoteExitCode < 256 ? remoteExitCode
+                : ErrorCode.REMOTE_FAILED.exitCode();
         return new MigrateException(ErrorCode.REMOTE_FAILED, exitCode, message, hint, null);
     }
 
