@@ -66,6 +66,18 @@ class JobCommandsTest {
     }
 
     @Test
+    void theJsonErrorCarriesThePassedOnExitCode() {
+        kubelet.next(JobScenario.fail(5, "error: gave up waiting for the migration lock\n"));
+
+        Cli.Result result = Cli.run(env, directory, "migrate", "--strategy", "job", "--service", "shop", "--output",
+                "json");
+
+        assertThat(result.exitCode()).isEqualTo(5);
+        assertThat(result.out()).contains("\"type\":\"error\"").contains("\"code\":\"REMOTE_FAILED\"")
+                .contains("\"exitCode\":5");
+    }
+
+    @Test
     void detachThenFollowUpWithJobStatusAndLogs() {
         kubelet.next(JobScenario.keepRunning("applying 3 add index ...\n"));
 

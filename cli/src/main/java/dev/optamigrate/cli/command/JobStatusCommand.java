@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -80,14 +81,14 @@ public final class JobStatusCommand implements Callable<Integer> {
     private void print(JobState state, String namespace, PrintWriter out) {
         if (output.json()) {
             var json = Json.object().put("job", state.name()).put("namespace", namespace)
-                    .put("phase", state.phase().name().toLowerCase(java.util.Locale.ROOT))
+                    .put("phase", state.phase().name().toLowerCase(Locale.ROOT))
                     .put("pod", state.pod().orElse(null)).put("detail", state.detail());
             state.exitCode().ifPresentOrElse(code -> json.put("exitCode", code), () -> json.putNull("exitCode"));
             out.println(Json.write(json));
             return;
         }
         out.println("Job " + state.name() + " in namespace " + namespace + ": " + state.phase().name()
-                .toLowerCase(java.util.Locale.ROOT) + " (" + state.detail() + ")"
+                .toLowerCase(Locale.ROOT) + " (" + state.detail() + ")"
                 + state.exitCode().map(code -> ", exit code " + code).orElse(""));
     }
 

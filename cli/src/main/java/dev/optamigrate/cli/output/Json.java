@@ -43,7 +43,7 @@ public final class Json {
 
     public static String error(MigrateException failure) {
         return write(object().put("type", "error").put("code", failure.code().name())
-                .put("exitCode", failure.code().exitCode()).put("message", failure.getMessage())
+                .put("exitCode", failure.exitCode()).put("message", failure.getMessage())
                 .put("hint", failure.hint()));
     }
 

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -162,7 +163,7 @@ public final class FakeKubelet implements AutoCloseable {
                 .withConditions(new JobConditionBuilder().withType(condition).withStatus("True").withReason(reason)
                         .withMessage(message).build());
         client.batch().v1().jobs().inNamespace(job.getMetadata().getNamespace()).withName(job.getMetadata().getName())
-                .editStatus(current -> new io.fabric8.kubernetes.api.model.batch.v1.JobBuilder(current)
+                .editStatus(current -> new JobBuilder(current)
                         .withStatus(status.build()).build());
     }
 

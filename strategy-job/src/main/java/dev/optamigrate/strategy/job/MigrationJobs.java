@@ -3,6 +3,7 @@ package dev.optamigrate.strategy.job;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.kubernetes.KubernetesCalls;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -95,8 +96,8 @@ public final class MigrationJobs {
     /** Deletes the Job and its pod, so that a Job reported as failed can never start later. */
     public void delete(String name) {
         KubernetesCalls.run("delete Job " + name + " in namespace " + namespace, () -> client.batch().v1().jobs()
-                .inNamespace(namespace).withName(name).withPropagationPolicy(
-                        io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND).delete());
+                .inNamespace(namespace).withName(name).withPropagationPolicy(DeletionPropagation.BACKGROUND)
+                .delete());
     }
 
     public String namespace() {
