@@ -5,6 +5,7 @@ import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.EventListener;
 import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
+import dev.optamigrate.core.spi.Confirmation;
 import dev.optamigrate.core.target.Target;
 import dev.optamigrate.core.tool.MigrationTools;
 import java.time.Duration;
@@ -25,6 +26,7 @@ public final class MigratorConfiguration {
     private String release;
     private String operator = System.getProperty("user.name");
     private MigrationTools tools;
+    private Confirmation confirmation = Confirmation.REFUSE;
 
     MigratorConfiguration() {
     }
@@ -96,6 +98,15 @@ public final class MigratorConfiguration {
         return this;
     }
 
+    /**
+     * How a strategy asks for a go-ahead before it runs something people must confirm (a shell in a live pod,
+     * a protected target); by default nothing is confirmed and such runs are refused.
+     */
+    public MigratorConfiguration confirmation(Confirmation confirmation) {
+        this.confirmation = Objects.requireNonNull(confirmation, "confirmation");
+        return this;
+    }
+
     public Migrator load() {
         if (target == null) {
             throw new MigrateException(ErrorCode.CONFIGURATION, "No target database configured.",
@@ -141,6 +152,10 @@ public final class MigratorConfiguration {
 
     public Optional<String> operator() {
         return Optional.ofNullable(operator);
+    }
+
+    public Confirmation confirmation() {
+        return confirmation;
     }
 
     MigrationTools tools() {

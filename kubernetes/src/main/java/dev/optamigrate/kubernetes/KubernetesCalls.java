@@ -35,7 +35,8 @@ public final class KubernetesCalls {
         });
     }
 
-    static MigrateException translate(String doing, KubernetesClientException failure) {
+    /** The error for a failed call, as {@link #call} throws it; for failures that arrive asynchronously. */
+    public static MigrateException translate(String doing, KubernetesClientException failure) {
         String reason = failure.getStatus() != null && failure.getStatus().getMessage() != null
                 ? failure.getStatus().getMessage() : rootMessage(failure);
         if (failure.getCode() == FORBIDDEN) {

@@ -1,5 +1,6 @@
 package dev.optamigrate.kubernetes;
 
+import dev.optamigrate.core.connect.Hosts;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
@@ -22,12 +23,15 @@ import java.util.concurrent.TimeUnit;
  */
 public final class MigrationLease implements AutoCloseable {
     private static final int CONFLICT = 409;
+    private static final Duration DURATION = Duration.ofSeconds(60);
+    private static final Duration RENEWAL = Duration.ofSeconds(20);
 
     private final KubernetesClient client;
     private final String namespace;
     private final String name;
     private final String identity;
     private final ScheduledExecutorService renewer;
+    private final Thread releaseOnExit;
 
     private MigrationLease(KubernetesClient client, String namespace, String name, String identity,
             Duration renewEvery) {
@@ -41,6 +45,8 @@ public final class MigrationLease implements AutoCloseable {
             return thread;
         });
         renewer.scheduleAtFixedRate(this::renew, renewEvery.toMillis(), renewEvery.toMillis(), TimeUnit.MILLISECONDS);
+        this.releaseOnExit = new Thread(this::release, "lease-release-" + name);
+        Runtime.getRuntime().addShutdownHook(releaseOnExit);
     }
 
     /** Who holds a lease and until when it counts as held. */
@@ -54,6 +60,12 @@ public final class MigrationLease implements AutoCloseable {
             return identity + " (last renewed " + renewed.withNano(0) + ", held for " + duration.toSeconds()
                     + " s after each renewal)";
         }
+    }
+
+    /** A holder identity in words: operator, host, strategy and process, e.g. {@code ana@laptop (strategy shell, pid 7)}. */
+    public static String identity(String operator, String strategy) {
+        return (operator == null ? "unknown" : operator) + "@" + Hosts.localName() + " (strategy " + strategy
+                + ", pid " + ProcessHandle.current().pid() + ")";
     }
 
     public static String name(String service) {
@@ -70,6 +82,11 @@ public final class MigrationLease implements AutoCloseable {
         holder(client, namespace, service).ifPresent(holder -> {
             throw held(service, namespace, holder);
         });
+    }
+
+    /** Takes the service's lease for 60 s, renewed every 20 s, or refuses naming its holder. */
+    public static MigrationLease acquire(KubernetesClient client, String namespace, String service, String identity) {
+        return acquire(client, namespace, service, identity, DURATION, RENEWAL);
     }
 
     /**
@@ -123,9 +140,18 @@ public final class MigrationLease implements AutoCloseable {
         }
     }
 
-    /** Stops renewing and deletes the lease if it is still ours. */
+    /** Stops renewing and deletes the lease if it is still ours; Ctrl-C does the same through a shutdown hook. */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(releaseOnExit);
+        } catch (IllegalStateException exiting) {
+            // the hook runs (or ran) release() itself
+        }
+        release();
+    }
+
+    private void release() {
         renewer.shutdownNow();
         try {
             read(client, namespace, name).filter(lease -> identity.equals(lease.getSpec().getHolderIdentity()))

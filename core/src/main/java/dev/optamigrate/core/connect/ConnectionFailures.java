@@ -8,6 +8,9 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.sql.SQLException;
 
 /** Turns a failed connection attempt into one sentence with its likely cause and fix. */
@@ -26,6 +29,10 @@ public final class ConnectionFailures {
                     + "' does not exist at " + target.hostAndPort() + ".",
                     "Create it first, or fix the database name in the URL or the Opta DBNAME variable.", e);
         }
+        MigrateException tls = tlsFailure(e, target);
+        if (tls != null) {
+            return tls;
+        }
         Throwable cause = Causes.root(e);
         if (cause instanceof UnknownHostException) {
             return new MigrateException(ErrorCode.CANNOT_CONNECT, "Host '" + target.host() + "' does not resolve.",
@@ -40,11 +47,41 @@ public final class ConnectionFailures {
         if (cause instanceof SocketTimeoutException) {
             return new MigrateException(ErrorCode.CANNOT_CONNECT, "Connecting to " + target.hostAndPort()
                     + " timed out after " + target.connectTimeout().toSeconds() + "s.",
-                    "The host does not answer: check the VPN or tunnel and the firewall, or raise --connect-timeout.",
-                    e);
+                    "The host does not answer: are you on the VPN? Check the tunnel and the firewall or security "
+                            + "group, or raise --connect-timeout.", e);
         }
         return new MigrateException(ErrorCode.CANNOT_CONNECT, "Cannot connect to " + target.describe() + ": "
                 + firstLine(e), null, e);
+    }
+
+    /** The TLS failures, each with its own fix; null when the failure is not about TLS. */
+    private static MigrateException tlsFailure(SQLException e, Target target) {
+        String message = firstLine(e);
+        String mode = "sslmode=" + target.sslMode().value();
+        if (message.contains("does not support SSL")) {
+            return new MigrateException(ErrorCode.CANNOT_CONNECT, "TLS is required (" + mode + ") but the server at "
+                    + target.hostAndPort() + " does not offer it.", "Turn ssl on in the server's configuration; "
+                            + "only on a network you trust, lower --sslmode to prefer or disable.", e);
+        }
+        if (message.contains("Could not open SSL root certificate file")) {
+            return new MigrateException(ErrorCode.CONFIGURATION, mode + " checks the server's certificate, but "
+                    + "no CA certificate file can be read: " + message, "Give the CA that signed the server's "
+                            + "certificate with --ssl-root-cert FILE (for RDS, the region's bundle).", e);
+        }
+        if (message.contains("could not be verified by hostnameverifier")) {
+            return new MigrateException(ErrorCode.CANNOT_CONNECT, "The server's certificate at "
+                    + target.hostAndPort() + " is not issued for host '" + target.host() + "' (" + mode + ").",
+                    "Connect by a name the certificate was issued for, or use --sslmode verify-ca, which checks "
+                            + "the CA but not the name.", e);
+        }
+        if (Causes.find(e, CertificateException.class) != null || Causes.find(e, CertPathBuilderException.class)
+                != null || Causes.find(e, CertPathValidatorException.class) != null) {
+            return new MigrateException(ErrorCode.CANNOT_CONNECT, "The server's certificate at "
+                    + target.hostAndPort() + " is not trusted (" + mode + "): " + firstLine(Causes.root(e)),
+                    "Give the CA that signed it with --ssl-root-cert FILE (for RDS, the region's bundle), or use "
+                            + "--sslmode require, which encrypts without checking the certificate.", e);
+        }
+        return null;
     }
 
     private static String firstLine(Throwable e) {

@@ -49,6 +49,13 @@ public enum ErrorCode {
     JOB_DELETED(17, "the Job was deleted while opta-migrate waited for it",
             "Somebody or something deleted the Job; the migration may have stopped half-way. Run `status` "
             + "before you run it again."),
+    ROLLOUT_IN_PROGRESS(18, "the service's Deployment is rolling out, so its pods run different images",
+            "Wait until `kubectl rollout status deployment/NAME` reports it complete, then run again; the "
+            + "message names the images seen."),
+    NO_READY_POD(19, "no Ready pod of the service's current ReplicaSet to run the command in",
+            "Check the pods (`kubectl get pods -n NAMESPACE`); use --strategy job, which needs no running pod."),
+    NOT_CONFIRMED(20, "the run needed a confirmation and did not get it (answered no, or no terminal and no --yes)",
+            "Read what it was about to run, then answer yes at the prompt, or give --yes in scripts."),
     INTERNAL(70, "a bug in opta-migrate",
             "This is a bug in opta-migrate. Run again with --verbose and report the stack trace.");
 

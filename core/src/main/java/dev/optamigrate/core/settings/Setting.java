@@ -12,6 +12,8 @@ public enum Setting {
     USER("user", null, "Database user; overrides the URL's and the Opta variable's"),
     PASSWORD_FILE("password-file", null, "File whose first line is the password"),
     SSLMODE("sslmode", "prefer", "TLS mode: disable, allow, prefer, require, verify-ca, verify-full"),
+    SSL_ROOT_CERT("ssl-root-cert", null, "CA certificate file (PEM) that sslmode verify-ca and verify-full trust, "
+            + "e.g. the cloud provider's RDS bundle"),
     CONNECT_TIMEOUT("connect-timeout", "10s", "Longest wait for the TCP connection and the login"),
     SOCKET_TIMEOUT("socket-timeout", "1h", "Longest wait for one statement's answer; 0 waits forever"),
     TOOL("tool", null, "Migration tool: flyway, liquibase or mybatis; detected from the location when not set"),
@@ -31,7 +33,18 @@ public enum Setting {
     JOB_DEADLINE("job-deadline", "1h", "Longest a migration Job may run before Kubernetes stops it"),
     JOB_TTL("job-ttl", "24h", "How long Kubernetes keeps a finished migration Job and its log"),
     JOB_BACKOFF_LIMIT("job-backoff-limit", "0", "How often Kubernetes retries a failed Job pod; 0 runs it once"),
-    JOB_START_TIMEOUT("job-start-timeout", "5m", "Longest wait for the Job's pod to be scheduled"),
+    JOB_START_TIMEOUT("job-start-timeout", "5m", "Longest wait for a pod opta-migrate starts (the Job's, the "
+            + "tunnel's) to be scheduled and start"),
+    PROTECTED("protected", "false", "Marks the target as protected (production): the external strategy then shows "
+            + "what will run against it and needs --yes"),
+    CREDENTIALS_FROM_CLUSTER("credentials-from-cluster", "false", "External strategy: read host, database, user "
+            + "and password from the service's Secret through the Kubernetes API (never printed)"),
+    TUNNEL("tunnel", "false", "External strategy: reach the database through a short-lived proxy pod in the "
+            + "service's namespace and a port-forward"),
+    TUNNEL_IMAGE("tunnel-image", "docker.io/alpine/socat:1.8.0.3", "Image of the tunnel's proxy pod; it runs socat "
+            + "with a listen and a connect address"),
+    TUNNEL_DEADLINE("tunnel-deadline", "1h", "Longest a tunnel pod lives, even if opta-migrate dies "
+            + "(activeDeadlineSeconds)"),
     ENV_HOST("env.host", "DBHOST", "Name of the variable that holds the host in Opta-style environments"),
     ENV_PORT("env.port", "DBPORT", "Name of the variable that holds the port"),
     ENV_NAME("env.name", "DBNAME", "Name of the variable that holds the database name"),

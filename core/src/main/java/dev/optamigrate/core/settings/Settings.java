@@ -79,6 +79,31 @@ public final class Settings {
                 + ") must be a whole number of zero or more, not '" + value + "'.", null, null);
     }
 
+    /** A yes/no setting: {@code true} or {@code false}, in any case. */
+    public boolean bool(Setting setting) {
+        String value = require(setting).trim();
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new MigrateException(ErrorCode.CONFIGURATION, setting.key() + " (from " + sourceOf(setting)
+                + ") must be true or false, not '" + value + "'.", null, null);
+    }
+
+    /** True when the setting was given (flag, variable or file) rather than left at its default. */
+    public boolean given(Setting setting) {
+        return !sourceOf(setting).equals("the default");
+    }
+
+    /**
+     * These settings with more variables in their environment, which win over the process's own: for database
+     * variables read from elsewhere, such as a Kubernetes Secret.
+     */
+    public Settings withEnvironment(Map<String, String> more) {
+        Map<String, String> merged = new java.util.HashMap<>(environment);
+        merged.putAll(more);
+        return new Settings(flags, merged, file, configFile);
+    }
+
     /** Where the value of a setting came from, in words a user can act on. */
     public String sourceOf(Setting setting) {
         if (flags.containsKey(setting)) {

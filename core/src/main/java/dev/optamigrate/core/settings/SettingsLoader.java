@@ -53,8 +53,11 @@ public final class SettingsLoader {
     /** Reads every typed value once, so that a bad one fails before anything connects or starts. */
     private static Settings checked(Settings settings) {
         for (Setting duration : List.of(Setting.CONNECT_TIMEOUT, Setting.SOCKET_TIMEOUT, Setting.LOCK_WAIT,
-                Setting.JOB_DEADLINE, Setting.JOB_TTL, Setting.JOB_START_TIMEOUT)) {
+                Setting.JOB_DEADLINE, Setting.JOB_TTL, Setting.JOB_START_TIMEOUT, Setting.TUNNEL_DEADLINE)) {
             settings.duration(duration);
+        }
+        for (Setting bool : List.of(Setting.PROTECTED, Setting.CREDENTIALS_FROM_CLUSTER, Setting.TUNNEL)) {
+            settings.bool(bool);
         }
         SslMode.parse(settings.require(Setting.SSLMODE));
         settings.count(Setting.JOB_BACKOFF_LIMIT);

@@ -60,6 +60,17 @@ public record Target(String host, int port, String database, String user, Option
                 properties);
     }
 
+    /** The same database reached at another address, for example through a local tunnel. */
+    public Target withAddress(String newHost, int newPort) {
+        return new Target(newHost, newPort, database, user, password, sslMode, connectTimeout, socketTimeout,
+                properties);
+    }
+
+    public Target withSslMode(SslMode newSslMode) {
+        return new Target(host, port, database, user, password, newSslMode, connectTimeout, socketTimeout,
+                properties);
+    }
+
     @Override
     public String toString() {
         return "Target[" + describe() + ", password=" + (password.isPresent() ? password.get() : "none")

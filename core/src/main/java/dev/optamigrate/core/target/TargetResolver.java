@@ -17,6 +17,9 @@ import java.util.Optional;
  * silent fallback: when neither is there, the error lists everything that was looked for.
  */
 public final class TargetResolver {
+    /** The JDBC driver's name for the CA file. */
+    static final String ROOT_CERTIFICATE_PROPERTY = "sslrootcert";
+
     private final Settings settings;
 
     public TargetResolver(Settings settings) {
@@ -40,7 +43,7 @@ public final class TargetResolver {
         }
         SslMode sslMode = SslMode.parse(parsed.sslMode() != null ? parsed.sslMode() : settings.require(Setting.SSLMODE));
         return new Target(parsed.host(), parsed.port(), parsed.database(), user, password(Optional.empty()), sslMode,
-                connectTimeout(), socketTimeout(), parsed.properties());
+                connectTimeout(), socketTimeout(), withRootCertificate(parsed.properties()));
     }
 
     private Target fromOptaVariables(OptaEnvironment.Names names) {
@@ -51,7 +54,8 @@ public final class TargetResolver {
         int port = Optional.ofNullable(env.get(names.port())).map(value -> port(value, names.port()))
                 .orElse(Target.DEFAULT_PORT);
         return new Target(host, port, database, user, password(Optional.ofNullable(env.get(names.password()))),
-                SslMode.parse(settings.require(Setting.SSLMODE)), connectTimeout(), socketTimeout(), Map.of());
+                SslMode.parse(settings.require(Setting.SSLMODE)), connectTimeout(), socketTimeout(),
+                withRootCertificate(Map.of()));
     }
 
     /** The password: a password file first, then OPTA_MIGRATE_PASSWORD, then the Opta variable. */
@@ -75,6 +79,22 @@ public final class TargetResolver {
             throw new MigrateException(ErrorCode.CONFIGURATION, "Cannot read the password file " + file + " (from "
                     + settings.sourceOf(Setting.PASSWORD_FILE) + ").", "Check that the file exists and is readable.", e);
         }
+    }
+
+    /** The driver properties plus the CA file that verify-ca and verify-full trust, when one is configured. */
+    private Map<String, String> withRootCertificate(Map<String, String> properties) {
+        Optional<String> file = settings.get(Setting.SSL_ROOT_CERT);
+        if (file.isEmpty()) {
+            return properties;
+        }
+        if (!Files.isReadable(Path.of(file.get()))) {
+            throw new MigrateException(ErrorCode.CONFIGURATION, "The CA certificate file " + file.get() + " (from "
+                    + settings.sourceOf(Setting.SSL_ROOT_CERT) + ") cannot be read.",
+                    "Give the path of a readable PEM file, e.g. the RDS bundle of your region.", null);
+        }
+        Map<String, String> withFile = new java.util.HashMap<>(properties);
+        withFile.put(ROOT_CERTIFICATE_PROPERTY, file.get());
+        return withFile;
     }
 
     private Duration connectTimeout() {

@@ -12,6 +12,9 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.http.WebSocketListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +22,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -29,21 +36,57 @@ import java.util.function.UnaryOperator;
  */
 public final class FakeCluster implements AutoCloseable {
     public static final String CONTEXT = "fake-cluster";
+    private static final int SWITCHING_PROTOCOLS = 101;
+    private static final String WEBSOCKET_PROTOCOL = "Sec-WebSocket-Protocol";
 
     private final KubernetesMockServer server;
     private final KubernetesClient client;
+    private final List<Streaming> streaming;
 
-    private FakeCluster(KubernetesMockServer server) {
+    private FakeCluster(KubernetesMockServer server, List<Streaming> streaming) {
         this.server = server;
         this.client = server.createClient();
+        this.streaming = streaming;
+    }
+
+    /** A request that is answered by upgrading it to a WebSocket (exec, port-forward), as the kubelet does. */
+    private record Streaming(Predicate<RecordedRequest> matches, Function<RecordedRequest, WebSocketListener> session) {
     }
 
     public static FakeCluster start() {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+        List<Streaming> streaming = new CopyOnWriteArrayList<>();
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-                new KubernetesMixedDispatcher(responses), false);
+                new KubernetesMixedDispatcher(responses) {
+                    @Override
+                    public MockResponse dispatch(RecordedRequest request) {
+                        for (Streaming candidate : streaming) {
+                            if (candidate.matches().test(request)) {
+                                return upgrade(request, candidate.session().apply(request));
+                            }
+                        }
+                        return super.dispatch(request);
+                    }
+                }, false);
         server.init();
-        return new FakeCluster(server);
+        return new FakeCluster(server, streaming);
+    }
+
+    /**
+     * Answers requests whose path matches with a WebSocket session, the way the kubelet answers exec and
+     * port-forward requests; the newest registration wins.
+     */
+    public void onStreaming(Predicate<RecordedRequest> matches, Function<RecordedRequest, WebSocketListener> session) {
+        streaming.add(0, new Streaming(matches, session));
+    }
+
+    private static MockResponse upgrade(RecordedRequest request, WebSocketListener session) {
+        MockResponse response = new MockResponse().setResponseCode(SWITCHING_PROTOCOLS).withWebSocketUpgrade(session);
+        String protocol = request.getHeaders().get(WEBSOCKET_PROTOCOL);
+        if (protocol != null) {
+            response.addHeader(WEBSOCKET_PROTOCOL, protocol.split(",")[0].trim());
+        }
+        return response;
     }
 
     public KubernetesClient client() {

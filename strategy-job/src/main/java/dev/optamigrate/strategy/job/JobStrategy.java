@@ -1,6 +1,5 @@
 package dev.optamigrate.strategy.job;
 
-import dev.optamigrate.core.connect.Hosts;
 import dev.optamigrate.core.event.EventListener;
 import dev.optamigrate.core.event.MigrationEvent;
 import dev.optamigrate.core.settings.Setting;
@@ -23,9 +22,6 @@ import java.util.Optional;
  * under a fresh name, and waits for it. The Lease is released when the wait ends, whatever its outcome.
  */
 final class JobStrategy implements ExecutionStrategy {
-    static final Duration LEASE_DURATION = Duration.ofSeconds(60);
-    static final Duration LEASE_RENEWAL = Duration.ofSeconds(20);
-
     private final Duration pollInterval;
     private final Duration progressInterval;
 
@@ -42,8 +38,8 @@ final class JobStrategy implements ExecutionStrategy {
             ServiceWorkload workload = ServiceWorkload.find(client, where);
             String image = settings.get(Setting.IMAGE).orElseGet(workload::image);
             MigrationJobs jobs = new MigrationJobs(client, where.namespace());
-            try (MigrationLease lease = MigrationLease.acquire(client, where.namespace(), where.service(),
-                    identity(request), LEASE_DURATION, LEASE_RENEWAL)) {
+            String holder = MigrationLease.identity(request.configuration().operator().orElse(null), JobStrategyProvider.NAME);
+            try (MigrationLease lease = MigrationLease.acquire(client, where.namespace(), where.service(), holder)) {
                 jobs.refuseWhileRunning(where.service());
                 MigrationJobSpec spec = MigrationJobSpec.from(settings, where, image, image, request.command(),
                         Optional.of(workload));
@@ -77,11 +73,5 @@ final class JobStrategy implements ExecutionStrategy {
                 progressInterval).await(name);
         events.on(new MigrationEvent.Progress("Job " + name + " succeeded."));
         return new ExecutionReport(JobStrategyProvider.NAME, name, null);
-    }
-
-    /** Who holds the Lease, in words: operator, host, strategy and process. */
-    private static String identity(MigrationRequest request) {
-        return request.configuration().operator().orElse("unknown") + "@" + Hosts.localName() + " (strategy "
-                + JobStrategyProvider.NAME + ", pid " + ProcessHandle.current().pid() + ")";
     }
 }

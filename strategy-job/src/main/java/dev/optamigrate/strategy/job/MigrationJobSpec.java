@@ -2,10 +2,10 @@ package dev.optamigrate.strategy.job;
 
 import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
+import dev.optamigrate.kubernetes.RemoteRun;
 import dev.optamigrate.kubernetes.ServiceCoordinates;
 import dev.optamigrate.kubernetes.ServiceWorkload;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,12 +29,8 @@ public record MigrationJobSpec(ServiceCoordinates where, String image, List<Stri
         Map<String, String> settings, Duration deadline, Duration ttl, int backoffLimit,
         Optional<ServiceWorkload> workload) {
 
-    static final List<String> DEFAULT_COMMAND = List.of("opta-migrate", "migrate");
     private static final List<Setting> DATABASE_VARIABLES = List.of(Setting.ENV_HOST, Setting.ENV_NAME,
             Setting.ENV_USER, Setting.ENV_PASSWORD);
-    private static final List<Setting> CARRIED = List.of(Setting.TOOL, Setting.LOCATION, Setting.LOCK_WAIT,
-            Setting.RELEASE, Setting.OPERATOR, Setting.SSLMODE, Setting.ENV_HOST, Setting.ENV_PORT,
-            Setting.ENV_NAME, Setting.ENV_USER, Setting.ENV_PASSWORD);
 
     public MigrationJobSpec {
         command = List.copyOf(command);
@@ -52,32 +48,13 @@ public record MigrationJobSpec(ServiceCoordinates where, String image, List<Stri
     public static MigrationJobSpec from(Settings settings, ServiceCoordinates where, String image, String release,
             List<String> command, Optional<ServiceWorkload> workload) {
         List<String> variables = DATABASE_VARIABLES.stream().map(settings::require).toList();
-        return new MigrationJobSpec(where, image, command, variables, carried(settings, release),
+        return new MigrationJobSpec(where, image, command, variables, RemoteRun.settingVariables(settings, release),
                 settings.duration(Setting.JOB_DEADLINE), settings.duration(Setting.JOB_TTL),
                 settings.count(Setting.JOB_BACKOFF_LIMIT), workload);
     }
 
     /** The command the container runs. */
     public List<String> effectiveCommand() {
-        return command.isEmpty() ? DEFAULT_COMMAND : command;
-    }
-
-    /**
-     * The settings that are not defaults, as OPTA_MIGRATE_* variables, plus the release; the strategy is always
-     * {@code local}, because inside the Job the engine runs in the container itself.
-     */
-    private static Map<String, String> carried(Settings settings, String release) {
-        Map<String, String> variables = new LinkedHashMap<>();
-        variables.put(Setting.STRATEGY.environmentVariable(), "local");
-        for (Setting setting : CARRIED) {
-            boolean chosen = !settings.sourceOf(setting).equals("the default");
-            if (chosen) {
-                variables.put(setting.environmentVariable(), settings.require(setting));
-            }
-        }
-        if (release != null) {
-            variables.putIfAbsent(Setting.RELEASE.environmentVariable(), release);
-        }
-        return variables;
+        return command.isEmpty() ? RemoteRun.DEFAULT_COMMAND : command;
     }
 }

@@ -3,11 +3,9 @@ package dev.optamigrate.strategy.job;
 import dev.optamigrate.core.event.EventListener;
 import dev.optamigrate.core.event.MigrationEvent;
 import dev.optamigrate.kubernetes.KubernetesCalls;
+import dev.optamigrate.kubernetes.RemoteLines;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.LogWatch;
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +21,7 @@ final class PodLog implements AutoCloseable {
 
     /** Starts following the pod's log; call it once the container has started. */
     static PodLog follow(KubernetesClient client, String namespace, String pod, EventListener events) {
-        LineSplitter lines = new LineSplitter(pod, events);
+        RemoteLines lines = new RemoteLines(pod, events);
         return new PodLog(KubernetesCalls.call("follow the log of pod " + pod, () -> client.pods()
                 .inNamespace(namespace).withName(pod).inContainer(MigrationJobFactory.CONTAINER).watchLog(lines)));
     }
@@ -42,40 +40,5 @@ final class PodLog implements AutoCloseable {
     @Override
     public void close() {
         watch.close();
-    }
-
-    /** Cuts the log stream into lines. */
-    private static final class LineSplitter extends OutputStream {
-        private final String source;
-        private final EventListener events;
-        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
-
-        LineSplitter(String source, EventListener events) {
-            this.source = source;
-            this.events = events;
-        }
-
-        @Override
-        public synchronized void write(int b) {
-            if (b == '\n') {
-                flushLine();
-            } else {
-                line.write(b);
-            }
-        }
-
-        @Override
-        public synchronized void close() {
-            if (line.size() > 0) {
-                flushLine();
-            }
-        }
-
-        private void flushLine() {
-            String text = line.toString(StandardCharsets.UTF_8);
-            line.reset();
-            events.on(new MigrationEvent.RemoteOutput(source, text.endsWith("\r") ? text.substring(0,
-                    text.length() - 1) : text));
-        }
     }
 }

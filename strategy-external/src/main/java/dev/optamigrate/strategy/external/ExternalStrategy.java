@@ -1,0 +1,94 @@
+package dev.optamigrate.strategy.external;
+
+import dev.optamigrate.core.Migrator;
+import dev.optamigrate.core.MigratorConfiguration;
+import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.MigrateException;
+import dev.optamigrate.core.event.EventListener;
+import dev.optamigrate.core.event.MigrationEvent;
+import dev.optamigrate.core.settings.Setting;
+import dev.optamigrate.core.settings.Settings;
+import dev.optamigrate.core.spi.ExecutionReport;
+import dev.optamigrate.core.spi.ExecutionStrategy;
+import dev.optamigrate.core.spi.MigrationRequest;
+import dev.optamigrate.core.spi.PendingMigration;
+import dev.optamigrate.core.target.Password;
+import dev.optamigrate.core.target.Target;
+import dev.optamigrate.core.target.TargetResolver;
+import dev.optamigrate.kubernetes.KubernetesConnection;
+import dev.optamigrate.kubernetes.ServiceCoordinates;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the engine here against a database reached from outside the cluster: resolves the target (from the
+ * settings, or from the service's Secret), requires TLS for remote hosts, opens a tunnel when asked, runs the
+ * preflight, has a protected target confirmed up front, then migrates.
+ */
+final class ExternalStrategy implements ExecutionStrategy {
+    private final Duration poll;
+
+    ExternalStrategy(Duration poll) {
+        this.poll = poll;
+    }
+
+    @Override
+    public ExecutionReport execute(MigrationRequest request) {
+        Settings settings = request.settings();
+        if (request.detach() || !request.command().isEmpty()) {
+            throw new MigrateException(ErrorCode.CONFIGURATION, "The external strategy runs the migration in this "
+                    + "process, so it takes neither --detach nor a command after --.", "Drop them, or use "
+                    + "--strategy job.", null);
+        }
+        boolean fromCluster = settings.bool(Setting.CREDENTIALS_FROM_CLUSTER);
+        boolean tunnel = settings.bool(Setting.TUNNEL);
+        if (!fromCluster && !tunnel) {
+            return migrate(request, TlsDefault.apply(new TargetResolver(settings).resolve(), settings), null);
+        }
+        ServiceCoordinates where = ServiceCoordinates.from(settings, "--credentials-from-cluster and --tunnel");
+        try (KubernetesClient client = KubernetesConnection.open(settings)) {
+            Target target = TlsDefault.apply(fromCluster ? fromSecret(client, where, settings)
+                    : new TargetResolver(settings).resolve(), settings);
+            if (!tunnel) {
+                return migrate(request, target, null);
+            }
+            try (Tunnel open = Tunnel.open(client, where.namespace(), where.service(), target, settings,
+                    request.configuration().listener(), poll)) {
+                return migrate(request, target, open);
+            }
+        }
+    }
+
+    private static Target fromSecret(KubernetesClient client, ServiceCoordinates where, Settings settings) {
+        Map<String, String> variables = ClusterCredentials.read(client, where, settings);
+        Target target = new TargetResolver(settings.withEnvironment(variables)).resolve();
+        String password = ClusterCredentials.password(variables, settings);
+        return password == null ? target : target.withPassword(Password.of(password));
+    }
+
+    /** @param tunnel the tunnel to go through, or null to connect to the target directly */
+    private static ExecutionReport migrate(MigrationRequest request, Target target, Tunnel tunnel) {
+        Target reach = tunnel == null ? target : target.withAddress("127.0.0.1", tunnel.localPort());
+        EventListener events = request.configuration().listener();
+        events.on(new MigrationEvent.Progress(Preflight.check(reach)));
+        MigratorConfiguration configuration = request.configuration().target(reach).strategy(request.strategy());
+        Migrator migrator = configuration.load();
+        String where = target.describe() + (tunnel == null ? "" : " through the tunnel");
+        if (request.settings().bool(Setting.PROTECTED)) {
+            configuration.confirmation().requireUpFront(summary(migrator.pending(), configuration, where));
+        }
+        return new ExecutionReport(ExternalStrategyProvider.NAME, where, migrator.migrate());
+    }
+
+    private static String summary(List<PendingMigration> pending, MigratorConfiguration configuration,
+            String where) {
+        return "Target " + where + " is protected. " + (pending.isEmpty() ? "Nothing is pending there."
+                : "Will apply " + pending.size() + " migration" + (pending.size() == 1 ? "" : "s") + " with "
+                        + configuration.tool() + " from " + configuration.location() + ": " + pending.stream()
+                                .map(migration -> migration.version() + " " + migration.description())
+                                .collect(Collectors.joining(", ")) + ".");
+    }
+}
