@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,7 +35,8 @@ public final class FakeProxyKubelet implements AutoCloseable {
     private static final byte ERROR = 1;
 
     private final KubernetesClient client;
-    private final Set<String> started = ConcurrentHashMap.newKeySet();
+    /** Where each started proxy pod connects to; the dispatcher must not call the API server it runs in. */
+    private final Map<String, String[]> started = new ConcurrentHashMap<>();
     private final List<String> forwarded = new CopyOnWriteArrayList<>();
     private final Thread loop;
     private volatile boolean running = true;
@@ -45,8 +47,7 @@ public final class FakeProxyKubelet implements AutoCloseable {
             Matcher matcher = PORT_FORWARD.matcher(request.getPath());
             matcher.matches();
             forwarded.add(matcher.group(2));
-            return new Relay(connectAddress(client.pods().inNamespace(matcher.group(1)).withName(matcher.group(2))
-                    .get()), Integer.parseInt(matcher.group(3)));
+            return new Relay(started.get(matcher.group(2)), Integer.parseInt(matcher.group(3)));
         });
         this.loop = new Thread(this::startPods, "fake-proxy-kubelet");
         loop.setDaemon(true);
@@ -55,7 +56,7 @@ public final class FakeProxyKubelet implements AutoCloseable {
 
     /** The names of the proxy pods this kubelet started. */
     public Set<String> started() {
-        return Set.copyOf(started);
+        return Set.copyOf(started.keySet());
     }
 
     /** The pods that port-forward connections went to, one entry per connection. */
@@ -74,7 +75,7 @@ public final class FakeProxyKubelet implements AutoCloseable {
                                         new PodStatusBuilder().withPhase("Running").addNewCondition()
                                                 .withType("Ready").withStatus("True").endCondition().build())
                                 .build());
-                        started.add(pod.getMetadata().getName());
+                        started.put(pod.getMetadata().getName(), connectAddress(pod));
                     }
                 }
                 Thread.sleep(50);
@@ -119,6 +120,9 @@ public final class FakeProxyKubelet implements AutoCloseable {
             webSocket.send(prefixed(DATA, portBytes, portBytes.length));
             webSocket.send(prefixed(ERROR, portBytes, portBytes.length));
             try {
+                if (address == null) {
+                    throw new IOException("no such proxy pod");
+                }
                 socket = new Socket(address[0], Integer.parseInt(address[1]));
             } catch (IOException e) {
                 webSocket.close(1011, "cannot connect to " + Arrays.toString(address));

@@ -28,8 +28,8 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A throw-away certificate authority and a server certificate it signed for {@code localhost} and
- * {@code 127.0.0.1}, written as PEM files for PostgreSQL and for the client's CA setting.
+ * A throw-away certificate authority and a server certificate it signed for the name {@code localhost} only (so
+ * that {@code 127.0.0.1} is a name it does not cover), written as PEM files for PostgreSQL and for the client.
  *
  * @param caCertificate     the CA's certificate, what a client trusts
  * @param serverCertificate the server's certificate
@@ -48,9 +48,8 @@ record TestCertificates(Path caCertificate, Path serverCertificate, Path serverK
             X509Certificate server = sign(new JcaX509v3CertificateBuilder(caName, serial(), from(), until(),
                     new X500Name("CN=localhost"), serverKeys.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-                    .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                        new GeneralName(GeneralName.dNSName, "localhost"),
-                        new GeneralName(GeneralName.iPAddress, "127.0.0.1")})), caKeys);
+                    .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(
+                            new GeneralName(GeneralName.dNSName, "localhost"))), caKeys);
             Path key = write(directory.resolve(name + "-server.key"), new JcaPKCS8Generator(serverKeys.getPrivate(),
                     null).generate());
             Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
