@@ -1,10 +1,13 @@
 package dev.optamigrate.cli;
 
 import com.google.inject.Guice;
+import java.io.BufferedReader;
+import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.logging.Level;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
@@ -18,7 +21,10 @@ public final class Main {
         quietLibraryLogs(Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v"));
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        System.exit(run(args, new CliEnvironment(System.getenv(), Path.of("").toAbsolutePath()), out, err));
+        Console console = System.console();
+        Optional<BufferedReader> terminal = console == null ? Optional.empty()
+                : Optional.of(new BufferedReader(console.reader()));
+        System.exit(run(args, new CliEnvironment(System.getenv(), Path.of("").toAbsolutePath(), terminal), out, err));
     }
 
     /** Runs one command line and returns its exit code; output goes to the given writers. */

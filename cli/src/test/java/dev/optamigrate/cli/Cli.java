@@ -1,12 +1,15 @@
 package dev.optamigrate.cli;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Runs the CLI for tests: in this JVM with captured output, or as a separate process. */
 final class Cli {
@@ -21,9 +24,19 @@ final class Cli {
     }
 
     static Result run(Map<String, String> env, Path workingDir, String... args) {
+        return run(new CliEnvironment(env, workingDir), args);
+    }
+
+    /** Runs with a person at the terminal who types {@code answers}. */
+    static Result answering(String answers, Map<String, String> env, Path workingDir, String... args) {
+        return run(new CliEnvironment(env, workingDir, Optional.of(new BufferedReader(new StringReader(answers)))),
+                args);
+    }
+
+    private static Result run(CliEnvironment environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exitCode = Main.run(args, new CliEnvironment(env, workingDir), new PrintWriter(out), new PrintWriter(err));
+        int exitCode = Main.run(args, environment, new PrintWriter(out), new PrintWriter(err));
         return new Result(exitCode, out.toString(), err.toString());
     }
 

@@ -1,9 +1,11 @@
 package dev.optamigrate.cli.command;
 
 import dev.optamigrate.cli.CliEnvironment;
+import dev.optamigrate.cli.options.ExternalOptions;
 import dev.optamigrate.cli.options.JobOptions;
 import dev.optamigrate.cli.options.KubernetesOptions;
 import dev.optamigrate.cli.options.RunOptions;
+import dev.optamigrate.cli.output.ConsoleConfirmation;
 import dev.optamigrate.cli.output.DryRunView;
 import dev.optamigrate.core.MigratorConfiguration;
 import dev.optamigrate.core.error.ErrorCode;
@@ -39,10 +41,17 @@ import picocli.CommandLine.Parameters;
     "%n  opta-migrate migrate --location db/changelog --dry-run",
     "%n  opta-migrate migrate --strategy job --service my-service",
     "%n  opta-migrate migrate --strategy job --service my-service --detach -- ./do_migration.sh",
+    "%n  opta-migrate migrate --strategy shell --service my-service",
+    "%n  opta-migrate migrate --strategy external --service my-service --credentials-from-cluster --tunnel",
     "",
-    "With --strategy job the migration runs in a one-time Kubernetes Job from the service's current image; the "
-            + "Kubernetes and Job options below apply to it, and a command after -- replaces the default "
+    "With --strategy job the migration runs in a one-time Kubernetes Job from the service's current image; with "
+            + "--strategy shell it runs in a Ready pod of the service, after you confirm what runs where (--yes "
+            + "in scripts). For both, the Kubernetes options apply, and a command after -- replaces the default "
             + "`opta-migrate migrate`.",
+    "",
+    "With --strategy external it runs here against a remote database after a connection preflight, with TLS "
+            + "required for remote hosts; --credentials-from-cluster reads the service's Secret, --tunnel goes "
+            + "through a short-lived proxy pod. A target marked `protected: true` needs --yes.",
     ""})
 public final class MigrateCommand extends DatabaseCommand implements Callable<Integer> {
     @Mixin
@@ -57,12 +66,19 @@ public final class MigrateCommand extends DatabaseCommand implements Callable<In
     @Mixin
     JobOptions job;
 
+    @Mixin
+    ExternalOptions external;
+
+    @Option(names = "--yes", description = "Confirm up front what the shell strategy or a protected target would "
+            + "ask about (it is still shown). Without a terminal, such runs refuse unless --yes is given.")
+    boolean yes;
+
     @Option(names = "--detach", description = "With a strategy that runs elsewhere (job): return once the run has "
             + "started, with its name; follow it with `opta-migrate job status NAME --wait`.")
     boolean detach;
 
     @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "After --: the command a strategy that runs "
-            + "elsewhere (job) runs instead of `opta-migrate migrate`.")
+            + "in the cluster (job, shell) runs instead of `opta-migrate migrate`.")
     List<String> command = new ArrayList<>();
 
     @Option(names = "--dry-run", description = "Print the pending SQL in order and change nothing (runs here, "
@@ -83,17 +99,25 @@ public final class MigrateCommand extends DatabaseCommand implements Callable<In
         extra.put(Setting.STRATEGY, strategy);
         kubernetes.addTo(extra);
         job.addTo(extra);
+        external.addTo(extra);
         Settings settings = options.settings(environment, run, extra);
         ExecutionStrategyProvider provider = strategies.byName(settings.require(Setting.STRATEGY));
         if (!provider.runsHere() && !dryRun) {
-            var configuration = MigratorConfiguration.from(settings).listener(eventPrinter());
+            if (options.target.embedded()) {
+                throw new MigrateException(ErrorCode.CONFIGURATION, "--embedded starts a local database for the local "
+                        + "strategy, and " + provider.name() + " finds its own target.", "Drop --embedded, or drop "
+                        + "--strategy.", null);
+            }
+            var configuration = MigratorConfiguration.from(settings).listener(eventPrinter()).tools(tools)
+                    .confirmation(new ConsoleConfirmation(notices(), environment.terminal(), yes));
             provider.create().execute(new MigrationRequest(configuration, provider.name(), settings, command, detach));
             return 0;
         }
         if (detach || !command.isEmpty()) {
             throw new MigrateException(ErrorCode.CONFIGURATION, (detach ? "--detach" : "A command after --")
                     + " needs a strategy that runs elsewhere, and " + provider.name() + " runs here.",
-                    "Use --strategy job, or drop " + (detach ? "--detach." : "the command."), null);
+                    "Use --strategy job" + (detach ? "" : " or shell") + ", or drop " + (detach ? "--detach."
+                            : "the command."), null);
         }
         try (TargetSession session = openTarget(settings)) {
             if (dryRun) {

@@ -20,6 +20,9 @@ public final class TargetOptions {
     @Option(names = "--sslmode", paramLabel = "MODE", descriptionKey = "sslmode")
     String sslMode;
 
+    @Option(names = "--ssl-root-cert", paramLabel = "FILE", descriptionKey = "ssl-root-cert")
+    String sslRootCert;
+
     @Option(names = "--connect-timeout", paramLabel = "DURATION", descriptionKey = "connect-timeout")
     String connectTimeout;
 
@@ -52,6 +55,7 @@ public final class TargetOptions {
         flags.put(Setting.USER, user);
         flags.put(Setting.PASSWORD_FILE, passwordFile);
         flags.put(Setting.SSLMODE, sslMode);
+        flags.put(Setting.SSL_ROOT_CERT, sslRootCert);
         flags.put(Setting.CONNECT_TIMEOUT, connectTimeout);
         flags.put(Setting.SOCKET_TIMEOUT, socketTimeout);
     }
