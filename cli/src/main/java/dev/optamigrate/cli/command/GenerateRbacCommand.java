@@ -1,16 +1,28 @@
 package dev.optamigrate.cli.command;
 
 import dev.optamigrate.cli.CliEnvironment;
-import dev.optamigrate.strategy.job.manifest.KubernetesManifests;
+import dev.optamigrate.core.settings.Setting;
+import dev.optamigrate.core.settings.Settings;
+import dev.optamigrate.strategy.job.manifest.StrategyRoles;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** The Role the CLI needs. */
+/** The Role the CLI needs for a strategy. */
 @Command(name = "rbac", description = {
-    "The Role the CLI needs in the service's namespace for `migrate --strategy job` and `job status|logs`. It "
-            + "grants nothing on Secrets: the Job only refers to them.",
+    "The Role the CLI needs in the service's namespace for one strategy:",
+    "  job       migrate --strategy job, job status|logs, guard; nothing on Secrets (the Job only refers to them)",
+    "  shell     migrate --strategy shell: read the Deployment and its pods, exec, hold the Lease",
+    "  external  --credentials-from-cluster and --tunnel: get the one Secret named by --secret, run the tunnel "
+            + "pod and port-forward to it",
     ""})
 final class GenerateRbacCommand extends ManifestCommand {
+    @Option(names = "--for", paramLabel = "STRATEGY", defaultValue = "job",
+            description = "The strategy: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    Strategy strategy;
+
+    /** The strategies that talk to Kubernetes, as users type them. */
+    enum Strategy { job, shell, external }
 
     @Inject
     GenerateRbacCommand(CliEnvironment environment) {
@@ -19,9 +31,11 @@ final class GenerateRbacCommand extends ManifestCommand {
 
     @Override
     public Integer call() {
-        String namespace = ClusterSettings.namespace(settings());
-        return write("# Bind it to whoever runs opta-migrate, e.g.\n#   kubectl create rolebinding opta-migrate "
-                + "--role " + KubernetesManifests.ROLE + " --user USER --namespace " + namespace + "\n",
-                KubernetesManifests.role(namespace));
+        Settings settings = settings();
+        String namespace = ClusterSettings.namespace(settings);
+        StrategyRoles role = StrategyRoles.valueOf(strategy.name().toUpperCase(java.util.Locale.ROOT));
+        return write("# Bind it to whoever runs opta-migrate, e.g.\n#   kubectl create rolebinding " + role.roleName()
+                + " --role " + role.roleName() + " --user USER --namespace " + namespace + "\n",
+                role.role(namespace, settings.require(Setting.SECRET)));
     }
 }

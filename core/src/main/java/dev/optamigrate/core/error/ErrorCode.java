@@ -32,7 +32,7 @@ public enum ErrorCode {
             "Check the kubeconfig (KUBECONFIG, ~/.kube/config) and --context, and that this machine reaches "
             + "the cluster's API server."),
     KUBERNETES_FORBIDDEN(11, "the Kubernetes API refused a request (RBAC)",
-            "Grant the Role that `opta-migrate generate rbac --service NAME` prints, bound to the user or "
+            "Grant the Role that `opta-migrate generate rbac --service NAME --for STRATEGY` prints, bound to the user or "
             + "service account that runs opta-migrate."),
     MIGRATION_IN_PROGRESS(12, "another migration of the same service is still running",
             "Wait for it to finish; the message names its holder or Job (`opta-migrate job status NAME`)."),

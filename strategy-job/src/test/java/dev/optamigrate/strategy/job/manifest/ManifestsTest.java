@@ -72,11 +72,33 @@ class ManifestsTest {
     @Test
     void role() throws IOException {
         Role parsed = Serialization.unmarshal(matchesGolden("rbac.yaml",
-                Serialization.asYaml(KubernetesManifests.role("shop"))), Role.class);
+                Serialization.asYaml(StrategyRoles.JOB.role("shop", "secret"))), Role.class);
 
         assertThat(parsed.getRules()).flatExtracting("resources")
                 .contains("jobs", "deployments", "pods/log", "leases")
                 .doesNotContain("secrets");
+    }
+
+    @Test
+    void theShellRoleExecsButReadsNoSecret() {
+        Role role = StrategyRoles.SHELL.role("shop", "secret");
+
+        assertThat(role.getMetadata().getName()).isEqualTo("opta-migrate-shell");
+        assertThat(role.getRules()).flatExtracting("resources").contains("pods/exec", "replicasets", "leases")
+                .doesNotContain("secrets", "pods/portforward");
+    }
+
+    @Test
+    void theExternalRoleReadsOnlyTheNamedSecretAndRunsTheTunnel() {
+        Role role = StrategyRoles.EXTERNAL.role("shop", "db-credentials");
+
+        assertThat(role.getRules()).filteredOn(rule -> rule.getResources().contains("secrets")).singleElement()
+                .satisfies(rule -> {
+                    assertThat(rule.getResourceNames()).containsExactly("db-credentials");
+                    assertThat(rule.getVerbs()).containsExactly("get");
+                });
+        assertThat(role.getRules()).flatExtracting("resources").contains("pods", "pods/portforward")
+                .doesNotContain("pods/exec", "jobs");
     }
 
     @Test
