@@ -31,7 +31,7 @@ public final class MigrationLease implements AutoCloseable {
     private final String name;
     private final String identity;
     private final ScheduledExecutorService renewer;
-    private final Thread releaseOnExit;
+    private final ExitCleanup releaseOnExit;
 
     private MigrationLease(KubernetesClient client, String namespace, String name, String identity,
             Duration renewEvery) {
@@ -45,8 +45,7 @@ public final class MigrationLease implements AutoCloseable {
             return thread;
         });
         renewer.scheduleAtFixedRate(this::renew, renewEvery.toMillis(), renewEvery.toMillis(), TimeUnit.MILLISECONDS);
-        this.releaseOnExit = new Thread(this::release, "lease-release-" + name);
-        Runtime.getRuntime().addShutdownHook(releaseOnExit);
+        this.releaseOnExit = new ExitCleanup("lease-release-" + name, this::release);
     }
 
     /** Who holds a lease and until when it counts as held. */
@@ -143,12 +142,7 @@ public final class MigrationLease implements AutoCloseable {
     /** Stops renewing and deletes the lease if it is still ours; Ctrl-C does the same through a shutdown hook. */
     @Override
     public void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(releaseOnExit);
-        } catch (IllegalStateException exiting) {
-            // the hook runs (or ran) release() itself
-        }
-        release();
+        releaseOnExit.close();
     }
 
     private void release() {

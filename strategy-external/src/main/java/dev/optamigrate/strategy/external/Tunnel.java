@@ -7,6 +7,7 @@ import dev.optamigrate.core.event.MigrationEvent;
 import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.target.Target;
+import dev.optamigrate.kubernetes.ExitCleanup;
 import dev.optamigrate.kubernetes.KubernetesCalls;
 import io.fabric8.kubernetes.api.model.ContainerStateWaiting;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
@@ -32,15 +33,14 @@ final class Tunnel implements AutoCloseable {
     private final KubernetesClient client;
     private final String namespace;
     private final String pod;
-    private final Thread deleteOnExit;
+    private final ExitCleanup deleteOnExit;
     private LocalPortForward forward;
 
     private Tunnel(KubernetesClient client, String namespace, String pod) {
         this.client = client;
         this.namespace = namespace;
         this.pod = pod;
-        this.deleteOnExit = new Thread(this::release, "tunnel-cleanup-" + pod);
-        Runtime.getRuntime().addShutdownHook(deleteOnExit);
+        this.deleteOnExit = new ExitCleanup("tunnel-cleanup-" + pod, this::release);
     }
 
     /**
@@ -135,12 +135,7 @@ final class Tunnel implements AutoCloseable {
     /** Stops the forward and deletes the pod. */
     @Override
     public void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(deleteOnExit);
-        } catch (IllegalStateException exiting) {
-            // the hook runs release() itself
-        }
-        release();
+        deleteOnExit.close();
     }
 
     private void release() {
