@@ -50,7 +50,7 @@ final class Preflight {
     private static long connect(Target reach, InetAddress address) {
         long started = System.nanoTime();
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(address, reach.port()), (int) Math.max(1,
+            socket.connect(new InetSocketAddress(address, reach.port()), (int) Math.min(Integer.MAX_VALUE,
                     reach.connectTimeout().toMillis()));
             return (System.nanoTime() - started) / 1_000_000;
         } catch (SocketTimeoutException e) {
