@@ -5,6 +5,7 @@ import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.strategy.job.manifest.StrategyRoles;
 import jakarta.inject.Inject;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,7 +34,7 @@ final class GenerateRbacCommand extends ManifestCommand {
     public Integer call() {
         Settings settings = settings();
         String namespace = ClusterSettings.namespace(settings);
-        StrategyRoles role = StrategyRoles.valueOf(strategy.name().toUpperCase(java.util.Locale.ROOT));
+        StrategyRoles role = StrategyRoles.valueOf(strategy.name().toUpperCase(Locale.ROOT));
         return write("# Bind it to whoever runs opta-migrate, e.g.\n#   kubectl create rolebinding " + role.roleName()
                 + " --role " + role.roleName() + " --user USER --namespace " + namespace + "\n",
                 role.role(namespace, settings.require(Setting.SECRET)));

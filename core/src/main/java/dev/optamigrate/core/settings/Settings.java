@@ -5,6 +5,7 @@ import dev.optamigrate.core.error.MigrateException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -99,7 +100,7 @@ public final class Settings {
      * variables read from elsewhere, such as a Kubernetes Secret.
      */
     public Settings withEnvironment(Map<String, String> more) {
-        Map<String, String> merged = new java.util.HashMap<>(environment);
+        Map<String, String> merged = new HashMap<>(environment);
         merged.putAll(more);
         return new Settings(flags, merged, file, configFile);
     }

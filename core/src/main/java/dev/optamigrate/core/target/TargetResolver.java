@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +59,15 @@ public final class TargetResolver {
                 withRootCertificate(Map.of()));
     }
 
+    /**
+     * The password in the Opta variables (the configured names, or the one linked module's), if any: for a
+     * password that must come from those variables even when the rest of the target comes from a URL.
+     */
+    public Optional<Password> optaPassword() {
+        return OptaEnvironment.detect(settings).map(names -> settings.environment().get(names.password()))
+                .map(Password::of);
+    }
+
     /** The password: a password file first, then OPTA_MIGRATE_PASSWORD, then the Opta variable. */
     private Optional<Password> password(Optional<String> fromOptaVariable) {
         Optional<String> file = settings.get(Setting.PASSWORD_FILE);
@@ -92,7 +102,7 @@ public final class TargetResolver {
                     + settings.sourceOf(Setting.SSL_ROOT_CERT) + ") cannot be read.",
                     "Give the path of a readable PEM file, e.g. the RDS bundle of your region.", null);
         }
-        Map<String, String> withFile = new java.util.HashMap<>(properties);
+        Map<String, String> withFile = new HashMap<>(properties);
         withFile.put(ROOT_CERTIFICATE_PROPERTY, file.get());
         return withFile;
     }

@@ -54,14 +54,4 @@ final class ClusterCredentials {
         }
         return variables;
     }
-
-    /** The password among the variables, as the resolver would pick it. */
-    static String password(Map<String, String> variables, Settings settings) {
-        String named = variables.get(settings.require(Setting.ENV_PASSWORD));
-        if (named != null) {
-            return named;
-        }
-        return variables.entrySet().stream().filter(entry -> entry.getKey().toLowerCase(java.util.Locale.ROOT)
-                .endsWith("_db_password")).map(Map.Entry::getValue).findFirst().orElse(null);
-    }
 }

@@ -12,7 +12,6 @@ import dev.optamigrate.core.spi.ExecutionReport;
 import dev.optamigrate.core.spi.ExecutionStrategy;
 import dev.optamigrate.core.spi.MigrationRequest;
 import dev.optamigrate.core.spi.PendingMigration;
-import dev.optamigrate.core.target.Password;
 import dev.optamigrate.core.target.Target;
 import dev.optamigrate.core.target.TargetResolver;
 import dev.optamigrate.kubernetes.KubernetesConnection;
@@ -20,7 +19,6 @@ import dev.optamigrate.kubernetes.ServiceCoordinates;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -48,7 +46,8 @@ final class ExternalStrategy implements ExecutionStrategy {
         if (!fromCluster && !tunnel) {
             return migrate(request, TlsDefault.apply(new TargetResolver(settings).resolve(), settings), null);
         }
-        ServiceCoordinates where = ServiceCoordinates.from(settings, "--credentials-from-cluster and --tunnel");
+        ServiceCoordinates where = ServiceCoordinates.from(settings,
+                "The external strategy with --credentials-from-cluster or --tunnel");
         try (KubernetesClient client = KubernetesConnection.open(settings)) {
             Target target = TlsDefault.apply(fromCluster ? fromSecret(client, where, settings)
                     : new TargetResolver(settings).resolve(), settings);
@@ -63,10 +62,10 @@ final class ExternalStrategy implements ExecutionStrategy {
     }
 
     private static Target fromSecret(KubernetesClient client, ServiceCoordinates where, Settings settings) {
-        Map<String, String> variables = ClusterCredentials.read(client, where, settings);
-        Target target = new TargetResolver(settings.withEnvironment(variables)).resolve();
-        String password = ClusterCredentials.password(variables, settings);
-        return password == null ? target : target.withPassword(Password.of(password));
+        TargetResolver resolver = new TargetResolver(settings.withEnvironment(ClusterCredentials.read(client, where,
+                settings)));
+        Target target = resolver.resolve();
+        return resolver.optaPassword().map(target::withPassword).orElse(target);
     }
 
     /** @param tunnel the tunnel to go through, or null to connect to the target directly */

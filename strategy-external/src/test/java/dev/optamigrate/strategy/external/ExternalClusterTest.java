@@ -89,6 +89,16 @@ class ExternalClusterTest {
     }
 
     @Test
+    void withAUrlOnlyThePasswordComesFromTheSecret() throws Exception {
+        ExternalRun run = run().set(Setting.URL, "jdbc:postgresql://127.0.0.1:" + database.target().port() + "/"
+                + database.name()).set(Setting.USER, PostgresExtension.APP_USER);
+
+        assertThat(run.execute().result().applied()).hasSize(4);
+
+        assertThat(run.progress()).anySatisfy(line -> assertThat(line).startsWith("Preflight: 127.0.0.1 port"));
+    }
+
+    @Test
     void aMissingSecretIsNamedWithTheFix() {
         cluster.client().secrets().inNamespace("shop").withName("secret").delete();
 

@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The Role each strategy that talks to Kubernetes needs in the service's namespace, and nothing more: only the
@@ -27,11 +26,6 @@ public enum StrategyRoles {
 
     public String roleName() {
         return roleName;
-    }
-
-    /** The strategy's name as users type it. */
-    public String strategy() {
-        return name().toLowerCase(Locale.ROOT);
     }
 
     /** @param secret the Secret the external strategy may read the credentials from */
