@@ -1,0 +1,27 @@
+package dev.optamigrate.core.analysis;
+
+import java.util.List;
+
+/**
+ * What a check found.
+ *
+ * @param findings     the findings that count, in file and line order
+ * @param suppressions the findings the migrations accept on purpose, with their reasons
+ * @param pgVersion    the PostgreSQL major version the check assumed
+ */
+public record CheckReport(List<Finding> findings, List<Suppression> suppressions, int pgVersion) {
+
+    public CheckReport {
+        findings = List.copyOf(findings);
+        suppressions = List.copyOf(suppressions);
+    }
+
+    /** Whether a finding at or above {@code threshold} remains. */
+    public boolean failsAt(Severity threshold) {
+        return findings.stream().anyMatch(finding -> finding.severity().atLeast(threshold));
+    }
+
+    public long count(Severity severity) {
+        return findings.stream().filter(finding -> finding.severity() == severity).count();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.optamigrate.core.analysis;
+
+import dev.optamigrate.core.analysis.sql.Token;
+import dev.optamigrate.core.analysis.sql.TokenCursor;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code ADD COLUMN} and {@code ALTER COLUMN} actions on an existing table. */
+final class ColumnDefinitionRules {
+
+    void added(TokenCursor action, String table, ScriptState state) {
+        action.accept("column");
+        action.acceptAll("if", "not", "exists");
+        String column = action.name().orElse("?");
+        ColumnClauses definition = ColumnClauses.of(action.rest());
+        String subject = "Adding column " + column + " to " + table;
+        Optional<String> rewrite = rewriteReason(definition, state.pgVersion());
+        rewrite.ifPresent(reason -> state.report(Rule.REWRITE_COLUMN_DEFAULT, subject + " rewrites the whole table "
+                + "under ACCESS EXCLUSIVE (" + reason + "): reads and writes wait until every row is written."));
+        boolean filled = definition.has("default") || definition.has("generated") || definition.serialType();
+        if (definition.notNull() && !filled) {
+            state.report(Rule.BREAKING_NOT_NULL_WITHOUT_DEFAULT, subject + " as NOT NULL without a default fails "
+                    + "if the table has rows, and breaks the inserts of the release that is running now.");
+        }
+        if (definition.has("unique") || definition.has("primary")) {
+            state.report(Rule.CONSTRAINT_BUILDS_INDEX, subject + " with " + (definition.has("primary")
+                    ? "PRIMARY KEY" : "UNIQUE") + " builds its index under ACCESS EXCLUSIVE: reads and writes wait.");
+        }
+        if (definition.has("check")) {
+            state.report(Rule.CHECK_WITHOUT_NOT_VALID, subject + " with a CHECK checks every row under ACCESS "
+                    + "EXCLUSIVE.");
+        }
+    }
+
+    void altered(TokenCursor action, String table, ScriptState state) {
+        action.accept("column");
+        String column = action.name().orElse("?");
+        if (action.accept("type") || action.acceptAll("set", "data", "type")) {
+            String type = action.rest().stream().map(Token::text).reduce((a, b) -> a + " " + b).orElse("?");
+            state.report(Rule.REWRITE_COLUMN_TYPE, "Changing column " + column + " of " + table + " to " + type
+                    + " rewrites the table and its indexes under ACCESS EXCLUSIVE unless the types are binary "
+                    + "compatible (such as varchar(n) to text): reads and writes wait.");
+        } else if (action.acceptAll("set", "not", "null") && !state.hasValidatedNotNullCheck(table, column)) {
+            state.report(Rule.SCAN_SET_NOT_NULL, "SET NOT NULL on " + table + "." + column + " reads every row "
+                    + "under ACCESS EXCLUSIVE to prove there is no NULL: reads and writes wait."
+                    + (state.pgVersion() < 12 ? " Before PostgreSQL 12 no CHECK constraint lets it skip the scan."
+                    : ""));
+        }
+    }
+
+    private static Optional<String> rewriteReason(ColumnClauses definition, int pgVersion) {
+        if (definition.serialType()) {
+            return Optional.of("a serial column takes nextval() for every existing row");
+        }
+        List<Token> generated = definition.clause("generated");
+        if (!generated.isEmpty()) {
+            boolean identity = generated.stream().anyMatch(token -> token.isWord("identity"));
+            return Optional.of(identity ? "an identity column takes a sequence value for every existing row"
+                    : "a stored generated column is computed for every existing row");
+        }
+        return definition.has("default")
+                ? DefaultExpression.rewriteReason(definition.clause("default"), pgVersion) : Optional.empty();
+    }
+}

@@ -1,0 +1,112 @@
+package dev.optamigrate.core.analysis;
+
+import java.util.Optional;
+
+/**
+ * The rules of {@code check}. Their ids are part of the interface: reports, suppressions and scripts use them.
+ * Lock and rewrite rules are errors, changes that break the running release are warnings.
+ */
+public enum Rule {
+    REWRITE_COLUMN_DEFAULT("rewrite-column-default", Severity.ERROR,
+            "Adding a column with a volatile default (or any default before PostgreSQL 11) rewrites the table "
+                    + "under ACCESS EXCLUSIVE",
+            "Add the column without a default (or with a constant one on PostgreSQL 11+), set the default for new "
+                    + "rows with ALTER COLUMN ... SET DEFAULT, then fill old rows in small batches."),
+    REWRITE_COLUMN_TYPE("rewrite-column-type", Severity.ERROR,
+            "Changing a column's type usually rewrites the table (and its indexes) under ACCESS EXCLUSIVE",
+            "Add a column of the new type, write to both from the application, backfill in batches, then switch "
+                    + "reads and drop the old column in a later release."),
+    SCAN_SET_NOT_NULL("scan-set-not-null", Severity.ERROR,
+            "SET NOT NULL scans the whole table under ACCESS EXCLUSIVE",
+            "On PostgreSQL 12+: ADD CONSTRAINT c CHECK (col IS NOT NULL) NOT VALID; VALIDATE CONSTRAINT c; then "
+                    + "SET NOT NULL skips the scan, and DROP CONSTRAINT c."),
+    FK_WITHOUT_NOT_VALID("fk-without-not-valid", Severity.ERROR,
+            "Adding a foreign key validates every row while it blocks writes to both tables",
+            "ADD CONSTRAINT ... FOREIGN KEY ... NOT VALID, then VALIDATE CONSTRAINT in a separate statement "
+                    + "(it lets writes through)."),
+    CHECK_WITHOUT_NOT_VALID("check-without-not-valid", Severity.ERROR,
+            "Adding a CHECK constraint scans the whole table under ACCESS EXCLUSIVE",
+            "ADD CONSTRAINT ... CHECK (...) NOT VALID, then VALIDATE CONSTRAINT in a separate statement."),
+    INDEX_NOT_CONCURRENT("index-not-concurrent", Severity.ERROR,
+            "CREATE INDEX without CONCURRENTLY blocks writes to the table until the index is built",
+            "CREATE INDEX CONCURRENTLY, outside a transaction (and check for an INVALID index if it fails)."),
+    DROP_INDEX_NOT_CONCURRENT("drop-index-not-concurrent", Severity.ERROR,
+            "DROP INDEX without CONCURRENTLY takes ACCESS EXCLUSIVE on the index's table",
+            "DROP INDEX CONCURRENTLY, outside a transaction."),
+    CONSTRAINT_BUILDS_INDEX("constraint-builds-index", Severity.ERROR,
+            "ADD PRIMARY KEY or UNIQUE builds its index while it blocks reads and writes",
+            "CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT ... PRIMARY KEY/UNIQUE USING INDEX."),
+    TABLE_LOCK_MAINTENANCE("table-lock-maintenance", Severity.ERROR,
+            "VACUUM FULL, CLUSTER, REINDEX without CONCURRENTLY and SET TABLESPACE lock the table for their "
+                    + "whole run",
+            "Use REINDEX CONCURRENTLY (PostgreSQL 12+); for VACUUM FULL, CLUSTER and SET TABLESPACE use an online "
+                    + "tool such as pg_repack, or a maintenance window."),
+    CONCURRENT_IN_TRANSACTION("concurrent-in-transaction", Severity.ERROR,
+            "CONCURRENTLY cannot run inside a transaction block: the statement fails",
+            "Run the CONCURRENTLY statement on its own, outside BEGIN ... COMMIT (with Liquibase: "
+                    + "runInTransaction:false)."),
+    BREAKING_DROP_COLUMN("breaking-drop-column", Severity.WARNING,
+            "Dropping a column breaks the release that still reads or writes it",
+            "Stop using the column in one release, then drop it in the next."),
+    BREAKING_DROP_TABLE("breaking-drop-table", Severity.WARNING,
+            "Dropping a table breaks the release that still uses it",
+            "Stop using the table in one release, then drop it in the next."),
+    BREAKING_RENAME_COLUMN("breaking-rename-column", Severity.WARNING,
+            "Renaming a column breaks the release that uses the old name",
+            "Add the new column, write to both, backfill, switch reads, then drop the old column in a later "
+                    + "release."),
+    BREAKING_RENAME_TABLE("breaking-rename-table", Severity.WARNING,
+            "Renaming a table breaks the release that uses the old name",
+            "Rename, and leave a view with the old name (CREATE VIEW old AS SELECT * FROM new) until no release "
+                    + "uses it."),
+    BREAKING_NOT_NULL_WITHOUT_DEFAULT("breaking-not-null-without-default", Severity.WARNING,
+            "A new NOT NULL column without a default fails on existing rows and breaks inserts of the running "
+                    + "release",
+            "Give the column a default, or add it nullable, backfill, and set NOT NULL later."),
+    LOCK_TIMEOUT_MISSING("lock-timeout-missing", Severity.INFO,
+            "A statement that needs a strong lock waits behind long transactions, and everything queues behind it",
+            "Start the migration with SET lock_timeout = '5s' (and retry it), so that a blocked lock gives up "
+                    + "instead of stalling the table."),
+    INVALID_SUPPRESSION("invalid-suppression", Severity.ERROR,
+            "An opta-migrate:allow comment needs a known rule id and a reason",
+            "Write -- opta-migrate:allow <rule-id> <why this is safe here>.");
+
+    private final String id;
+    private final Severity severity;
+    private final String summary;
+    private final String fix;
+
+    Rule(String id, Severity severity, String summary, String fix) {
+        this.id = id;
+        this.severity = severity;
+        this.summary = summary;
+        this.fix = fix;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    /** What the rule is about, in one sentence. */
+    public String summary() {
+        return summary;
+    }
+
+    /** The safe way to do it. */
+    public String fix() {
+        return fix;
+    }
+
+    public static Optional<Rule> byId(String id) {
+        for (Rule rule : values()) {
+            if (rule.id.equals(id)) {
+                return Optional.of(rule);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,118 @@
+package dev.optamigrate.core.analysis;
+
+import dev.optamigrate.core.analysis.sql.SqlStatement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a check knows while it reads one migration, statement after statement: which tables and indexes the
+ * migration itself created (changes to those are safe, they are empty), whether an explicit transaction is open,
+ * whether a lock timeout was set, which NOT NULL checks are validated, and the findings so far.
+ */
+final class ScriptState {
+    private final int pgVersion;
+    private final String file;
+    private final Set<String> newTables = new HashSet<>();
+    private final Set<String> newIndexes = new HashSet<>();
+    private final Map<String, String> notNullChecks = new HashMap<>();
+    private final Set<String> validatedNotNull = new HashSet<>();
+    private final List<Finding> findings = new ArrayList<>();
+    private boolean inTransaction;
+    private boolean lockTimeoutSet;
+    private boolean strongLockInStatement;
+    private SqlStatement statement;
+
+    ScriptState(int pgVersion, String file) {
+        this.pgVersion = pgVersion;
+        this.file = file;
+    }
+
+    int pgVersion() {
+        return pgVersion;
+    }
+
+    void startStatement(SqlStatement next) {
+        statement = next;
+        strongLockInStatement = false;
+    }
+
+    SqlStatement statement() {
+        return statement;
+    }
+
+    void report(Rule rule, String message) {
+        findings.add(Finding.of(rule, new Finding.Location(file, statement.line(), statement.compactText()),
+                message));
+    }
+
+    List<Finding> findings() {
+        return findings;
+    }
+
+    void tableCreated(String table) {
+        newTables.add(table);
+    }
+
+    /** Whether the table was created earlier in this migration, so it is still empty and nobody uses it. */
+    boolean isNew(String table) {
+        return newTables.contains(table);
+    }
+
+    /** An index on a table this migration created. */
+    void indexCreated(String index) {
+        newIndexes.add(index);
+    }
+
+    boolean isNewIndex(String index) {
+        return newIndexes.contains(index);
+    }
+
+    void transaction(boolean open) {
+        inTransaction = open;
+    }
+
+    boolean inTransaction() {
+        return inTransaction;
+    }
+
+    void lockTimeoutSet() {
+        lockTimeoutSet = true;
+    }
+
+    boolean hasLockTimeout() {
+        return lockTimeoutSet;
+    }
+
+    /** The current statement takes a lock that blocks the table's writes (or more) on an existing table. */
+    void strongLock() {
+        strongLockInStatement = true;
+    }
+
+    boolean takesStrongLock() {
+        return strongLockInStatement;
+    }
+
+    /** A {@code CHECK (column IS NOT NULL)} constraint named {@code constraint}, validated or not yet. */
+    void notNullCheck(String constraint, String table, String column, boolean validated) {
+        notNullChecks.put(constraint, table + "." + column);
+        if (validated) {
+            validatedNotNull.add(table + "." + column);
+        }
+    }
+
+    void validated(String constraint) {
+        String column = notNullChecks.get(constraint);
+        if (column != null) {
+            validatedNotNull.add(column);
+        }
+    }
+
+    /** Whether a validated {@code CHECK (column IS NOT NULL)} lets SET NOT NULL skip its scan. */
+    boolean hasValidatedNotNullCheck(String table, String column) {
+        return pgVersion >= 12 && validatedNotNull.contains(table + "." + column);
+    }
+}

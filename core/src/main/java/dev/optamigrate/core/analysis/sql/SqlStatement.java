@@ -1,0 +1,42 @@
+package dev.optamigrate.core.analysis.sql;
+
+import java.util.List;
+
+/**
+ * One statement of a script, without its terminating semicolon.
+ *
+ * @param tokens its tokens (never empty)
+ * @param text   its text as written, comments inside it included
+ * @param line   the 1-based line its first token is on
+ */
+public record SqlStatement(List<Token> tokens, String text, int line) {
+
+    public SqlStatement {
+        tokens = List.copyOf(tokens);
+    }
+
+    /** A cursor at the statement's first token. */
+    public TokenCursor cursor() {
+        return new TokenCursor(tokens, 0);
+    }
+
+    /** The line its last token starts on. */
+    public int endLine() {
+        return tokens.get(tokens.size() - 1).line();
+    }
+
+    /** Whether the statement begins with these words, in order. */
+    public boolean startsWith(String... words) {
+        return cursor().acceptAll(words);
+    }
+
+    /** Whether the word appears anywhere outside strings and quoted identifiers. */
+    public boolean contains(String word) {
+        return tokens.stream().anyMatch(token -> token.isWord(word));
+    }
+
+    /** The text on one line with runs of white space collapsed, for reports. */
+    public String compactText() {
+        return text.replaceAll("\\s+", " ").strip();
+    }
+}

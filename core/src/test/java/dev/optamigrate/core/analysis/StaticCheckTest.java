@@ -1,0 +1,163 @@
+package dev.optamigrate.core.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Each rule with an unsafe statement it reports and a safe variant it leaves alone. */
+class StaticCheckTest {
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                unsafe("rewrite-column-default", "ALTER TABLE t ADD COLUMN c uuid DEFAULT uuid_generate_v4()"),
+                unsafe("rewrite-column-default", "ALTER TABLE t ADD COLUMN c double precision DEFAULT random() * 2"),
+                unsafe("rewrite-column-default", "ALTER TABLE t ADD c integer DEFAULT my_function(1)"),
+                unsafe("rewrite-column-default", "ALTER TABLE t ADD COLUMN id bigserial"),
+                unsafe("rewrite-column-default", "ALTER TABLE t ADD COLUMN n bigint GENERATED ALWAYS AS IDENTITY"),
+                unsafe("rewrite-column-default", "ALTER TABLE t ADD COLUMN s int GENERATED ALWAYS AS (a + b) STORED"),
+                safe("ALTER TABLE t ADD COLUMN c numeric(10,2) DEFAULT '0'::numeric(10,2)"),
+                safe("ALTER TABLE t ADD COLUMN c timestamptz DEFAULT CURRENT_TIMESTAMP"),
+                safe("ALTER TABLE t ADD COLUMN c jsonb DEFAULT jsonb_build_object('a', 1) NOT NULL"),
+                safe("ALTER TABLE t ADD COLUMN c text DEFAULT NULL"),
+                unsafe("rewrite-column-type", "ALTER TABLE t ALTER COLUMN c TYPE bigint"),
+                unsafe("rewrite-column-type", "ALTER TABLE t ALTER c SET DATA TYPE text USING c::text"),
+                safe("ALTER TABLE t ALTER COLUMN c SET DEFAULT 0"),
+                unsafe("scan-set-not-null", "ALTER TABLE t ALTER COLUMN c SET NOT NULL"),
+                safe("ALTER TABLE t ADD CONSTRAINT c_nn CHECK (c IS NOT NULL) NOT VALID;"
+                        + "ALTER TABLE t VALIDATE CONSTRAINT c_nn; ALTER TABLE t ALTER COLUMN c SET NOT NULL"),
+                unsafe("fk-without-not-valid", "ALTER TABLE t ADD FOREIGN KEY (u_id) REFERENCES u (id)"),
+                safe("ALTER TABLE t ADD CONSTRAINT t_u_fk FOREIGN KEY (u_id) REFERENCES u (id) NOT VALID"),
+                unsafe("check-without-not-valid", "ALTER TABLE t ADD CHECK (a > 0)"),
+                unsafe("check-without-not-valid", "ALTER TABLE t ADD COLUMN a int CHECK (a > 0)"),
+                safe("ALTER TABLE t ADD CONSTRAINT a_positive CHECK (a > 0) NOT VALID"),
+                unsafe("index-not-concurrent", "CREATE UNIQUE INDEX IF NOT EXISTS t_a ON ONLY public.t (a)"),
+                unsafe("index-not-concurrent", "CREATE INDEX ON t USING gin (doc)"),
+                safe("CREATE UNIQUE INDEX CONCURRENTLY t_a ON t (a)"),
+                unsafe("drop-index-not-concurrent", "DROP INDEX IF EXISTS t_a"),
+                safe("DROP INDEX CONCURRENTLY IF EXISTS t_a"),
+                safe("CREATE TABLE n (id int); CREATE INDEX n_i ON n (id); DROP INDEX n_i"),
+                unsafe("drop-index-not-concurrent", "CREATE INDEX CONCURRENTLY t_a ON t (a); DROP INDEX t_a"),
+                unsafe("constraint-builds-index", "ALTER TABLE t ADD CONSTRAINT t_pk PRIMARY KEY (id)"),
+                unsafe("constraint-builds-index", "ALTER TABLE t ADD COLUMN code text UNIQUE"),
+                unsafe("constraint-builds-index", "ALTER TABLE t ADD EXCLUDE USING gist (during WITH &&)"),
+                safe("ALTER TABLE t ADD CONSTRAINT t_pk PRIMARY KEY USING INDEX t_id_idx"),
+                safe("ALTER TABLE t ADD CONSTRAINT t_code UNIQUE USING INDEX t_code_idx"),
+                unsafe("table-lock-maintenance", "VACUUM (FULL, ANALYZE) t"),
+                safe("VACUUM (FULL false) t"),
+                safe("VACUUM ANALYZE t"),
+                unsafe("table-lock-maintenance", "CLUSTER"),
+                unsafe("table-lock-maintenance", "REINDEX INDEX t_a"),
+                safe("REINDEX (CONCURRENTLY) INDEX t_a"),
+                unsafe("table-lock-maintenance", "ALTER INDEX t_a SET TABLESPACE fast"),
+                unsafe("concurrent-in-transaction", "START TRANSACTION; DROP INDEX CONCURRENTLY t_a; COMMIT"),
+                unsafe("concurrent-in-transaction", "BEGIN; REINDEX INDEX CONCURRENTLY t_a; END"),
+                safe("BEGIN; ALTER TABLE t ADD COLUMN c text; COMMIT; CREATE INDEX CONCURRENTLY t_c ON t (c)"),
+                unsafe("breaking-drop-column", "ALTER TABLE t DROP COLUMN IF EXISTS c"),
+                unsafe("breaking-drop-column", "ALTER TABLE t DROP c, DROP CONSTRAINT t_c"),
+                safe("ALTER TABLE t DROP CONSTRAINT t_c"),
+                unsafe("breaking-drop-table", "DROP TABLE IF EXISTS a, b CASCADE"),
+                safe("CREATE TABLE tmp (id int); DROP TABLE tmp"),
+                unsafe("breaking-rename-column", "ALTER TABLE t RENAME c TO d"),
+                safe("ALTER TABLE t RENAME CONSTRAINT c TO d"),
+                unsafe("breaking-rename-table", "ALTER TABLE IF EXISTS t RENAME TO u"),
+                safe("CREATE TABLE n (id int); ALTER TABLE n RENAME TO m; ALTER TABLE m ADD COLUMN x int NOT NULL"),
+                unsafe("breaking-not-null-without-default", "ALTER TABLE t ADD COLUMN c int NOT NULL"),
+                safe("ALTER TABLE t ADD COLUMN c int NOT NULL DEFAULT 0"),
+                safe("CREATE TABLE \"Orders\" (id int); CREATE INDEX o_id ON \"Orders\" (id);"
+                        + "ALTER TABLE \"Orders\" ADD COLUMN c uuid DEFAULT gen_random_uuid()"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("cases")
+    void reportsTheUnsafeVariantOnly(List<String> expected, String sql) {
+        assertThat(rules(sql, 15)).isEqualTo(expected);
+    }
+
+    @Test
+    void constantDefaultsRewriteBeforePostgres11Only() {
+        String sql = "ALTER TABLE t ADD COLUMN c text DEFAULT 'x'";
+        assertThat(rules(sql, 10)).containsExactly("rewrite-column-default");
+        assertThat(rules(sql, 11)).isEmpty();
+    }
+
+    @Test
+    void aValidatedCheckHelpsSetNotNullFromPostgres12Only() {
+        String sql = "ALTER TABLE t ADD CONSTRAINT c_nn CHECK (c IS NOT NULL) NOT VALID;"
+                + "ALTER TABLE t VALIDATE CONSTRAINT c_nn; ALTER TABLE t ALTER COLUMN c SET NOT NULL";
+        assertThat(rules(sql, 11)).containsExactly("scan-set-not-null");
+        assertThat(rules(sql, 12)).isEmpty();
+    }
+
+    @Test
+    void reindexConcurrentlyFailsBeforePostgres12() {
+        assertThat(rules("REINDEX TABLE CONCURRENTLY t", 11)).containsExactly("table-lock-maintenance");
+    }
+
+    @Test
+    void severalActionsOfOneAlterTableAreEachReported() {
+        assertThat(rules("ALTER TABLE t ADD COLUMN a int NOT NULL, ALTER COLUMN b TYPE bigint, DROP COLUMN c", 15))
+                .containsExactlyInAnyOrder("breaking-not-null-without-default", "rewrite-column-type",
+                        "breaking-drop-column");
+    }
+
+    @Test
+    void lockTimeoutMissingIsInformationOncePerMigration() {
+        CheckReport report = check("ALTER TABLE t ADD COLUMN a int;\nALTER TABLE t ADD COLUMN b int;", 15);
+        assertThat(report.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.rule()).isEqualTo("lock-timeout-missing");
+            assertThat(finding.severity()).isEqualTo(Severity.INFO);
+            assertThat(finding.line()).isEqualTo(1);
+        });
+        assertThat(check("SET lock_timeout = '5s';\nALTER TABLE t ADD COLUMN a int;", 15).findings()).isEmpty();
+        assertThat(check("SELECT set_config('lock_timeout', '5s', false); ALTER TABLE t ADD a int", 15).findings())
+                .isEmpty();
+        assertThat(check("CREATE TABLE n (id int); ALTER TABLE n ADD COLUMN a int", 15).findings()).isEmpty();
+    }
+
+    @Test
+    void findingsCarryFileLineStatementMessageAndFix() {
+        CheckReport report = check("SET lock_timeout = '5s';\n\n-- the index\nCREATE INDEX orders_day\n"
+                + "    ON orders (day);", 15);
+        assertThat(report.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.rule()).isEqualTo("index-not-concurrent");
+            assertThat(finding.severity()).isEqualTo(Severity.ERROR);
+            assertThat(finding.file()).isEqualTo("V1__x.sql");
+            assertThat(finding.line()).isEqualTo(4);
+            assertThat(finding.statement()).isEqualTo("CREATE INDEX orders_day ON orders (day)");
+            assertThat(finding.message()).contains("orders_day", "SHARE", "orders");
+            assertThat(finding.fix()).contains("CONCURRENTLY");
+        });
+        assertThat(report.failsAt(Severity.ERROR)).isTrue();
+    }
+
+    @Test
+    void eachMigrationIsReadOnItsOwn() {
+        CheckReport report = new StaticCheck(15).check(List.of(
+                new MigrationScript("V1__create.sql", "CREATE TABLE n (id int)"),
+                new MigrationScript("V2__index.sql", "SET lock_timeout = '1s'; CREATE INDEX n_id ON n (id)")));
+        assertThat(report.findings()).extracting(Finding::file, Finding::rule)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("V2__index.sql", "index-not-concurrent"));
+    }
+
+    static CheckReport check(String sql, int pgVersion) {
+        return new StaticCheck(pgVersion).check(List.of(new MigrationScript("V1__x.sql", sql)));
+    }
+
+    private static List<String> rules(String sql, int pgVersion) {
+        return check(sql, pgVersion).findings().stream()
+                .filter(finding -> finding.severity().atLeast(Severity.WARNING)).map(Finding::rule).toList();
+    }
+
+    private static Arguments unsafe(String rule, String sql) {
+        return Arguments.of(List.of(rule), sql);
+    }
+
+    private static Arguments safe(String sql) {
+        return Arguments.of(List.of(), sql);
+    }
+}
