@@ -1,5 +1,6 @@
 package dev.optamigrate.cli;
 
+import dev.optamigrate.cli.command.CheckCommand;
 import dev.optamigrate.cli.command.GenerateCommand;
 import dev.optamigrate.cli.command.GuardCommand;
 import dev.optamigrate.cli.command.JobCommand;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Command;
             "",
             "Try it on a local embedded PostgreSQL: opta-migrate migrate --embedded --location examples/flyway",
             ""},
-        subcommands = {MigrateCommand.class, StatusCommand.class, ValidateCommand.class, UndoCommand.class,
+        subcommands = {MigrateCommand.class, StatusCommand.class, ValidateCommand.class, CheckCommand.class,
+            UndoCommand.class,
             StrategiesCommand.class, StartupCommand.class, JobCommand.class, GuardCommand.class,
             GenerateCommand.class,
             VersionCommand.class})

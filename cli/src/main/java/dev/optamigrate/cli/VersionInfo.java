@@ -13,7 +13,8 @@ public final class VersionInfo implements CommandLine.IVersionProvider {
         return new String[] {"opta-migrate " + version(), "Java " + Runtime.version()};
     }
 
-    static String version() {
+    /** This build's version, e.g. {@code 0.1.0-SNAPSHOT}. */
+    public static String version() {
         Properties properties = new Properties();
         try (InputStream in = VersionInfo.class.getResourceAsStream("version.properties")) {
             if (in != null) {

@@ -21,7 +21,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One run that changes the schema (migrate, or undo): lock, journal, status, change, journal, unlock. */
+/**
+ * One run that changes the schema (migrate, or undo): lock, status, safety check, journal, change, journal,
+ * unlock.
+ */
 final class MigrationRun {
     private final MigratorConfiguration configuration;
     private final Connections connections;
@@ -48,7 +51,7 @@ final class MigrationRun {
                 MigrationSession session = configuration.tools().byName(configuration.tool()).open(context)) {
             prepare(session);
             lock.acquire(configuration.lockWait(), events);
-            return changeUnderLock(session, Journal.open(work));
+            return changeUnderLock(session, work);
         } catch (MigrateException e) {
             events.on(new MigrationEvent.RunFailed(e.getMessage(), e.code().name(), elapsed()));
             throw e;
@@ -66,9 +69,13 @@ final class MigrationRun {
         }
     }
 
-    private MigrateResult changeUnderLock(MigrationSession session, Journal journal) {
+    private MigrateResult changeUnderLock(MigrationSession session, Connection work) {
         ToolStatus before = session.status();
         events.on(new MigrationEvent.StatusRead(before.current(), before.pending().size()));
+        if (undo == null && !before.pending().isEmpty()) {
+            SafetyGate.check(configuration.safety(), session.pending(), work, events);
+        }
+        Journal journal = Journal.open(work);
         long journalId = journal.start(new JournalEntry.Start(action(), configuration.tool(), configuration.strategy(),
                 configuration.location(), configuration.release().orElse(null), before.current(), Hosts.localName(),
                 ProcessHandle.current().pid(), configuration.operator().orElse(null)));

@@ -1,5 +1,10 @@
 package dev.optamigrate.core;
 
+import dev.optamigrate.core.analysis.CheckReport;
+import dev.optamigrate.core.analysis.PendingScripts;
+import dev.optamigrate.core.analysis.StaticCheck;
+import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.connect.Connections;
 import dev.optamigrate.core.spi.MigrationSession;
 import dev.optamigrate.core.spi.PendingMigration;
@@ -10,6 +15,7 @@ import dev.optamigrate.core.spi.ValidationResult;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.function.Function;
 
 /**
@@ -60,6 +66,15 @@ public final class Migrator {
         return read(MigrationSession::pending);
     }
 
+    /**
+     * The static check of the pending migrations, for {@code pgVersion} or else the server's version.
+     */
+    public CheckReport check(OptionalInt pgVersion) {
+        List<PendingMigration> pending = pending();
+        int version = pgVersion.isPresent() ? pgVersion.getAsInt() : serverMajorVersion();
+        return StaticCheck.forPendingRun(version).check(PendingScripts.of(pending));
+    }
+
     public ValidationResult validate() {
         return read(MigrationSession::validate);
     }
@@ -71,6 +86,15 @@ public final class Migrator {
                 configuration.listener());
         try (MigrationSession session = configuration.tools().byName(configuration.tool()).open(context)) {
             return action.apply(session);
+        }
+    }
+
+    private int serverMajorVersion() {
+        try (Connection connection = connections().open()) {
+            return PendingScripts.serverMajorVersion(connection);
+        } catch (SQLException e) {
+            throw new MigrateException(ErrorCode.CANNOT_CONNECT, "Lost the connection while reading the server's "
+                    + "version: " + e.getMessage(), e);
         }
     }
 

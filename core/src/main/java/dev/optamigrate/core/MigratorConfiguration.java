@@ -1,5 +1,6 @@
 package dev.optamigrate.core;
 
+import dev.optamigrate.core.analysis.SafetyMode;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.EventListener;
@@ -14,7 +15,8 @@ import java.util.Optional;
 
 /**
  * Fluent configuration of the engine; {@link #load()} gives the {@link Migrator}. Everything but the target has a
- * default: the tool is detected from the location, which is {@code db/migration}; the lock wait is 10 minutes.
+ * default: the tool is detected from the location, which is {@code db/migration}; the lock wait is 10 minutes; the
+ * safety check warns.
  */
 public final class MigratorConfiguration {
     private Target target;
@@ -27,6 +29,7 @@ public final class MigratorConfiguration {
     private String operator = System.getProperty("user.name");
     private MigrationTools tools;
     private Confirmation confirmation = Confirmation.REFUSE;
+    private SafetyMode safety = SafetyMode.WARN;
 
     MigratorConfiguration() {
     }
@@ -43,7 +46,8 @@ public final class MigratorConfiguration {
     public static MigratorConfiguration from(Settings settings) {
         MigratorConfiguration configuration = new MigratorConfiguration()
                 .location(settings.require(Setting.LOCATION))
-                .lockWait(settings.duration(Setting.LOCK_WAIT));
+                .lockWait(settings.duration(Setting.LOCK_WAIT))
+                .safety(SafetyMode.parse(settings.require(Setting.SAFETY)));
         settings.get(Setting.TOOL).ifPresent(configuration::tool);
         settings.get(Setting.RELEASE).ifPresent(configuration::release);
         settings.get(Setting.OPERATOR).ifPresent(configuration::operator);
@@ -71,6 +75,12 @@ public final class MigratorConfiguration {
     }
 
     /** Adds a listener; every listener added receives every event. */
+    /** What migrate does with the static check of its pending migrations; default {@link SafetyMode#WARN}. */
+    public MigratorConfiguration safety(SafetyMode safety) {
+        this.safety = Objects.requireNonNull(safety, "safety");
+        return this;
+    }
+
     public MigratorConfiguration listener(EventListener listener) {
         this.listener = this.listener == EventListener.NONE ? listener : this.listener.andThen(listener);
         return this;
@@ -136,6 +146,10 @@ public final class MigratorConfiguration {
 
     public Duration lockWait() {
         return lockWait;
+    }
+
+    public SafetyMode safety() {
+        return safety;
     }
 
     public EventListener listener() {

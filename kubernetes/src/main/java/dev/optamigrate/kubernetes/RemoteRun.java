@@ -16,7 +16,7 @@ public final class RemoteRun {
     public static final List<String> DEFAULT_COMMAND = List.of("opta-migrate", "migrate");
 
     private static final List<Setting> CARRIED = List.of(Setting.TOOL, Setting.LOCATION, Setting.LOCK_WAIT,
-            Setting.RELEASE, Setting.OPERATOR, Setting.SSLMODE, Setting.ENV_HOST, Setting.ENV_PORT,
+            Setting.SAFETY, Setting.RELEASE, Setting.OPERATOR, Setting.SSLMODE, Setting.ENV_HOST, Setting.ENV_PORT,
             Setting.ENV_NAME, Setting.ENV_USER, Setting.ENV_PASSWORD);
 
     private RemoteRun() {

@@ -52,17 +52,21 @@ abstract class DatabaseCommand {
      */
     TargetSession openTarget(Settings settings) {
         TargetSession session = TargetSession.configure(options.target, settings);
+        tool = settleTool(tools, settings, notices());
+        return session.start(environment, notices());
+    }
+
+    /** The tool named in the settings, or the one detected from the location, which is then said. */
+    static String settleTool(MigrationTools tools, Settings settings, PrintWriter notices) {
         Optional<String> named = settings.get(Setting.TOOL);
         if (named.isPresent()) {
             tools.byName(named.get());
-            tool = named.get();
-        } else {
-            MigrationTools.Detection detection = tools.detect(settings.require(Setting.LOCATION));
-            tool = detection.tool();
-            notices().println("Tool: " + tool + " (detected from " + detection.evidence() + ")");
-            notices().flush();
+            return named.get();
         }
-        return session.start(environment, notices());
+        MigrationTools.Detection detection = tools.detect(settings.require(Setting.LOCATION));
+        notices.println("Tool: " + detection.tool() + " (detected from " + detection.evidence() + ")");
+        notices.flush();
+        return detection.tool();
     }
 
     MigratorConfiguration configuration(Settings settings, TargetSession session) {

@@ -21,6 +21,12 @@ public final class CommonOptions {
 
     /** Settings from these flags (and any extra ones), the environment and the config file. */
     public Settings settings(CliEnvironment environment, RunOptions run, Map<Setting, String> extra) {
+        return settings(environment, target, source, run, extra);
+    }
+
+    /** Settings from these target and source flags (and any others), the environment and the config file. */
+    public static Settings settings(CliEnvironment environment, TargetOptions target, SourceOptions source,
+            RunOptions run, Map<Setting, String> extra) {
         Map<Setting, String> flags = new EnumMap<>(Setting.class);
         target.addTo(flags);
         source.addTo(flags);

@@ -9,6 +9,9 @@ public final class RunOptions {
     @Option(names = "--lock-wait", paramLabel = "DURATION", descriptionKey = "lock-wait")
     String lockWait;
 
+    @Option(names = "--safety", paramLabel = "MODE", descriptionKey = "safety")
+    String safety;
+
     @Option(names = "--release", paramLabel = "RELEASE", descriptionKey = "release")
     String release;
 
@@ -17,6 +20,7 @@ public final class RunOptions {
 
     public void addTo(Map<Setting, String> flags) {
         flags.put(Setting.LOCK_WAIT, lockWait);
+        flags.put(Setting.SAFETY, safety);
         flags.put(Setting.RELEASE, release);
         flags.put(Setting.OPERATOR, operator);
     }

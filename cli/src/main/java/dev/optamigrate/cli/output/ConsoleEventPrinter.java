@@ -55,6 +55,10 @@ public final class ConsoleEventPrinter implements EventListener {
             return "  FAILED   " + label(failed.version(), failed.description()) + " after "
                     + Durations.format(failed.duration());
         }
+        if (event instanceof MigrationEvent.SafetyFinding finding) {
+            return "Safety " + finding.severity() + " " + finding.rule() + " at " + finding.file() + ":"
+                    + finding.line() + ": " + finding.message() + System.lineSeparator() + "  fix: " + finding.fix();
+        }
         if (event instanceof MigrationEvent.Warning warning) {
             return "WARNING: " + warning.message();
         }

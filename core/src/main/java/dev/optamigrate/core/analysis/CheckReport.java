@@ -8,8 +8,9 @@ import java.util.List;
  * @param findings     the findings that count, in file and line order
  * @param suppressions the findings the migrations accept on purpose, with their reasons
  * @param pgVersion    the PostgreSQL major version the check assumed
+ * @param migrations   how many migrations it read
  */
-public record CheckReport(List<Finding> findings, List<Suppression> suppressions, int pgVersion) {
+public record CheckReport(List<Finding> findings, List<Suppression> suppressions, int pgVersion, int migrations) {
 
     public CheckReport {
         findings = List.copyOf(findings);

@@ -16,8 +16,8 @@ import java.util.Set;
 final class ScriptState {
     private final int pgVersion;
     private final String file;
-    private final Set<String> newTables = new HashSet<>();
-    private final Set<String> newIndexes = new HashSet<>();
+    private final Set<String> newTables;
+    private final Set<String> newIndexes;
     private final Map<String, String> notNullChecks = new HashMap<>();
     private final Set<String> validatedNotNull = new HashSet<>();
     private final List<Finding> findings = new ArrayList<>();
@@ -26,9 +26,15 @@ final class ScriptState {
     private boolean strongLockInStatement;
     private SqlStatement statement;
 
-    ScriptState(int pgVersion, String file) {
+    /**
+     * @param newTables  the tables created so far (by this migration, or by earlier ones of the same run)
+     * @param newIndexes the indexes created so far on those tables
+     */
+    ScriptState(int pgVersion, String file, Set<String> newTables, Set<String> newIndexes) {
         this.pgVersion = pgVersion;
         this.file = file;
+        this.newTables = newTables;
+        this.newIndexes = newIndexes;
     }
 
     int pgVersion() {
@@ -57,7 +63,10 @@ final class ScriptState {
         newTables.add(table);
     }
 
-    /** Whether the table was created earlier in this migration, so it is still empty and nobody uses it. */
+    /**
+     * Whether the table was created earlier in this migration (or in this run), so it is still empty and no
+     * running release uses it.
+     */
     boolean isNew(String table) {
         return newTables.contains(table);
     }

@@ -4,12 +4,14 @@ import dev.optamigrate.core.analysis.sql.SqlScript;
 import dev.optamigrate.core.analysis.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The static check: reads the SQL of migrations, needs no database, and reports what would lock, rewrite or break
- * under the rules of {@link Rule}. Each migration is read on its own: a table it creates is new (and safe to
- * change) within it.
+ * under the rules of {@link Rule}. A table a migration creates is new, and safe to change, within that migration;
+ * when the migrations are the pending ones of one run ({@link #forPendingRun}), also in the later ones.
  *
  * <pre>{@code
  * CheckReport report = new StaticCheck(15).check(List.of(new MigrationScript("V2__index.sql", sql)));
@@ -20,30 +22,45 @@ public final class StaticCheck {
     public static final int DEFAULT_PG_VERSION = 15;
 
     private final int pgVersion;
+    private final boolean oneRun;
 
+    /** A check of migrations each read on its own, e.g. files named on the command line. */
     public StaticCheck(int pgVersion) {
+        this(pgVersion, false);
+    }
+
+    private StaticCheck(int pgVersion, boolean oneRun) {
         this.pgVersion = pgVersion;
+        this.oneRun = oneRun;
+    }
+
+    /** A check of the migrations one run applies in order: what an earlier one creates is new for the later. */
+    public static StaticCheck forPendingRun(int pgVersion) {
+        return new StaticCheck(pgVersion, true);
     }
 
     public CheckReport check(List<MigrationScript> scripts) {
         List<Finding> findings = new ArrayList<>();
         List<Suppression> suppressions = new ArrayList<>();
+        Set<String> runTables = new HashSet<>();
+        Set<String> runIndexes = new HashSet<>();
         for (MigrationScript script : scripts) {
             SqlScript parsed = SqlScript.parse(script.sql());
-            List<Finding> found = findingsOf(parsed, script.file());
+            ScriptState state = oneRun ? new ScriptState(pgVersion, script.file(), runTables, runIndexes)
+                    : new ScriptState(pgVersion, script.file(), new HashSet<>(), new HashSet<>());
+            List<Finding> found = findingsOf(parsed, state);
             Suppressions allowed = new Suppressions(parsed, script.file());
             List<Finding> remaining = new ArrayList<>(allowed.remaining(found));
             remaining.sort(Comparator.comparingInt(Finding::line));
             findings.addAll(remaining);
             suppressions.addAll(allowed.accepted(found));
         }
-        return new CheckReport(findings, suppressions, pgVersion);
+        return new CheckReport(findings, suppressions, pgVersion, scripts.size());
     }
 
-    private List<Finding> findingsOf(SqlScript script, String file) {
+    private static List<Finding> findingsOf(SqlScript script, ScriptState state) {
         List<StatementRules> rules = List.of(new SessionStatements(), new AlterTableRules(), new IndexRules(),
                 new MaintenanceRules(), new DropTableRules(), new LockTimeoutRule());
-        ScriptState state = new ScriptState(pgVersion, file);
         for (SqlStatement statement : script.statements()) {
             state.startStatement(statement);
             rules.forEach(rule -> rule.inspect(statement, state));

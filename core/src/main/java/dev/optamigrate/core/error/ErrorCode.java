@@ -56,6 +56,10 @@ public enum ErrorCode {
             "Check the pods (`kubectl get pods -n NAMESPACE`); use --strategy job, which needs no running pod."),
     NOT_CONFIRMED(20, "the run needed a confirmation and did not get it (answered no, or no terminal and no --yes)",
             "Read what it was about to run, then answer yes at the prompt, or give --yes in scripts."),
+    UNSAFE_MIGRATION(21, "check or verify found a finding at or above --fail-on, or migrate --safety block "
+            + "refused an error-level finding",
+            "Read each finding's fix and rewrite the migration that way, or accept a finding on purpose with "
+            + "-- opta-migrate:allow <rule-id> <reason> above its statement."),
     INTERNAL(70, "a bug in opta-migrate",
             "This is a bug in opta-migrate. Run again with --verbose and report the stack trace.");
 

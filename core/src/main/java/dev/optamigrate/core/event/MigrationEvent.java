@@ -61,6 +61,17 @@ public sealed interface MigrationEvent {
         }
     }
 
+    /**
+     * The static check of the pending migrations found something (see {@code opta-migrate check}); sent before
+     * anything is applied, when {@code safety} is not {@code off}.
+     */
+    record SafetyFinding(String rule, String severity, String file, int line, String statement, String message,
+            String fix) implements MigrationEvent {
+        public String type() {
+            return "safety-finding";
+        }
+    }
+
     /** Something the user should know that does not stop the run. */
     record Warning(String message) implements MigrationEvent {
         public String type() {

@@ -20,6 +20,8 @@ public enum Setting {
     LOCATION("location", "db/migration", "Migration source: a directory, or classpath:<path> for library use"),
     LOCK_WAIT("lock-wait", "10m", "Longest wait for the migration lock held by another run"),
     STRATEGY("strategy", "local", "Execution strategy, by name (see `opta-migrate strategies`)"),
+    SAFETY("safety", "warn", "What migrate does with the static check of pending migrations: off, warn (report "
+            + "the findings and go on) or block (refuse while an error-level finding remains)"),
     RELEASE("release", null, "Release or image recorded in the journal, e.g. the image tag being deployed"),
     OPERATOR("operator", null, "Who runs the migration, recorded in the journal; default: the OS user"),
     SERVICE("service", null, "Service (the Opta manifest's name) whose Deployment a Job copies; needed by the "

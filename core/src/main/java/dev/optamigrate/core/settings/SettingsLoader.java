@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.optamigrate.core.analysis.SafetyMode;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.target.SslMode;
@@ -60,6 +61,7 @@ public final class SettingsLoader {
             settings.bool(bool);
         }
         SslMode.parse(settings.require(Setting.SSLMODE));
+        SafetyMode.parse(settings.require(Setting.SAFETY));
         settings.count(Setting.JOB_BACKOFF_LIMIT);
         return settings;
     }

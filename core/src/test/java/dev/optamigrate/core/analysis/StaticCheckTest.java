@@ -144,6 +144,13 @@ class StaticCheckTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("V2__index.sql", "index-not-concurrent"));
     }
 
+    @Test
+    void inOneRunATableAnEarlierPendingMigrationCreatedIsStillNew() {
+        List<MigrationScript> scripts = List.of(new MigrationScript("V1__create.sql", "CREATE TABLE n (id int)"),
+                new MigrationScript("V2__index.sql", "CREATE INDEX n_id ON n (id); DROP INDEX n_id"));
+        assertThat(StaticCheck.forPendingRun(15).check(scripts).findings()).isEmpty();
+    }
+
     static CheckReport check(String sql, int pgVersion) {
         return new StaticCheck(pgVersion).check(List.of(new MigrationScript("V1__x.sql", sql)));
     }

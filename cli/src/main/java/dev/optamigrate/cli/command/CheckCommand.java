@@ -1,0 +1,141 @@
+package dev.optamigrate.cli.command;
+
+import dev.optamigrate.cli.CliEnvironment;
+import dev.optamigrate.cli.VersionInfo;
+import dev.optamigrate.cli.options.CommonOptions;
+import dev.optamigrate.cli.options.SeverityConverter;
+import dev.optamigrate.cli.options.SourceOptions;
+import dev.optamigrate.cli.options.TargetOptions;
+import dev.optamigrate.cli.output.CheckReportView;
+import dev.optamigrate.cli.output.SarifReport;
+import dev.optamigrate.core.MigratorConfiguration;
+import dev.optamigrate.core.analysis.CheckReport;
+import dev.optamigrate.core.analysis.MigrationFiles;
+import dev.optamigrate.core.analysis.MigrationScript;
+import dev.optamigrate.core.analysis.Severity;
+import dev.optamigrate.core.analysis.StaticCheck;
+import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.settings.Settings;
+import dev.optamigrate.core.tool.MigrationTools;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** The static safety check of migrations. */
+@Command(name = "check", description = {
+    "Check migrations for statements that lock or rewrite tables, or break the running release, without running "
+            + "them.",
+    "",
+    "With PATHs it reads those SQL files (directories: every .sql file in them) and needs no database. Without, "
+            + "it reads what is pending on the target (--url, Opta variables, or --embedded for all of them) with "
+            + "any tool, and checks it for the target's PostgreSQL version.",
+    "",
+    "Rules (README has a bad and a good example of each):",
+    "%n  error    rewrite-column-default, rewrite-column-type, scan-set-not-null, fk-without-not-valid, "
+            + "check-without-not-valid, index-not-concurrent, drop-index-not-concurrent, constraint-builds-index, "
+            + "table-lock-maintenance, concurrent-in-transaction, invalid-suppression",
+    "%n  warning  breaking-drop-column, breaking-drop-table, breaking-rename-column, breaking-rename-table, "
+            + "breaking-not-null-without-default",
+    "%n  info     lock-timeout-missing",
+    "",
+    "Accept a finding on purpose with a comment above its statement, or at its end:",
+    "%n  -- opta-migrate:allow index-not-concurrent the table has 300 rows and no writers",
+    "",
+    "Examples:",
+    "%n  opta-migrate check db/migration",
+    "%n  opta-migrate check db/migration/V42__orders_status.sql --pg-version 13",
+    "%n  opta-migrate check db/migration --output sarif > check.sarif",
+    "%n  opta-migrate check --url jdbc:postgresql://db:5432/app --location db/changelog --fail-on warning",
+    "",
+    "JSON (--output json): {\"pgVersion\", \"failOn\", \"failed\", \"findings\": [{\"rule\", \"severity\", "
+            + "\"file\", \"line\", \"statement\", \"message\", \"fix\"}], \"suppressed\": [{... \"reason\"}]}. "
+            + "Exits with UNSAFE_MIGRATION (see below) when a finding at or above --fail-on remains.",
+    ""})
+public final class CheckCommand implements Callable<Integer> {
+    /** The report formats. */
+    enum Format { text, json, sarif }
+
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "SQL files or directories to check; "
+            + "without any, the target's pending migrations.")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--pg-version", paramLabel = "MAJOR", description = "PostgreSQL major version to judge for, "
+            + "e.g. 16. Default: the target's when connected, else " + StaticCheck.DEFAULT_PG_VERSION + ".")
+    Integer pgVersion;
+
+    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "Report format: "
+            + "${COMPLETION-CANDIDATES} (sarif: for code hosts to annotate pull requests). Default: "
+            + "${DEFAULT-VALUE}.")
+    Format format;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error", converter = SeverityConverter.class,
+            description = "Lowest severity that fails the check: info, warning or error. Default: ${DEFAULT-VALUE}.")
+    Severity failOn;
+
+    @Option(names = {"-v", "--verbose"}, description = "Show the tools' own log and stack traces of errors.")
+    boolean verbose;
+
+    @Mixin
+    TargetOptions target;
+
+    @Mixin
+    SourceOptions source;
+
+    @Spec
+    CommandSpec spec;
+
+    private final CliEnvironment environment;
+    private final MigrationTools tools;
+
+    @Inject
+    CheckCommand(CliEnvironment environment, MigrationTools tools) {
+        this.environment = environment;
+        this.tools = tools;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        CheckReport report;
+        if (paths.isEmpty()) {
+            Settings settings = CommonOptions.settings(environment, target, source, null, Map.of());
+            TargetSession session = TargetSession.configure(target, settings);
+            String tool = DatabaseCommand.settleTool(tools, settings, notices());
+            try (TargetSession started = session.start(environment, notices())) {
+                report = MigratorConfiguration.from(settings, started.target()).tool(tool).tools(tools).load()
+                        .check(pgVersion == null ? OptionalInt.empty() : OptionalInt.of(pgVersion));
+            }
+        } else {
+            List<MigrationScript> read = MigrationFiles.read(paths, environment.workingDir());
+            report = new StaticCheck(pgVersion == null ? StaticCheck.DEFAULT_PG_VERSION : pgVersion).check(read);
+        }
+        switch (format) {
+            case json -> CheckReportView.printJson(report, failOn, out);
+            case sarif -> SarifReport.print(report, VersionInfo.version(), out);
+            default -> CheckReportView.printText(report, failOn, out);
+        }
+        out.flush();
+        if (!report.failsAt(failOn)) {
+            return 0;
+        }
+        if (format == Format.text) {
+            spec.commandLine().getErr().println("hint: " + ErrorCode.UNSAFE_MIGRATION.hint());
+        }
+        return ErrorCode.UNSAFE_MIGRATION.exitCode();
+    }
+
+    private PrintWriter notices() {
+        return format == Format.text ? spec.commandLine().getOut() : spec.commandLine().getErr();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.optamigrate.core;
+
+import dev.optamigrate.core.analysis.CheckReport;
+import dev.optamigrate.core.analysis.Finding;
+import dev.optamigrate.core.analysis.PendingScripts;
+import dev.optamigrate.core.analysis.SafetyMode;
+import dev.optamigrate.core.analysis.Severity;
+import dev.optamigrate.core.analysis.StaticCheck;
+import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.MigrateException;
+import dev.optamigrate.core.event.EventListener;
+import dev.optamigrate.core.event.MigrationEvent;
+import dev.optamigrate.core.spi.PendingMigration;
+import java.sql.Connection;
+import java.util.List;
+
+/**
+ * Runs the static check on what a migrate run is about to apply, for the server's own PostgreSQL version, and
+ * reports each finding as an event; in {@link SafetyMode#BLOCK} an error-level finding stops the run before
+ * anything is applied.
+ */
+final class SafetyGate {
+    private SafetyGate() {
+    }
+
+    static void check(SafetyMode mode, List<PendingMigration> pending, Connection connection, EventListener events) {
+        if (mode == SafetyMode.OFF || pending.isEmpty()) {
+            return;
+        }
+        CheckReport report = StaticCheck.forPendingRun(PendingScripts.serverMajorVersion(connection))
+                .check(PendingScripts.of(pending));
+        for (Finding finding : report.findings()) {
+            events.on(new MigrationEvent.SafetyFinding(finding.rule(), finding.severity().label(), finding.file(),
+                    finding.line(), finding.statement(), finding.message(), finding.fix()));
+        }
+        if (mode == SafetyMode.BLOCK && report.failsAt(Severity.ERROR)) {
+            throw new MigrateException(ErrorCode.UNSAFE_MIGRATION, "The safety check found "
+                    + report.count(Severity.ERROR) + " error-level finding(s) in the pending migrations, and "
+                    + "safety is block: nothing was applied.", null);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.optamigrate.core.analysis;
+
+import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.MigrateException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The SQL files a check reads when it is given paths: each file as it is, each directory's {@code .sql} files
+ * (recursively, in path order). A MyBatis script's undo part, after {@code -- //@UNDO}, is left out: it does not
+ * run on the way up.
+ */
+public final class MigrationFiles {
+    private static final Pattern MYBATIS_UNDO = Pattern.compile("^--\\s*//@UNDO.*$", Pattern.MULTILINE);
+
+    private MigrationFiles() {
+    }
+
+    /**
+     * @param paths      files and directories, as given
+     * @param workingDir what relative paths are relative to; reports name files relative to it
+     */
+    public static List<MigrationScript> read(List<Path> paths, Path workingDir) {
+        List<MigrationScript> scripts = new ArrayList<>();
+        for (Path given : paths) {
+            Path path = workingDir.resolve(given);
+            if (!Files.exists(path)) {
+                throw new MigrateException(ErrorCode.CONFIGURATION, "No such file or directory: " + given + ".",
+                        "Give migration files or directories that exist (relative to " + workingDir + ").", null);
+            }
+            List<Path> files = Files.isDirectory(path) ? sqlFilesUnder(path, given) : List.of(path);
+            for (Path file : files) {
+                scripts.add(new MigrationScript(displayName(file, workingDir), withoutUndo(readText(file))));
+            }
+        }
+        return scripts;
+    }
+
+    private static List<Path> sqlFilesUnder(Path directory, Path given) {
+        try (Stream<Path> walk = Files.walk(directory)) {
+            List<Path> files = walk.filter(Files::isRegularFile)
+                    .filter(file -> file.getFileName().toString().endsWith(".sql")).sorted().toList();
+            if (files.isEmpty()) {
+                throw new MigrateException(ErrorCode.CONFIGURATION, "No .sql files in " + given + ".",
+                        "Point check at the directory that holds the SQL migrations, or at the files.", null);
+            }
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String readText(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MigrateException(ErrorCode.CONFIGURATION, "Cannot read " + file + ": " + e.getMessage(),
+                    "Check that the file is readable UTF-8 text.", e);
+        }
+    }
+
+    private static String withoutUndo(String sql) {
+        var undo = MYBATIS_UNDO.matcher(sql);
+        return undo.find() ? sql.substring(0, undo.start()) : sql;
+    }
+
+    private static String displayName(Path file, Path workingDir) {
+        Path normalized = file.toAbsolutePath().normalize();
+        Path base = workingDir.toAbsolutePath().normalize();
+        return (normalized.startsWith(base) ? base.relativize(normalized) : normalized).toString()
+                .replace('\\', '/');
+    }
+}

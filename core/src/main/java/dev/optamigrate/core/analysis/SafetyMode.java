@@ -1,0 +1,24 @@
+package dev.optamigrate.core.analysis;
+
+import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.MigrateException;
+import java.util.Locale;
+
+/** What {@code migrate} does with the static check of its pending migrations (setting {@code safety}). */
+public enum SafetyMode {
+    /** No check. */
+    OFF,
+    /** Report the findings, then migrate. */
+    WARN,
+    /** Report the findings, and refuse to migrate while an error-level one remains. */
+    BLOCK;
+
+    public static SafetyMode parse(String value) {
+        try {
+            return valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new MigrateException(ErrorCode.CONFIGURATION, "Unknown safety mode '" + value + "'.",
+                    "Use --safety off, warn or block (or OPTA_MIGRATE_SAFETY).", null);
+        }
+    }
+}
