@@ -2,13 +2,14 @@ package dev.optamigrate.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.optamigrate.core.analysis.Rule;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.settings.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The README's configuration and exit-code tables list exactly what the code has. */
+/** The README's configuration, exit-code and rule tables list exactly what the code has. */
 class ReadmeTest {
 
     @Test
@@ -26,6 +27,17 @@ class ReadmeTest {
         String readme = readme();
         for (ErrorCode code : ErrorCode.values()) {
             assertThat(readme).contains("| " + code.exitCode() + " | `" + code.name() + "` |");
+        }
+    }
+
+    @Test
+    void everyRuleHasARowAndExamples() throws Exception {
+        String readme = readme();
+        for (Rule rule : Rule.values()) {
+            assertThat(readme).contains("| `" + rule.id() + "` | " + rule.severity().label() + " |");
+            if (rule != Rule.INVALID_SUPPRESSION) {
+                assertThat(readme).as(rule.id() + " examples").contains("-- " + rule.id() + "\n");
+            }
         }
     }
 
