@@ -38,6 +38,7 @@ public final class BenchmarkMain {
             Path work = Files.createTempDirectory("opta-migrate-bench");
             rows.addAll(new OverheadBenchmark(server, work, runs, migrations).run());
             rows.addAll(new ProcessBenchmark(server, work, cli, runs).run());
+            rows.addAll(new CheckBenchmark(work, cli, runs).run());
         }
         Report.print(rows, runs, migrations);
         Report.writeJson(rows, runs, migrations, out);

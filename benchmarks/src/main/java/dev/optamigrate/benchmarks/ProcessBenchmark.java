@@ -90,14 +90,7 @@ final class ProcessBenchmark {
     }
 
     private double median(Timing.Work work) throws Exception {
-        List<Double> samples = new ArrayList<>();
-        for (int round = 0; round <= runs; round++) {
-            double time = Timing.millis(work);
-            if (round > 0) {
-                samples.add(time);
-            }
-        }
-        return Timing.median(samples);
+        return Timing.medianOf(runs, work);
     }
 
     private Process start(String... args) throws IOException {

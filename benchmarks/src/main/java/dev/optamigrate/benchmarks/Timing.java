@@ -20,6 +20,18 @@ final class Timing {
         return (System.nanoTime() - start) / 1_000_000.0;
     }
 
+    /** The median of {@code runs} timings of the work, after one warm-up run that is not counted. */
+    static double medianOf(int runs, Work work) throws Exception {
+        List<Double> samples = new ArrayList<>();
+        for (int round = 0; round <= runs; round++) {
+            double time = millis(work);
+            if (round > 0) {
+                samples.add(time);
+            }
+        }
+        return median(samples);
+    }
+
     static double median(List<Double> samples) {
         List<Double> sorted = new ArrayList<>(samples);
         sorted.sort(null);

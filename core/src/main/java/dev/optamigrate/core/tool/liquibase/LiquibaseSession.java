@@ -13,6 +13,9 @@ import dev.optamigrate.core.spi.ValidationResult;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,6 +32,7 @@ import liquibase.command.core.UpdateSqlCommandStep;
 import liquibase.command.core.ValidateCommandStep;
 import liquibase.exception.CommandExecutionException;
 import liquibase.database.Database;
+import liquibase.database.jvm.JdbcConnection;
 import liquibase.lockservice.DatabaseChangeLogLock;
 import liquibase.lockservice.LockService;
 import liquibase.lockservice.LockServiceFactory;
@@ -84,7 +88,12 @@ final class LiquibaseSession implements MigrationSession {
     public List<PendingMigration> pending() {
         ToolStatus status = status();
         ByteArrayOutputStream sql = new ByteArrayOutputStream();
+        DatabaseChangeLogLock[] taken = call(() -> LockServiceFactory.getInstance().getLockService(database)
+                .listLocks());
         call(() -> command(UpdateSqlCommandStep.COMMAND_NAME).setOutput(sql).execute());
+        if (taken.length > 0) {
+            restoreLock(taken[0]);
+        }
         return UpdateSqlScript.split(sql.toString(StandardCharsets.UTF_8), status.pending());
     }
 
@@ -144,6 +153,29 @@ final class LiquibaseSession implements MigrationSession {
                 events.on(new MigrationEvent.Warning("Released Liquibase's stale DATABASECHANGELOGLOCK row (taken by "
                         + stale[0].getLockedBy() + " at " + stale[0].getLockGranted().toInstant()
                         + "): while opta-migrate holds its lock, no other run can own it."));
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Takes Liquibase's lock row again as it was: {@code update-sql} releases the row for real when it ends, even
+     * one that another run holds, and reading what is pending must change nothing.
+     */
+    private void restoreLock(DatabaseChangeLogLock lock) {
+        String table = database.escapeTableName(database.getLiquibaseCatalogName(), database.getLiquibaseSchemaName(),
+                database.getDatabaseChangeLogLockTableName());
+        call(() -> {
+            Connection connection = ((JdbcConnection) database.getConnection()).getUnderlyingConnection();
+            try (PreparedStatement update = connection.prepareStatement("UPDATE " + table
+                    + " SET locked = TRUE, lockedby = ?, lockgranted = ? WHERE id = ?")) {
+                update.setString(1, lock.getLockedBy());
+                update.setTimestamp(2, new Timestamp(lock.getLockGranted().getTime()));
+                update.setInt(3, lock.getId());
+                update.executeUpdate();
+            }
+            if (!connection.getAutoCommit()) {
+                connection.commit();
             }
             return null;
         });
