@@ -10,6 +10,7 @@ import dev.optamigrate.cli.command.StatusCommand;
 import dev.optamigrate.cli.command.StrategiesCommand;
 import dev.optamigrate.cli.command.UndoCommand;
 import dev.optamigrate.cli.command.ValidateCommand;
+import dev.optamigrate.cli.command.VerifyCommand;
 import dev.optamigrate.cli.command.VersionCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Command;
             "Try it on a local embedded PostgreSQL: opta-migrate migrate --embedded --location examples/flyway",
             ""},
         subcommands = {MigrateCommand.class, StatusCommand.class, ValidateCommand.class, CheckCommand.class,
-            UndoCommand.class,
+            VerifyCommand.class, UndoCommand.class,
             StrategiesCommand.class, StartupCommand.class, JobCommand.class, GuardCommand.class,
             GenerateCommand.class,
             VersionCommand.class})

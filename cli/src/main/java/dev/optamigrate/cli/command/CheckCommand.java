@@ -3,7 +3,7 @@ package dev.optamigrate.cli.command;
 import dev.optamigrate.cli.CliEnvironment;
 import dev.optamigrate.cli.VersionInfo;
 import dev.optamigrate.cli.options.CommonOptions;
-import dev.optamigrate.cli.options.SeverityConverter;
+import dev.optamigrate.cli.options.FailOnOptions;
 import dev.optamigrate.cli.options.SourceOptions;
 import dev.optamigrate.cli.options.TargetOptions;
 import dev.optamigrate.cli.output.CheckReportView;
@@ -12,9 +12,7 @@ import dev.optamigrate.core.MigratorConfiguration;
 import dev.optamigrate.core.analysis.CheckReport;
 import dev.optamigrate.core.analysis.MigrationFiles;
 import dev.optamigrate.core.analysis.MigrationScript;
-import dev.optamigrate.core.analysis.Severity;
 import dev.optamigrate.core.analysis.StaticCheck;
-import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.tool.MigrationTools;
 import jakarta.inject.Inject;
@@ -79,9 +77,8 @@ public final class CheckCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}.")
     Format format;
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error", converter = SeverityConverter.class,
-            description = "Lowest severity that fails the check: info, warning or error. Default: ${DEFAULT-VALUE}.")
-    Severity failOn;
+    @Mixin
+    FailOnOptions failOn;
 
     @Option(names = {"-v", "--verbose"}, description = "Show the tools' own log and stack traces of errors.")
     boolean verbose;
@@ -121,18 +118,12 @@ public final class CheckCommand implements Callable<Integer> {
             report = new StaticCheck(pgVersion == null ? StaticCheck.DEFAULT_PG_VERSION : pgVersion).check(read);
         }
         switch (format) {
-            case json -> CheckReportView.printJson(report, failOn, out);
+            case json -> CheckReportView.printJson(report, failOn.threshold(), out);
             case sarif -> SarifReport.print(report, VersionInfo.version(), out);
-            default -> CheckReportView.printText(report, failOn, out);
+            default -> CheckReportView.printText(report, failOn.threshold(), out);
         }
         out.flush();
-        if (!report.failsAt(failOn)) {
-            return 0;
-        }
-        if (format == Format.text) {
-            spec.commandLine().getErr().println("hint: " + ErrorCode.UNSAFE_MIGRATION.hint());
-        }
-        return ErrorCode.UNSAFE_MIGRATION.exitCode();
+        return failOn.exitCode(report, spec.commandLine().getErr(), format == Format.text);
     }
 
     private PrintWriter notices() {

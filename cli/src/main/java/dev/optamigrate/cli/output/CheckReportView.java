@@ -18,6 +18,11 @@ public final class CheckReportView {
      * "suppressed": [{... , "reason"}], "failed"}}.
      */
     public static void printJson(CheckReport report, Severity failOn, PrintWriter out) {
+        out.println(Json.write(json(report, failOn)));
+    }
+
+    /** The JSON object {@link #printJson} prints, for reports that add to it. */
+    public static ObjectNode json(CheckReport report, Severity failOn) {
         ArrayNode findings = Json.mapper().createArrayNode();
         report.findings().forEach(finding -> findings.add(node(finding)));
         ArrayNode suppressed = Json.mapper().createArrayNode();
@@ -27,14 +32,14 @@ public final class CheckReportView {
                 .put("failed", report.failsAt(failOn));
         root.set("findings", findings);
         root.set("suppressed", suppressed);
-        out.println(Json.write(root));
+        return root;
     }
 
     public static void printText(CheckReport report, Severity failOn, PrintWriter out) {
         int scripts = report.migrations();
         for (Finding finding : report.findings()) {
             out.println(finding.file() + ":" + finding.line() + ": " + finding.severity().label() + " "
-                    + finding.rule());
+                    + finding.rule() + (finding.measured() ? " (measured)" : ""));
             out.println("    " + finding.statement());
             out.println("    " + finding.message());
             out.println("    fix: " + finding.fix());
@@ -60,6 +65,6 @@ public final class CheckReportView {
     private static ObjectNode node(Finding finding) {
         return Json.object().put("rule", finding.rule()).put("severity", finding.severity().label())
                 .put("file", finding.file()).put("line", finding.line()).put("statement", finding.statement())
-                .put("message", finding.message()).put("fix", finding.fix());
+                .put("message", finding.message()).put("fix", finding.fix()).put("measured", finding.measured());
     }
 }

@@ -49,8 +49,10 @@ public final class SarifReport {
         result.putObject("message").put("text", finding.message() + " Fix: " + finding.fix());
         ObjectNode location = result.putArray("locations").addObject().putObject("physicalLocation");
         location.putObject("artifactLocation").put("uri", finding.file());
-        location.putObject("region").put("startLine", finding.line()).putObject("snippet")
-                .put("text", finding.statement());
+        if (finding.line() > 0) {
+            location.putObject("region").put("startLine", finding.line()).putObject("snippet")
+                    .put("text", finding.statement());
+        }
         return result;
     }
 

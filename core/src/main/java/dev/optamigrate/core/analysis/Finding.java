@@ -10,13 +10,19 @@ package dev.optamigrate.core.analysis;
  * @param statement the statement, on one line
  * @param message   what happens when it runs, and why that hurts, naming the table
  * @param fix       the safe way to get the same result
+ * @param measured  whether {@code verify} measured it on a shadow database (else it was read from the SQL)
  */
 public record Finding(String rule, Severity severity, String file, int line, String statement, String message,
-        String fix) {
+        String fix, boolean measured) {
 
     static Finding of(Rule rule, Location location, String message) {
         return new Finding(rule.id(), rule.severity(), location.file(), location.line(), location.statement(),
-                message, rule.fix());
+                message, rule.fix(), false);
+    }
+
+    /** A finding measured by {@code verify} on a shadow database, not read from the SQL. */
+    public static Finding measured(Rule rule, String file, int line, String statement, String message) {
+        return new Finding(rule.id(), rule.severity(), file, line, statement, message, rule.fix(), true);
     }
 
     /** Where a finding points: the migration, the line and the statement. */

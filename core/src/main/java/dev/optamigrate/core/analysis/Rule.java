@@ -67,6 +67,18 @@ public enum Rule {
             "A statement that needs a strong lock waits behind long transactions, and everything queues behind it",
             "Start the migration with SET lock_timeout = '5s' (and retry it), so that a blocked lock gives up "
                     + "instead of stalling the table."),
+    MEASURED_BLOCKING_LOCK("measured-blocking-lock", Severity.ERROR,
+            "Measured by verify: a statement held a lock that blocks writes (or reads) on an existing table while "
+                    + "it rewrote, scanned or indexed the whole table",
+            "Use the rewrite the static finding on the same statement names; the estimate says how long the table "
+                    + "would be blocked on the target."),
+    SCHEMA_DRIFT("schema-drift", Severity.WARNING,
+            "Measured by verify: the target's schema differs from what its applied migrations create",
+            "Find out who changed the target by hand; add a migration that makes the change, or undo it on the "
+                    + "target, so that migrations and target agree again."),
+    REHEARSAL_FAILED("rehearsal-failed", Severity.ERROR,
+            "Measured by verify: the migration fails on a copy of the target's schema",
+            "Fix the statement named; it would fail on the target in the same way."),
     INVALID_SUPPRESSION("invalid-suppression", Severity.ERROR,
             "An opta-migrate:allow comment needs a known rule id and a reason",
             "Write -- opta-migrate:allow <rule-id> <why this is safe here>.");

@@ -46,6 +46,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /** Starts a throw-away server on a free port, its data in a temporary directory that is deleted when it stops. */
+    public static EmbeddedDatabase startThrowaway() {
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start();
+            return new EmbeddedDatabase(postgres, null);
+        } catch (IOException | RuntimeException e) {
+            throw new MigrateException(ErrorCode.CANNOT_CONNECT, "The embedded PostgreSQL did not start: "
+                    + e.getMessage(), "Check the free disk space in the temporary directory, or use --shadow-url.",
+                    e);
+        }
+    }
+
     /** The database {@code postgres} as the superuser, over TCP on localhost. */
     public Target target() {
         return new Target("localhost", postgres.getPort(), "postgres", SUPERUSER, Optional.empty(), SslMode.DISABLE,

@@ -27,6 +27,11 @@ public final class TargetResolver {
         this.settings = settings;
     }
 
+    /** Whether a target is configured at all: a URL, or Opta's database variables. */
+    public boolean configured() {
+        return settings.get(Setting.URL).isPresent() || OptaEnvironment.detect(settings).isPresent();
+    }
+
     public Target resolve() {
         Optional<String> url = settings.get(Setting.URL);
         if (url.isPresent()) {

@@ -1,0 +1,107 @@
+package dev.optamigrate.cli.command;
+
+import dev.optamigrate.cli.CliEnvironment;
+import dev.optamigrate.cli.options.FailOnOptions;
+import dev.optamigrate.cli.output.ConsoleEventPrinter;
+import dev.optamigrate.cli.output.RehearsalView;
+import dev.optamigrate.core.MigratorConfiguration;
+import dev.optamigrate.core.analysis.SafetyMode;
+import dev.optamigrate.core.rehearsal.Rehearsal;
+import dev.optamigrate.core.rehearsal.RehearsalReport;
+import dev.optamigrate.core.rehearsal.Shadow;
+import dev.optamigrate.core.settings.Setting;
+import dev.optamigrate.core.settings.Settings;
+import dev.optamigrate.core.settings.SettingsLoader;
+import dev.optamigrate.core.target.Target;
+import dev.optamigrate.core.target.TargetResolver;
+import dev.optamigrate.core.tool.MigrationTools;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The rehearsal of the pending migrations on a shadow database. */
+@Command(name = "verify", description = {
+    "Rehearse the pending migrations on a shadow database and measure, statement by statement, the locks they "
+            + "hold, the tables and indexes they rewrite, scan or build, and what that blocks.",
+    "",
+    "With a target (--url, Opta variables, --embedded) the shadow first replays the migrations the target has "
+            + "applied, drift between the two is reported, and every rewrite, scan or index build gets an estimate "
+            + "from the target's table sizes (read-only catalog queries) and rates calibrated on the shadow. "
+            + "Without a target every migration is rehearsed, without estimates. The target is never changed.",
+    "",
+    "The shadow is a throw-away embedded PostgreSQL, or with --shadow-url a scratch database created on that "
+            + "server and dropped after (its password from OPTA_MIGRATE_SHADOW_PASSWORD).",
+    "",
+    "Examples:",
+    "%n  opta-migrate verify --location db/migration",
+    "%n  opta-migrate verify --url jdbc:postgresql://db:5432/shop --user shop --location db/migration",
+    "%n  opta-migrate verify --url ... --shadow-url jdbc:postgresql://localhost:5432/postgres?user=postgres",
+    "",
+    "JSON (--output json): the fields of `check --output json` (findings with \"measured\": true for what was "
+            + "measured), plus \"shadow\", \"replayed\", \"estimated\" and \"statements\": [{\"file\", \"line\", "
+            + "\"statement\", \"elapsedMs\", \"locks\": [{\"relation\", \"mode\", \"blocks\", \"work\", "
+            + "\"rewritten\", \"scanned\", \"indexBuilt\", \"estimate\": {\"bytes\", \"rows\", \"durationMs\"}}]}]. "
+            + "Exits with UNSAFE_MIGRATION (see below) when a finding at or above --fail-on remains.",
+    ""})
+public final class VerifyCommand extends DatabaseCommand implements Callable<Integer> {
+    /** Where the password of the --shadow-url server comes from. */
+    static final String SHADOW_PASSWORD_VARIABLE = "OPTA_MIGRATE_SHADOW_PASSWORD";
+
+    @Option(names = "--shadow-url", paramLabel = "JDBC_URL", description = "A server for the shadow: a scratch "
+            + "database is created there and dropped after. Default: a throw-away embedded PostgreSQL.")
+    String shadowUrl;
+
+    @Mixin
+    FailOnOptions failOn;
+
+    @Inject
+    VerifyCommand(CliEnvironment environment, MigrationTools tools) {
+        super(environment, tools);
+    }
+
+    @Override
+    public Integer call() {
+        Settings settings = options.settings(environment, null, Map.of());
+        boolean hasTarget = options.target.embedded() || new TargetResolver(settings).configured();
+        TargetSession session = hasTarget ? TargetSession.configure(options.target, settings) : null;
+        String tool = settleTool(tools, settings, notices());
+        Target shadowServer = shadowUrl == null ? null : shadowServer();
+        RehearsalReport report;
+        try (TargetSession started = session == null ? null : session.start(environment, notices());
+                Shadow shadow = shadowServer == null ? startEmbedded() : Shadow.scratchDatabase(shadowServer)) {
+            Optional<Target> target = Optional.ofNullable(started).map(TargetSession::target);
+            report = new Rehearsal(database -> MigratorConfiguration.from(settings, database).tool(tool).tools(tools)
+                    .safety(SafetyMode.OFF).load(), target, new ConsoleEventPrinter(notices())).run(shadow);
+        }
+        PrintWriter out = out();
+        if (options.output.json()) {
+            RehearsalView.printJson(report, failOn.threshold(), out);
+        } else {
+            RehearsalView.printText(report, failOn.threshold(), out);
+        }
+        out.flush();
+        return failOn.exitCode(report.findings(), spec.commandLine().getErr(), !options.output.json());
+    }
+
+    private Shadow startEmbedded() {
+        notices().println("Starting a throw-away embedded PostgreSQL for the shadow ...");
+        notices().flush();
+        return Shadow.embedded();
+    }
+
+    /** The --shadow-url server, with its password from its own variable, never the target's. */
+    private Target shadowServer() {
+        Map<String, String> variables = new HashMap<>();
+        Optional.ofNullable(environment.variables().get(SHADOW_PASSWORD_VARIABLE))
+                .ifPresent(password -> variables.put(Setting.PASSWORD_VARIABLE, password));
+        Settings shadowSettings = SettingsLoader.load(Map.of(Setting.URL, shadowUrl), variables, Optional.empty(),
+                environment.workingDir());
+        return new TargetResolver(shadowSettings).resolve();
+    }
+}

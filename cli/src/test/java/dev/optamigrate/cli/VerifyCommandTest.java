@@ -1,0 +1,71 @@
+package dev.optamigrate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.optamigrate.core.testing.MigrationSets;
+import dev.optamigrate.core.testing.PostgresExtension;
+import dev.optamigrate.core.testing.TestDatabase;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class VerifyCommandTest {
+    @RegisterExtension
+    static final PostgresExtension POSTGRES = new PostgresExtension();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void rehearsesWhatIsPendingOnTheTargetAndEstimatesItsLocks(TestDatabase db) throws Exception {
+        Path location = MigrationSets.copy("flyway", dir.resolve("m"));
+        assertThat(Cli.run(dir, "migrate", "--url", db.url(), "--location", location.toString()).exitCode()).isZero();
+        db.execute("INSERT INTO customers (email, name) SELECT 'c' || i || '@example.com', 'C' || i "
+                + "FROM generate_series(1, 20000) i");
+        db.execute("ANALYZE customers");
+        MigrationSets.append("flyway", location, "ref", "SET lock_timeout = '5s';\n"
+                + "ALTER TABLE customers ADD COLUMN ref uuid DEFAULT gen_random_uuid();\n");
+
+        Cli.Result result = Cli.run(dir, "verify", "--url", db.url(), "--location", location.toString(),
+                "--shadow-url", db.url(), "--output", "json");
+
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(21);
+        JsonNode report = JSON.readTree(result.out());
+        assertThat(report.get("replayed").asInt()).isEqualTo(4);
+        assertThat(report.get("estimated").asBoolean()).isTrue();
+        assertThat(report.get("shadow").asText()).startsWith("scratch database opta_migrate_shadow_");
+        JsonNode statement = report.get("statements").get(1);
+        assertThat(statement.get("statement").asText()).startsWith("ALTER TABLE customers ADD COLUMN ref");
+        JsonNode lock = statement.get("locks").get(0);
+        assertThat(lock.get("relation").asText()).isEqualTo("public.customers");
+        assertThat(lock.get("mode").asText()).isEqualTo("ACCESS EXCLUSIVE");
+        assertThat(lock.get("blocks").asText()).isEqualTo("reads and writes");
+        assertThat(lock.get("rewritten").asBoolean()).isTrue();
+        assertThat(lock.at("/estimate/rows").asDouble()).isEqualTo(20000.0);
+        assertThat(lock.at("/estimate/durationMs").asLong()).isGreaterThanOrEqualTo(0);
+        assertThat(report.get("findings")).extracting(f -> f.get("rule").asText() + "/" + f.get("measured").asBoolean())
+                .contains("rewrite-column-default/false", "measured-blocking-lock/true");
+        assertThat(db.column("SELECT count(*)::text FROM pg_database WHERE datname LIKE 'opta_migrate_shadow_%'"))
+                .as("the scratch database is dropped").containsExactly("0");
+        assertThat(db.column("SELECT column_name FROM information_schema.columns WHERE table_name = 'customers' "
+                + "AND column_name = 'ref'")).as("the target is never changed").isEmpty();
+    }
+
+    @Test
+    void textOutputNamesEachStatementsLocks(TestDatabase db) {
+        Path location = MigrationSets.copy("flyway", dir.resolve("m"));
+
+        Cli.Result result = Cli.run(dir, "verify", "--location", location.toString(), "--shadow-url", db.url());
+
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        assertThat(result.out()).contains("no target, so no estimates",
+                "V3__index_orders_by_customer.sql:2: CREATE INDEX orders_customer_placed_idx",
+                "SHARE on public.orders (blocks writes): index build",
+                "ACCESS EXCLUSIVE on public.customers (blocks reads and writes): catalog only");
+    }
+}

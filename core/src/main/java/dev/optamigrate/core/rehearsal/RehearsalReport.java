@@ -1,0 +1,22 @@
+package dev.optamigrate.core.rehearsal;
+
+import dev.optamigrate.core.analysis.CheckReport;
+import java.util.List;
+
+/**
+ * What a rehearsal found.
+ *
+ * @param shadow       the shadow it ran on, for people
+ * @param replayed     how many applied migrations were replayed to bring the shadow to the target's version
+ * @param measurements each pending statement with what it locked, rewrote, scanned or built
+ * @param findings     the static findings of the pending migrations, plus the measured ones (blocking locks,
+ *                     drift, a failure on the shadow), which are marked as measured
+ * @param estimated    whether a target gave sizes for estimates
+ */
+public record RehearsalReport(String shadow, int replayed, List<StatementMeasurement> measurements,
+        CheckReport findings, boolean estimated) {
+
+    public RehearsalReport {
+        measurements = List.copyOf(measurements);
+    }
+}

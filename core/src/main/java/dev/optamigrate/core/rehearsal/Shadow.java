@@ -1,0 +1,76 @@
+package dev.optamigrate.core.rehearsal;
+
+import dev.optamigrate.core.connect.Connections;
+import dev.optamigrate.core.embedded.EmbeddedDatabase;
+import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.MigrateException;
+import dev.optamigrate.core.target.Target;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * The throw-away database a rehearsal runs on: a fresh embedded PostgreSQL, or a scratch database created on an
+ * existing server and dropped afterwards.
+ */
+public final class Shadow implements AutoCloseable {
+    private final Target target;
+    private final String description;
+    private final AutoCloseable cleanup;
+
+    private Shadow(Target target, String description, AutoCloseable cleanup) {
+        this.target = target;
+        this.description = description;
+        this.cleanup = cleanup;
+    }
+
+    /** A fresh embedded PostgreSQL in a temporary directory. */
+    public static Shadow embedded() {
+        EmbeddedDatabase database = EmbeddedDatabase.startThrowaway();
+        return new Shadow(database.target(), "embedded PostgreSQL at " + database.target().hostAndPort(),
+                database::close);
+    }
+
+    /**
+     * A scratch database on {@code server} (whose user may create databases), dropped when the rehearsal ends.
+     */
+    public static Shadow scratchDatabase(Target server) {
+        String name = "opta_migrate_shadow_" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
+        Connections connections = new Connections(server, Connections.applicationName());
+        execute(connections, "CREATE DATABASE " + name, "create the scratch database " + name);
+        return new Shadow(server.withDatabase(name), "scratch database " + name + " on " + server.hostAndPort(),
+                () -> execute(connections, "DROP DATABASE IF EXISTS " + name, "drop the scratch database " + name));
+    }
+
+    public Target target() {
+        return target;
+    }
+
+    /** For people: which server and database. */
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        try {
+            cleanup.close();
+        } catch (MigrateException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new MigrateException(ErrorCode.INTERNAL, "Could not clean the shadow database up: " + e, e);
+        }
+    }
+
+    private static void execute(Connections connections, String sql, String what) {
+        try (Connection connection = connections.open(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new MigrateException(ErrorCode.CONFIGURATION, "Could not " + what + " on the shadow server: "
+                    + e.getMessage(), "Give --shadow-url a server where the user may CREATE DATABASE, or drop "
+                    + "--shadow-url to use an embedded PostgreSQL.", e);
+        }
+    }
+}
