@@ -38,6 +38,9 @@ import picocli.CommandLine.Option;
     "The shadow is a throw-away embedded PostgreSQL, or with --shadow-url a scratch database created on that "
             + "server and dropped after (its password from OPTA_MIGRATE_SHADOW_PASSWORD).",
     "",
+    "Measured rules, besides those of `check`: measured-blocking-lock (error), schema-drift (warning), "
+            + "rehearsal-failed (error).",
+    "",
     "Examples:",
     "%n  opta-migrate verify --location db/migration",
     "%n  opta-migrate verify --url jdbc:postgresql://db:5432/shop --user shop --location db/migration",

@@ -113,6 +113,11 @@ public enum Rule {
         return fix;
     }
 
+    /** Whether only {@code verify} reports it, from what it measured on a shadow database. */
+    public boolean measured() {
+        return this == MEASURED_BLOCKING_LOCK || this == SCHEMA_DRIFT || this == REHEARSAL_FAILED;
+    }
+
     public static Optional<Rule> byId(String id) {
         for (Rule rule : values()) {
             if (rule.id.equals(id)) {
