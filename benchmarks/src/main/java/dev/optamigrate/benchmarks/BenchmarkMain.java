@@ -39,6 +39,7 @@ public final class BenchmarkMain {
             rows.addAll(new OverheadBenchmark(server, work, runs, migrations).run());
             rows.addAll(new ProcessBenchmark(server, work, cli, runs).run());
             rows.addAll(new CheckBenchmark(work, cli, runs).run());
+            rows.addAll(new VerifyBenchmark(server, work, runs).run());
         }
         Report.print(rows, runs, migrations);
         Report.writeJson(rows, runs, migrations, out);

@@ -68,6 +68,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return postgres.getJdbcUrl(SUPERUSER, "postgres");
     }
 
+    /** Where its data lives; {@code null} for a throw-away server, whose temporary directory is its own. */
     public Path dataDirectory() {
         return dataDirectory;
     }

@@ -23,8 +23,7 @@ public final class TokenCursor {
         return index >= tokens.size();
     }
 
-    /** The current token, if any. */
-    public Optional<Token> peek() {
+    private Optional<Token> peek() {
         return atEnd() ? Optional.empty() : Optional.of(tokens.get(index));
     }
 
@@ -63,13 +62,6 @@ public final class TokenCursor {
             return true;
         }
         return false;
-    }
-
-    /** The next token, consumed. */
-    public Optional<Token> next() {
-        Optional<Token> token = peek();
-        token.ifPresent(ignored -> index++);
-        return token;
     }
 
     /**
@@ -133,10 +125,5 @@ public final class TokenCursor {
         }
         parts.add(over(tokens.subList(start, tokens.size())));
         return parts;
-    }
-
-    /** Whether the word comes anywhere from here on. */
-    public boolean restContains(String word) {
-        return rest().stream().anyMatch(token -> token.isWord(word));
     }
 }
