@@ -42,6 +42,14 @@ public final class Main {
     }
 
     /**
+     * Liquibase's lock-row messages: opta-migrate's own lock governs, it reports a stale row itself, and
+     * {@code update-sql} on a database without the lock table warns that it cannot release a row it never took.
+     * Held here so that java.util.logging keeps the level.
+     */
+    private static final java.util.logging.Logger LIQUIBASE_LOCK_LOG =
+            java.util.logging.Logger.getLogger("liquibase.lockservice");
+
+    /**
      * The tools log through SLF4J (Liquibase through java.util.logging, bridged to it); people see warnings only,
      * unless they ask for more.
      */
@@ -51,5 +59,6 @@ public final class Main {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         java.util.logging.Logger.getLogger("").setLevel(verbose ? Level.INFO : Level.WARNING);
+        LIQUIBASE_LOCK_LOG.setLevel(verbose ? Level.INFO : Level.SEVERE);
     }
 }
