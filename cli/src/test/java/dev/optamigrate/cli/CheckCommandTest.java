@@ -100,6 +100,10 @@ class CheckCommandTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("No such file or directory: no/such/dir", "hint:")
                 .doesNotContain("Exception");
+
+        Cli.Result nothing = Cli.run(dir, "check", "--location", dir.toString(), "--tool", "flyway");
+        assertThat(nothing.exitCode()).isEqualTo(2);
+        assertThat(nothing.err()).contains("Nothing to check", "opta-migrate check db/migration");
     }
 
     @Test

@@ -63,6 +63,11 @@ class VerifyCommandTest {
         Cli.Result result = Cli.run(dir, "verify", "--location", location.toString(), "--shadow-url", db.url());
 
         assertThat(result.exitCode()).as(result.all()).isZero();
+        Cli.Result noUser = Cli.run(dir, "verify", "--location", location.toString(), "--shadow-url",
+                "jdbc:postgresql://localhost:5432/postgres");
+        assertThat(noUser.exitCode()).isEqualTo(2);
+        assertThat(noUser.err()).contains("--shadow-url: No database user", "?user=postgres",
+                "OPTA_MIGRATE_SHADOW_PASSWORD");
         assertThat(result.out()).contains("no target, so no estimates",
                 "V3__index_orders_by_customer.sql:2: CREATE INDEX orders_customer_placed_idx",
                 "SHARE on public.orders (blocks writes): index build",

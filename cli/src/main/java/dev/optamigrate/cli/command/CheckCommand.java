@@ -13,7 +13,10 @@ import dev.optamigrate.core.analysis.CheckReport;
 import dev.optamigrate.core.analysis.MigrationFiles;
 import dev.optamigrate.core.analysis.MigrationScript;
 import dev.optamigrate.core.analysis.StaticCheck;
+import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.settings.Settings;
+import dev.optamigrate.core.target.TargetResolver;
 import dev.optamigrate.core.tool.MigrationTools;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
@@ -107,6 +110,12 @@ public final class CheckCommand implements Callable<Integer> {
         CheckReport report;
         if (paths.isEmpty()) {
             Settings settings = CommonOptions.settings(environment, target, source, null, Map.of());
+            if (!target.embedded() && !new TargetResolver(settings).configured()) {
+                throw new MigrateException(ErrorCode.CONFIGURATION, "Nothing to check: no PATH was given, and no "
+                        + "target to read the pending migrations from.", "Give the migration files or directories "
+                        + "(opta-migrate check db/migration), or a target: --url, the Opta variables, or --embedded.",
+                        null);
+            }
             TargetSession session = TargetSession.configure(target, settings);
             String tool = DatabaseCommand.settleTool(tools, settings, notices());
             try (TargetSession started = session.start(environment, notices())) {

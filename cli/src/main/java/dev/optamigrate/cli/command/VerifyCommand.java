@@ -6,6 +6,8 @@ import dev.optamigrate.cli.output.ConsoleEventPrinter;
 import dev.optamigrate.cli.output.RehearsalView;
 import dev.optamigrate.core.MigratorConfiguration;
 import dev.optamigrate.core.analysis.SafetyMode;
+import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.rehearsal.Rehearsal;
 import dev.optamigrate.core.rehearsal.RehearsalReport;
 import dev.optamigrate.core.rehearsal.Shadow;
@@ -103,8 +105,14 @@ public final class VerifyCommand extends DatabaseCommand implements Callable<Int
         Map<String, String> variables = new HashMap<>();
         Optional.ofNullable(environment.variables().get(SHADOW_PASSWORD_VARIABLE))
                 .ifPresent(password -> variables.put(Setting.PASSWORD_VARIABLE, password));
-        Settings shadowSettings = SettingsLoader.load(Map.of(Setting.URL, shadowUrl), variables, Optional.empty(),
-                environment.workingDir());
-        return new TargetResolver(shadowSettings).resolve();
+        try {
+            Settings shadowSettings = SettingsLoader.load(Map.of(Setting.URL, shadowUrl), variables,
+                    Optional.empty(), environment.workingDir());
+            return new TargetResolver(shadowSettings).resolve();
+        } catch (MigrateException e) {
+            throw new MigrateException(ErrorCode.CONFIGURATION, "--shadow-url: " + e.getMessage(), "Give the "
+                    + "shadow server's user in the URL (?user=postgres) and its password in "
+                    + SHADOW_PASSWORD_VARIABLE + "; the target's --user and password are never used for it.", e);
+        }
     }
 }

@@ -15,10 +15,9 @@ final class SessionStatements implements StatementRules {
     @Override
     public void inspect(SqlStatement statement, ScriptState state) {
         TokenCursor cursor = statement.cursor();
-        if (cursor.accept("begin") || cursor.acceptAll("start", "transaction")) {
+        if (statement.opensTransaction()) {
             state.transaction(true);
-        } else if (statement.startsWith("commit") || statement.startsWith("end") || statement.startsWith("abort")
-                || (statement.startsWith("rollback") && !statement.contains("to"))) {
+        } else if (statement.endsTransaction()) {
             state.transaction(false);
         } else if (setsLockTimeout(statement)) {
             state.lockTimeoutSet();

@@ -20,9 +20,7 @@ final class Replay {
 
     /** Whether the statement only opens or ends a transaction, which the rehearsal does itself. */
     static boolean transactionControl(SqlStatement statement) {
-        return statement.startsWith("begin") || statement.startsWith("start", "transaction")
-                || statement.startsWith("commit") || statement.startsWith("end") || statement.startsWith("rollback")
-                || statement.startsWith("abort");
+        return statement.opensTransaction() || statement.endsTransaction();
     }
 
     /** Brings the shadow to the target's version: the migrations the target has already applied. */

@@ -30,6 +30,17 @@ public record SqlStatement(List<Token> tokens, String text, int line) {
         return cursor().acceptAll(words);
     }
 
+    /** {@code BEGIN} or {@code START TRANSACTION}: an explicit transaction block opens. */
+    public boolean opensTransaction() {
+        return startsWith("begin") || startsWith("start", "transaction");
+    }
+
+    /** {@code COMMIT}, {@code END}, {@code ABORT} or {@code ROLLBACK} (not {@code ROLLBACK TO} a savepoint). */
+    public boolean endsTransaction() {
+        return startsWith("commit") || startsWith("end") || startsWith("abort")
+                || (startsWith("rollback") && !contains("to"));
+    }
+
     /** Whether the word appears anywhere outside strings and quoted identifiers. */
     public boolean contains(String word) {
         return tokens.stream().anyMatch(token -> token.isWord(word));
