@@ -26,6 +26,8 @@ import org.flywaydb.core.api.output.ValidateResult;
 final class FlywaySession implements MigrationSession {
     private final Flyway flyway;
     private final FlywayLocation location;
+    /** What the last status read found; pending() reuses it until a migrate changes the schema. */
+    private MigrationInfoService lastRead;
 
     FlywaySession(Flyway flyway, FlywayLocation location) {
         this.flyway = flyway;
@@ -35,6 +37,7 @@ final class FlywaySession implements MigrationSession {
     @Override
     public ToolStatus status() {
         MigrationInfoService info = info();
+        lastRead = info;
         List<MigrationInfo> applied = new ArrayList<>();
         List<MigrationInfo> pending = new ArrayList<>();
         List<MigrationInfo> failed = new ArrayList<>();
@@ -58,7 +61,7 @@ final class FlywaySession implements MigrationSession {
 
     @Override
     public List<PendingMigration> pending() {
-        return Arrays.stream(info().pending())
+        return Arrays.stream((lastRead != null ? lastRead : info()).pending())
                 .map(migration -> new PendingMigration(versionOf(migration), migration.getDescription(),
                         migration.getScript(), location.sqlOf(migration)))
                 .toList();
@@ -66,6 +69,7 @@ final class FlywaySession implements MigrationSession {
 
     @Override
     public List<AppliedMigration> migrate() {
+        lastRead = null;
         try {
             return flyway.migrate().migrations.stream().map(FlywaySession::applied).toList();
         } catch (FlywayException e) {

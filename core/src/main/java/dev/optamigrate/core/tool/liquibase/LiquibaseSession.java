@@ -45,6 +45,8 @@ final class LiquibaseSession implements MigrationSession {
     private final LiquibaseChangelog changelog;
     private final EventListener events;
     private final LiquibaseScope scope;
+    /** What the last status read found; pending() reuses it until a migrate or undo changes the schema. */
+    private ToolStatus lastRead;
 
     LiquibaseSession(Database database, LiquibaseChangelog changelog, EventListener events) {
         this.database = database;
@@ -59,6 +61,11 @@ final class LiquibaseSession implements MigrationSession {
      */
     @Override
     public ToolStatus status() {
+        lastRead = readStatus();
+        return lastRead;
+    }
+
+    private ToolStatus readStatus() {
         return call(() -> {
             ResourceAccessor accessor = Scope.getCurrentScope().getResourceAccessor();
             List<ChangeSet> changeSets = ChangeLogParserFactory.getInstance().getParser(changelog.file(), accessor)
@@ -86,7 +93,7 @@ final class LiquibaseSession implements MigrationSession {
 
     @Override
     public List<PendingMigration> pending() {
-        ToolStatus status = status();
+        ToolStatus status = lastRead != null ? lastRead : status();
         ByteArrayOutputStream sql = new ByteArrayOutputStream();
         DatabaseChangeLogLock[] taken = call(() -> LockServiceFactory.getInstance().getLockService(database)
                 .listLocks());
@@ -99,6 +106,7 @@ final class LiquibaseSession implements MigrationSession {
 
     @Override
     public List<AppliedMigration> migrate() {
+        lastRead = null;
         releaseStaleLock();
         LiquibaseEvents listener = new LiquibaseEvents(events);
         run(listener, command(UpdateCommandStep.COMMAND_NAME).addArgumentValue("changeExecListener", listener));
@@ -122,6 +130,7 @@ final class LiquibaseSession implements MigrationSession {
 
     @Override
     public List<AppliedMigration> undo(UndoRequest request) {
+        lastRead = null;
         releaseStaleLock();
         LiquibaseEvents listener = new LiquibaseEvents(events);
         CommandScope rollback = request.tag() != null

@@ -48,6 +48,8 @@ final class MyBatisSession implements MigrationSession {
     private final DatabaseOperationOption options;
     private final EventListener events;
     private final boolean hasBootstrap;
+    /** What the last status read found; pending() reuses it until a migrate or undo changes the schema. */
+    private ToolStatus lastRead;
 
     MyBatisSession(ConnectionProvider connections, MyBatisLayout layout, EventListener events) {
         this.connections = connections;
@@ -60,7 +62,8 @@ final class MyBatisSession implements MigrationSession {
 
     @Override
     public ToolStatus status() {
-        return snapshot().status();
+        lastRead = snapshot().status();
+        return lastRead;
     }
 
     /** The status, and the scripts older than the current version that were never applied. */
@@ -92,7 +95,7 @@ final class MyBatisSession implements MigrationSession {
     @Override
     public List<PendingMigration> pending() {
         Set<String> pendingVersions = new HashSet<>();
-        status().pending().forEach(info -> pendingVersions.add(info.version()));
+        (lastRead != null ? lastRead : status()).pending().forEach(info -> pendingVersions.add(info.version()));
         return loader.getMigrations().stream().filter(change -> pendingVersions.contains(versionOf(change)))
                 .map(change -> new PendingMigration(versionOf(change), change.getDescription(), change.getFilename(),
                         script(change)))
@@ -101,6 +104,7 @@ final class MyBatisSession implements MigrationSession {
 
     @Override
     public List<AppliedMigration> migrate() {
+        lastRead = null;
         if (hasBootstrap) {
             attempt(() -> new BootstrapOperation().operate(connections, loader, options, null));
         }
@@ -135,6 +139,7 @@ final class MyBatisSession implements MigrationSession {
 
     @Override
     public List<AppliedMigration> undo(UndoRequest request) {
+        lastRead = null;
         if (request.tag() != null) {
             throw new MigrateException(ErrorCode.UNSUPPORTED, "MyBatis Migrations has no tags to roll back to.",
                     "Undo a number of scripts with --steps N instead.", null);
