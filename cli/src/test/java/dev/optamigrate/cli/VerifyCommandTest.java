@@ -66,8 +66,12 @@ class VerifyCommandTest {
         Cli.Result noUser = Cli.run(dir, "verify", "--location", location.toString(), "--shadow-url",
                 "jdbc:postgresql://localhost:5432/postgres");
         assertThat(noUser.exitCode()).isEqualTo(2);
-        assertThat(noUser.err()).contains("--shadow-url: No database user", "?user=postgres",
-                "OPTA_MIGRATE_SHADOW_PASSWORD");
+        assertThat(noUser.err()).contains("No database user: the URL from --shadow-url has none", "?user=postgres",
+                "OPTA_MIGRATE_SHADOW_PASSWORD").doesNotContain("--user is not set");
+        Cli.Result withPassword = Cli.run(dir, "verify", "--location", location.toString(), "--shadow-url",
+                "jdbc:postgresql://localhost:5432/postgres?user=postgres&password=leaky");
+        assertThat(withPassword.err()).contains("The URL from --shadow-url contains a password",
+                "OPTA_MIGRATE_SHADOW_PASSWORD").doesNotContain("leaky").doesNotContain("--password-file");
         assertThat(result.out()).contains("no target, so no estimates",
                 "V3__index_orders_by_customer.sql:2: CREATE INDEX orders_customer_placed_idx",
                 "SHARE on public.orders (blocks writes): index build",

@@ -104,15 +104,16 @@ public final class VerifyCommand extends DatabaseCommand implements Callable<Int
     private Target shadowServer() {
         Map<String, String> variables = new HashMap<>();
         Optional.ofNullable(environment.variables().get(SHADOW_PASSWORD_VARIABLE))
-                .ifPresent(password -> variables.put(Setting.PASSWORD_VARIABLE, password));
+                .ifPresent(password -> variables.put(SHADOW_PASSWORD_VARIABLE, password));
+        Settings shadowSettings = SettingsLoader.load(Map.of(Setting.URL, shadowUrl), variables, Optional.empty(),
+                environment.workingDir());
         try {
-            Settings shadowSettings = SettingsLoader.load(Map.of(Setting.URL, shadowUrl), variables,
-                    Optional.empty(), environment.workingDir());
-            return new TargetResolver(shadowSettings).resolve();
+            return new TargetResolver(shadowSettings, new TargetResolver.Names("--shadow-url",
+                    SHADOW_PASSWORD_VARIABLE)).resolve();
         } catch (MigrateException e) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "--shadow-url: " + e.getMessage(), "Give the "
-                    + "shadow server's user in the URL (?user=postgres) and its password in "
-                    + SHADOW_PASSWORD_VARIABLE + "; the target's --user and password are never used for it.", e);
+            throw new MigrateException(ErrorCode.CONFIGURATION, e.getMessage(), "Give the shadow server's user in "
+                    + "the URL (?user=postgres) and its password in " + SHADOW_PASSWORD_VARIABLE + "; the target's "
+                    + "--user and password are never used for it.", e);
         }
     }
 }

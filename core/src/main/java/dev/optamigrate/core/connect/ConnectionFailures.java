@@ -22,7 +22,15 @@ public final class ConnectionFailures {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         if (state.equals("28P01") || state.equals("28000")) {
             return new MigrateException(ErrorCode.AUTHENTICATION_FAILED, "Authentication failed for user '"
-                    + target.user() + "' at " + target.hostAndPort() + ": " + firstLine(e), null, e);
+                    + target.user() + "' at " + target.hostAndPort() + passwordSource(target) + ": " + firstLine(e),
+                    target.password().map(password -> "Check the user, and the password in " + password.source()
+                            + ".").orElse(null), e);
+        }
+        if (target.password().isEmpty() && firstLine(e).contains("no password was provided")) {
+            return new MigrateException(ErrorCode.AUTHENTICATION_FAILED, "The server at " + target.hostAndPort()
+                    + " asks user '" + target.user() + "' for a password, and none was given.", "Give it in "
+                    + "OPTA_MIGRATE_PASSWORD, in a file named by --password-file, or (inside an Opta service) in the "
+                    + "linked database's DBPASS variable; those are the sources opta-migrate looks in.", e);
         }
         if (state.equals("3D000")) {
             return new MigrateException(ErrorCode.CANNOT_CONNECT, "Database '" + target.database()
@@ -82,6 +90,11 @@ public final class ConnectionFailures {
                             + "--sslmode require, which encrypts without checking the certificate.", e);
         }
         return null;
+    }
+
+    private static String passwordSource(Target target) {
+        return target.password().map(password -> " (password from " + password.source() + ")").orElse(
+                " (no password given)");
     }
 
     private static String firstLine(Throwable e) {

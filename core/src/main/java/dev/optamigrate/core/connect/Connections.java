@@ -72,7 +72,7 @@ public final class Connections {
 
     private static PGSimpleDataSource dataSource(Target target, String applicationName) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setServerNames(new String[] {target.host()});
+        ds.setServerNames(new String[] {target.urlHost()});
         ds.setPortNumbers(new int[] {target.port()});
         ds.setDatabaseName(target.database());
         ds.setUser(target.user());

@@ -2,14 +2,19 @@ package dev.optamigrate.core.target;
 
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
+import dev.optamigrate.core.settings.Setting;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.postgresql.Driver;
 
-/** Reads a PostgreSQL JDBC URL with the driver's own parser, and refuses one that carries a password. */
+/**
+ * Reads a PostgreSQL JDBC URL with the driver's own parser, and refuses one that carries a password (as a
+ * parameter or as user-info before the host). Errors never echo the URL, which may hold a secret.
+ */
 final class JdbcUrlParser {
+    private static final String PREFIX = "jdbc:postgresql://";
     private static final Set<String> HANDLED = Set.of("PGHOST", "PGPORT", "PGDBNAME", "user", "password", "sslmode");
 
     private JdbcUrlParser() {
@@ -20,7 +25,12 @@ final class JdbcUrlParser {
             Map<String, String> properties) {
     }
 
-    static Parsed parse(String url, String source) {
+    /**
+     * @param source           where the URL came from, e.g. {@code --url}
+     * @param passwordVariable where a password belongs instead, for the hint
+     */
+    static Parsed parse(String url, String source, String passwordVariable) {
+        checkAuthority(url, source, passwordVariable);
         Properties parsed = Driver.parseURL(url, null);
         if (parsed == null) {
             throw new MigrateException(ErrorCode.CONFIGURATION, "The URL from " + source
@@ -28,10 +38,12 @@ final class JdbcUrlParser {
         }
         if (parsed.getProperty("password") != null) {
             throw new MigrateException(ErrorCode.CONFIGURATION, "The URL from " + source + " contains a password.",
-                    "Remove it from the URL and put it in " + dev.optamigrate.core.settings.Setting.PASSWORD_VARIABLE
-                            + " or in a file named by --password-file.", null);
+                    "Remove it from the URL and put it in " + passwordPlaces(passwordVariable) + ".", null);
         }
         String host = parsed.getProperty("PGHOST");
+        for (String each : host.split(",")) {
+            Addresses.host(each, "The host in the URL from " + source);
+        }
         if (host.contains(",")) {
             throw new MigrateException(ErrorCode.CONFIGURATION, "The URL from " + source + " names several hosts ("
                     + host + ").", "Name the primary only: migrations must run against the writable server.", null);
@@ -42,7 +54,44 @@ final class JdbcUrlParser {
                 properties.put(name, parsed.getProperty(name));
             }
         }
-        return new Parsed(host, Integer.parseInt(parsed.getProperty("PGPORT")), parsed.getProperty("PGDBNAME"),
-                parsed.getProperty("user"), parsed.getProperty("sslmode"), properties);
+        int port = Addresses.port(parsed.getProperty("PGPORT"), "The port in the URL from " + source);
+        return new Parsed(host, port, parsed.getProperty("PGDBNAME"), parsed.getProperty("user"),
+                parsed.getProperty("sslmode"), properties);
+    }
+
+    /** Where the password goes instead: the variable, and for the target also a password file. */
+    private static String passwordPlaces(String passwordVariable) {
+        return passwordVariable.equals(Setting.PASSWORD_VARIABLE) ? passwordVariable + " or a file named by "
+                + "--password-file" : passwordVariable;
+    }
+
+    /**
+     * What the driver would misread: user-info ({@code user:password@host}), which it takes as part of the host,
+     * and a port out of range, which it reports only as "not a URL".
+     */
+    private static void checkAuthority(String url, String source, String passwordVariable) {
+        if (!url.startsWith(PREFIX)) {
+            return;
+        }
+        String rest = url.substring(PREFIX.length());
+        int end = rest.length();
+        for (char delimiter : new char[] {'/', '?'}) {
+            int at = rest.indexOf(delimiter);
+            end = at >= 0 ? Math.min(end, at) : end;
+        }
+        String authority = rest.substring(0, end);
+        if (authority.contains("@")) {
+            throw new MigrateException(ErrorCode.CONFIGURATION, "The URL from " + source + " has user-info before "
+                    + "the host (user:password@host), which opta-migrate does not accept.", "Write "
+                    + "jdbc:postgresql://HOST:5432/DB, with the user in ?user= or --user and the password in "
+                    + passwordPlaces(passwordVariable) + ".", null);
+        }
+        for (String hostSpec : authority.split(",")) {
+            int colon = hostSpec.lastIndexOf(':');
+            boolean bracketed = hostSpec.startsWith("[");
+            if (colon >= 0 && (bracketed ? colon > hostSpec.indexOf(']') : hostSpec.indexOf(':') == colon)) {
+                Addresses.port(hostSpec.substring(colon + 1), "The port in the URL from " + source);
+            }
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Where the database is. The password never prints: {@link #toString()} and {@link #describe()} leave it out.
@@ -25,7 +26,8 @@ public record Target(String host, int port, String database, String user, Option
     public static final int DEFAULT_PORT = 5432;
 
     public Target {
-        Objects.requireNonNull(host, "host");
+        Addresses.host(host, "The target's host");
+        Addresses.port(port, "The target's port");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(password, "password");
@@ -35,14 +37,25 @@ public record Target(String host, int port, String database, String user, Option
         properties = Map.copyOf(properties);
     }
 
-    /** The JDBC URL without user or password, for display and for tools that take a URL. */
+    /**
+     * The JDBC URL without user or password, for display and for tools that take a URL, built by the driver (which
+     * encodes the database name), never by pasting text together.
+     */
     public String jdbcUrl() {
-        return "jdbc:postgresql://" + hostAndPort() + "/" + database;
+        PGSimpleDataSource url = new PGSimpleDataSource();
+        url.setServerNames(new String[] {urlHost()});
+        url.setPortNumbers(new int[] {port});
+        url.setDatabaseName(database);
+        return url.getUrl();
     }
 
     public String hostAndPort() {
-        String shownHost = host.contains(":") ? "[" + host + "]" : host;
-        return shownHost + ":" + port;
+        return urlHost() + ":" + port;
+    }
+
+    /** The host, with an IPv6 literal in brackets as URLs (and the driver's server names) write it. */
+    public String urlHost() {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     /** A one-line description that is safe to print: user, host, port, database and TLS mode. */

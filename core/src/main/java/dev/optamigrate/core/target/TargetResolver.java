@@ -4,12 +4,10 @@ import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,9 +20,26 @@ public final class TargetResolver {
     static final String ROOT_CERTIFICATE_PROPERTY = "sslrootcert";
 
     private final Settings settings;
+    private final Names names;
+
+    /**
+     * What the user calls the URL and the password variable, for messages: the target's own by default, another
+     * server's (e.g. verify's shadow) when it is resolved with the same rules.
+     *
+     * @param url              the flag or variable the URL came from, or {@code null} for where the settings say
+     * @param passwordVariable the environment variable that holds the password
+     */
+    public record Names(String url, String passwordVariable) {
+        static final Names TARGET = new Names(null, Setting.PASSWORD_VARIABLE);
+    }
 
     public TargetResolver(Settings settings) {
+        this(settings, Names.TARGET);
+    }
+
+    public TargetResolver(Settings settings, Names names) {
         this.settings = settings;
+        this.names = names;
     }
 
     /** Whether a target is configured at all: a URL, or Opta's database variables. */
@@ -41,25 +56,28 @@ public final class TargetResolver {
     }
 
     private Target fromUrl(String url) {
-        JdbcUrlParser.Parsed parsed = JdbcUrlParser.parse(url, settings.sourceOf(Setting.URL));
+        String source = names.url() != null ? names.url() : settings.sourceOf(Setting.URL);
+        JdbcUrlParser.Parsed parsed = JdbcUrlParser.parse(url, source, names.passwordVariable());
         String user = settings.get(Setting.USER).orElse(parsed.user());
         if (user == null) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "No database user: the URL has none and --user is not set.",
-                    "Give --user, " + Setting.USER.environmentVariable() + ", or user=... in the URL.", null);
+            throw new MigrateException(ErrorCode.CONFIGURATION, "No database user: the URL from " + source
+                    + " has none" + (names.url() == null ? " and --user is not set." : "."), names.url() == null
+                            ? "Give --user, " + Setting.USER.environmentVariable() + ", or user=... in the URL."
+                            : "Give user=... in the URL.", null);
         }
         SslMode sslMode = SslMode.parse(parsed.sslMode() != null ? parsed.sslMode() : settings.require(Setting.SSLMODE));
-        return new Target(parsed.host(), parsed.port(), parsed.database(), user, password(Optional.empty()), sslMode,
+        return new Target(parsed.host(), parsed.port(), parsed.database(), user, password(namedOptaPassword()), sslMode,
                 connectTimeout(), socketTimeout(), withRootCertificate(parsed.properties()));
     }
 
     private Target fromOptaVariables(OptaEnvironment.Names names) {
         Map<String, String> env = settings.environment();
-        String host = env.get(names.host());
+        String host = Addresses.host(env.get(names.host()).trim(), names.host());
         String database = required(env, names.database(), names);
         String user = settings.get(Setting.USER).orElseGet(() -> required(env, names.user(), names));
-        int port = Optional.ofNullable(env.get(names.port())).map(value -> port(value, names.port()))
-                .orElse(Target.DEFAULT_PORT);
-        return new Target(host, port, database, user, password(Optional.ofNullable(env.get(names.password()))),
+        int port = Optional.ofNullable(env.get(names.port())).filter(value -> !value.isBlank())
+                .map(value -> Addresses.port(value, names.port())).orElse(Target.DEFAULT_PORT);
+        return new Target(host, port, database, user, password(optaPassword()),
                 SslMode.parse(settings.require(Setting.SSLMODE)), connectTimeout(), socketTimeout(),
                 withRootCertificate(Map.of()));
     }
@@ -69,31 +87,31 @@ public final class TargetResolver {
      * password that must come from those variables even when the rest of the target comes from a URL.
      */
     public Optional<Password> optaPassword() {
-        return OptaEnvironment.detect(settings).map(names -> settings.environment().get(names.password()))
-                .map(Password::of);
+        return OptaEnvironment.detect(settings).flatMap(names -> Optional.ofNullable(settings.environment()
+                .get(names.password())).map(value -> Password.from(value, names.password())));
     }
 
-    /** The password: a password file first, then OPTA_MIGRATE_PASSWORD, then the Opta variable. */
-    private Optional<Password> password(Optional<String> fromOptaVariable) {
+    /** The password in the variable named by env.password ({@code DBPASS} by default), used with a URL too. */
+    private Optional<Password> namedOptaPassword() {
+        String variable = settings.require(Setting.ENV_PASSWORD);
+        return Optional.ofNullable(settings.environment().get(variable)).map(value -> Password.from(value, variable));
+    }
+
+    /**
+     * The password: a password file first, then OPTA_MIGRATE_PASSWORD, then the Opta variable (with a URL too:
+     * inside an Opta container it is the linked database's password). A trailing line break is dropped.
+     */
+    private Optional<Password> password(Optional<Password> fromOptaVariable) {
         Optional<String> file = settings.get(Setting.PASSWORD_FILE);
         if (file.isPresent()) {
-            return Optional.of(readPasswordFile(Path.of(file.get())));
+            return Optional.of(PasswordFile.read(Path.of(file.get()), settings.sourceOf(Setting.PASSWORD_FILE)));
         }
-        String fromEnvironment = settings.environment().get(Setting.PASSWORD_VARIABLE);
+        String fromEnvironment = settings.environment().get(names.passwordVariable());
         if (fromEnvironment != null) {
-            return Optional.of(Password.of(fromEnvironment));
+            return Optional.of(Password.from(PasswordFile.withoutLineBreak(fromEnvironment),
+                    names.passwordVariable()));
         }
-        return fromOptaVariable.map(Password::of);
-    }
-
-    private Password readPasswordFile(Path file) {
-        try {
-            List<String> lines = Files.readAllLines(file);
-            return Password.of(lines.isEmpty() ? "" : lines.get(0));
-        } catch (IOException e) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "Cannot read the password file " + file + " (from "
-                    + settings.sourceOf(Setting.PASSWORD_FILE) + ").", "Check that the file exists and is readable.", e);
-        }
+        return fromOptaVariable;
     }
 
     /** The driver properties plus the CA file that verify-ca and verify-full trust, when one is configured. */
@@ -128,15 +146,6 @@ public final class TargetResolver {
                             names.password()) + " when the database is linked; check the link or set them.", null);
         }
         return value;
-    }
-
-    private static int port(String value, String variable) {
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, variable + " is '" + value + "', not a port number.",
-                    "Set it to the database port, e.g. 5432.", null);
-        }
     }
 
     private MigrateException noTarget() {

@@ -45,6 +45,39 @@ class TargetResolverTest {
     }
 
     @Test
+    void refusesUserInfoInTheUrlWithoutEchoingIt() {
+        MigrateException failure = catchThrowableOfType(MigrateException.class,
+                () -> resolve(Map.of(Setting.URL, "jdbc:postgresql://app:S3cret@db:5432/shop"), Map.of()));
+        assertThat(failure.code()).isEqualTo(ErrorCode.CONFIGURATION);
+        assertThat(failure.getMessage()).contains("user-info").doesNotContain("S3cret");
+    }
+
+    @Test
+    void namesAPortOutOfRangeAsSuch() {
+        MigrateException failure = catchThrowableOfType(MigrateException.class,
+                () -> resolve(Map.of(Setting.URL, "jdbc:postgresql://db:99999/shop?user=a"), Map.of()));
+        assertThat(failure.getMessage()).contains("port", "1-65535").doesNotContain("not a PostgreSQL JDBC URL");
+    }
+
+    @Test
+    void refusesAnOptaHostThatCarriesAUrlTail() {
+        MigrateException failure = catchThrowableOfType(MigrateException.class, () -> resolve(Map.of(), Map.of(
+                "DBHOST", "127.0.0.1:5432/other?password=S3cret&", "DBNAME", "app", "DBUSER", "u")));
+        assertThat(failure.getMessage()).startsWith("DBHOST is not a host name").doesNotContain("S3cret");
+    }
+
+    @Test
+    void usesTheOptaPasswordWithAUrlAndSaysWhereEachPasswordCameFrom() {
+        Target fromOpta = resolve(Map.of(Setting.URL, "jdbc:postgresql://db/shop?user=a"), Map.of("DBPASS", "pw"));
+        assertThat(fromOpta.password()).map(Password::source).contains("DBPASS");
+
+        Target fromVariable = resolve(Map.of(Setting.URL, "jdbc:postgresql://db/shop?user=a"),
+                Map.of("DBPASS", "pw", "OPTA_MIGRATE_PASSWORD", "other\n"));
+        assertThat(fromVariable.password()).map(Password::reveal).contains("other");
+        assertThat(fromVariable.password()).map(Password::source).contains("OPTA_MIGRATE_PASSWORD");
+    }
+
+    @Test
     void readsOptaLinkedSecretVariables() {
         Target target = resolve(Map.of(), Map.of("DBHOST", "pg.svc", "DBPORT", "5433", "DBNAME", "orders",
                 "DBUSER", "svc", "DBPASS", "pw"));

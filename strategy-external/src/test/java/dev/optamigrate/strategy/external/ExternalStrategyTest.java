@@ -67,7 +67,8 @@ class ExternalStrategyTest {
     @Test
     void aWrongPasswordIsAnAuthenticationFailure() {
         assertFails(run(url(database.name())).env(Setting.PASSWORD_VARIABLE, "not-the-password"),
-                ErrorCode.AUTHENTICATION_FAILED, "Authentication failed for user 'app'", "password source");
+                ErrorCode.AUTHENTICATION_FAILED, "Authentication failed for user 'app'",
+                "the password in OPTA_MIGRATE_PASSWORD");
     }
 
     @Test
