@@ -27,7 +27,6 @@ public final class BenchmarkMain {
             System.err.println("error: " + cli + " is missing. Build it first: ./mvnw -B -q -DskipTests package");
             System.exit(2);
         }
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         List<Row> rows = new ArrayList<>();
         // Durability is off: the disk's fsync noise on a small machine would drown the overhead being measured.

@@ -1,6 +1,7 @@
 package dev.optamigrate.cli;
 
 import com.google.inject.Guice;
+import dev.optamigrate.cli.output.LibraryLogFormatter;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.PrintWriter;
@@ -8,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Handler;
 import java.util.logging.Level;
-import org.slf4j.bridge.SLF4JBridgeHandler;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 
 /** The {@code opta-migrate} command line. */
@@ -46,19 +49,22 @@ public final class Main {
      * {@code update-sql} on a database without the lock table warns that it cannot release a row it never took.
      * Held here so that java.util.logging keeps the level.
      */
-    private static final java.util.logging.Logger LIQUIBASE_LOCK_LOG =
-            java.util.logging.Logger.getLogger("liquibase.lockservice");
+    private static final Logger LIQUIBASE_LOCK_LOG = Logger.getLogger("liquibase.lockservice");
 
     /**
-     * The tools log through SLF4J (Liquibase through java.util.logging, bridged to it); people see warnings only,
-     * unless they ask for more.
+     * The libraries log through java.util.logging (Flyway through SLF4J's JDK 1.4 binding): people see their
+     * warnings as single lines without stack traces, unless they ask for more with --verbose.
      */
     private static void quietLibraryLogs(boolean verbose) {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
-        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
-        SLF4JBridgeHandler.removeHandlersForRootLogger();
-        SLF4JBridgeHandler.install();
-        java.util.logging.Logger.getLogger("").setLevel(verbose ? Level.INFO : Level.WARNING);
+        Logger root = Logger.getLogger("");
+        for (Handler handler : root.getHandlers()) {
+            root.removeHandler(handler);
+        }
+        ConsoleHandler console = new ConsoleHandler();
+        console.setFormatter(new LibraryLogFormatter(verbose));
+        console.setLevel(Level.ALL);
+        root.addHandler(console);
+        root.setLevel(verbose ? Level.INFO : Level.WARNING);
         LIQUIBASE_LOCK_LOG.setLevel(verbose ? Level.INFO : Level.SEVERE);
     }
 }

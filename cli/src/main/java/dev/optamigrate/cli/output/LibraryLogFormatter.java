@@ -1,0 +1,62 @@
+package dev.optamigrate.cli.output;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Locale;
+import java.util.logging.Formatter;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+
+/**
+ * Formats what the libraries log (Flyway and pgjdbc through java.util.logging, Liquibase natively) for people:
+ * one line per record, {@code warning: flyway: ...}, with the cause's message but no stack trace. With
+ * {@code --verbose} the full record and its stack trace are shown.
+ */
+public final class LibraryLogFormatter extends Formatter {
+    private final boolean verbose;
+
+    public LibraryLogFormatter(boolean verbose) {
+        this.verbose = verbose;
+    }
+
+    @Override
+    public String format(LogRecord record) {
+        String message = formatMessage(record);
+        String line = label(record.getLevel()) + ": " + source(record.getLoggerName()) + ": "
+                + (verbose ? message : firstLine(message));
+        Throwable thrown = record.getThrown();
+        if (thrown == null) {
+            return line + System.lineSeparator();
+        }
+        if (!verbose) {
+            return line + " (" + firstLine(String.valueOf(thrown.getMessage())) + ")" + System.lineSeparator();
+        }
+        StringWriter trace = new StringWriter();
+        thrown.printStackTrace(new PrintWriter(trace));
+        return line + System.lineSeparator() + trace;
+    }
+
+    private static String label(Level level) {
+        if (level.intValue() >= Level.SEVERE.intValue()) {
+            return "error";
+        }
+        return level.intValue() >= Level.WARNING.intValue() ? "warning" : "info";
+    }
+
+    /** The library that logged it, e.g. {@code flyway} for {@code org.flywaydb.core.internal...}. */
+    private static String source(String loggerName) {
+        String name = loggerName == null ? "" : loggerName.toLowerCase(Locale.ROOT);
+        for (String library : new String[] {"flyway", "liquibase", "postgresql", "ibatis", "fabric8"}) {
+            if (name.contains(library)) {
+                return library.equals("ibatis") ? "mybatis" : library.equals("postgresql") ? "pgjdbc" : library;
+            }
+        }
+        return loggerName == null || loggerName.isEmpty() ? "java" : loggerName;
+    }
+
+    private static String firstLine(String text) {
+        String stripped = text.strip();
+        int end = stripped.indexOf('\n');
+        return end < 0 ? stripped : stripped.substring(0, end).strip();
+    }
+}
