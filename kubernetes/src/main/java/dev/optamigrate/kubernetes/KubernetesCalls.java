@@ -1,8 +1,13 @@
 package dev.optamigrate.kubernetes;
 
+import dev.optamigrate.core.error.Causes;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.ClosedChannelException;
 import java.util.function.Supplier;
 
 /** Runs one Kubernetes API call and turns its failure into an error that names the call and the fix. */
@@ -50,18 +55,29 @@ public final class KubernetesCalls {
         }
         if (failure.getCode() <= 0) {
             return new MigrateException(ErrorCode.KUBERNETES_UNAVAILABLE, "Cannot reach the Kubernetes API to "
-                    + doing + ": " + (reason.contains("UnresolvedAddress") ? "the API server's host name does not "
-                    + "resolve" : reason) + ".", null, failure);
+                    + doing + ": " + unreachable(failure, reason) + ".", null, failure);
         }
         return new MigrateException(ErrorCode.KUBERNETES_UNAVAILABLE, "Cannot " + doing + " (HTTP "
                 + failure.getCode() + "): " + reason, null, failure);
     }
 
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+    /** Why the API server was not reached, in words rather than a Java class name. */
+    private static String unreachable(Throwable failure, String reason) {
+        if (reason.contains("UnresolvedAddress")) {
+            return "the API server's host name does not resolve";
         }
+        Throwable root = Causes.root(failure);
+        if (root instanceof ConnectException || root instanceof ClosedChannelException) {
+            return "nothing accepts connections at the API server's address (connection refused or closed)";
+        }
+        if (root instanceof SocketTimeoutException || root instanceof HttpTimeoutException) {
+            return "the API server did not answer in time";
+        }
+        return reason;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = Causes.root(failure);
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }

@@ -8,9 +8,9 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,7 +29,7 @@ public final class KubernetesConnection {
     public static KubernetesClient open(Settings settings) {
         String context = settings.get(Setting.CONTEXT).orElse(null);
         Config config = kubeconfig(settings)
-                .map(file -> fromFile(file, context))
+                .map(file -> fromFile(file, context, settings.environment()))
                 .orElseGet(() -> autoConfigure(settings, context));
         if (context != null && (config.getCurrentContext() == null
                 || !context.equals(config.getCurrentContext().getName()))) {
@@ -72,15 +72,13 @@ public final class KubernetesConnection {
         return Config.autoConfigure(context);
     }
 
-    private static Config fromFile(File file, String context) {
+    private static Config fromFile(File file, String context, Map<String, String> environment) {
         Path path = file.toPath();
-        if (!Files.isRegularFile(path)) {
-            throw new MigrateException(ErrorCode.KUBERNETES_UNAVAILABLE, "KUBECONFIG names " + path
-                    + ", which does not exist.", "Point KUBECONFIG at your kubeconfig file, or unset it.", null);
-        }
+        KubeconfigFile kubeconfig = KubeconfigFile.read(path);
+        kubeconfig.checkUsable(context, environment);
         try {
-            return Config.fromKubeconfig(context, Files.readString(path), path.toString());
-        } catch (IOException | RuntimeException unreadable) {
+            return Config.fromKubeconfig(context, kubeconfig.text(), path.toString());
+        } catch (RuntimeException unreadable) {
             throw new MigrateException(ErrorCode.KUBERNETES_UNAVAILABLE, "Cannot read the kubeconfig " + path + ": "
                     + unreadable.getMessage(), "Check that the file is a valid kubeconfig.", unreadable);
         }

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Where a service lives in the cluster, with Opta's conventions as defaults: the namespace is the service's
- * name, the container is {@code k8s-service}, and the database variables are in Secret {@code secret}.
+ * name, the container is {@code k8s-service}, and the database variables are in Secret {@code secret}. Every name
+ * is checked against Kubernetes' rules before it is used.
  *
  * @param service    the service's name (the Opta manifest's {@code name})
  * @param namespace  its namespace
@@ -23,7 +24,15 @@ public record ServiceCoordinates(String service, String namespace, Optional<Stri
         String service = settings.get(Setting.SERVICE).orElseThrow(() -> new MigrateException(ErrorCode.CONFIGURATION,
                 purpose + " needs the service's name.", "Give --service NAME (the Opta manifest's name) or set "
                 + Setting.SERVICE.environmentVariable() + ".", null));
-        return new ServiceCoordinates(service, settings.get(Setting.NAMESPACE).orElse(service),
-                settings.get(Setting.DEPLOYMENT), settings.require(Setting.CONTAINER), settings.require(Setting.SECRET));
+        KubernetesNames.label(service, "The service's name (from " + settings.sourceOf(Setting.SERVICE) + ")");
+        String namespace = settings.get(Setting.NAMESPACE).orElse(service);
+        KubernetesNames.label(namespace, "The namespace (from " + settings.sourceOf(Setting.NAMESPACE) + ")");
+        Optional<String> deployment = settings.get(Setting.DEPLOYMENT);
+        deployment.ifPresent(name -> KubernetesNames.subdomain(name, "The Deployment's name (from "
+                + settings.sourceOf(Setting.DEPLOYMENT) + ")"));
+        return new ServiceCoordinates(service, namespace, deployment, KubernetesNames.label(settings.require(
+                Setting.CONTAINER), "The container's name (from " + settings.sourceOf(Setting.CONTAINER) + ")"),
+                KubernetesNames.subdomain(settings.require(Setting.SECRET), "The Secret's name (from "
+                        + settings.sourceOf(Setting.SECRET) + ")"));
     }
 }

@@ -4,6 +4,7 @@ import dev.optamigrate.cli.CliEnvironment;
 import dev.optamigrate.cli.options.ClusterOptions;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.kubernetes.KubernetesConnection;
+import dev.optamigrate.kubernetes.KubernetesNames;
 import dev.optamigrate.strategy.job.JobLogs;
 import dev.optamigrate.strategy.job.MigrationJobs;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -48,8 +49,10 @@ public final class JobLogsCommand implements Callable<Integer> {
     public Integer call() {
         Settings settings = cluster.settings(environment, Map.of());
         PrintWriter out = spec.commandLine().getOut();
+        String namespace = ClusterSettings.namespace(settings);
+        KubernetesNames.subdomain(name, "The Job's name");
         try (KubernetesClient client = KubernetesConnection.open(settings)) {
-            JobLogs.read(client, new MigrationJobs(client, ClusterSettings.namespace(settings)), name, follow, line -> {
+            JobLogs.read(client, new MigrationJobs(client, namespace), name, follow, line -> {
                 out.println(line);
                 out.flush();
             });

@@ -10,6 +10,7 @@ import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.kubernetes.KubernetesConnection;
+import dev.optamigrate.kubernetes.KubernetesNames;
 import dev.optamigrate.strategy.job.JobState;
 import dev.optamigrate.strategy.job.JobWatcher;
 import dev.optamigrate.strategy.job.MigrationJobs;
@@ -66,8 +67,10 @@ public final class JobStatusCommand implements Callable<Integer> {
     public Integer call() {
         Settings settings = cluster.settings(environment, Map.of());
         PrintWriter out = spec.commandLine().getOut();
+        String namespace = ClusterSettings.namespace(settings);
+        KubernetesNames.subdomain(name, "The Job's name");
         try (KubernetesClient client = KubernetesConnection.open(settings)) {
-            MigrationJobs jobs = new MigrationJobs(client, ClusterSettings.namespace(settings));
+            MigrationJobs jobs = new MigrationJobs(client, namespace);
             if (await) {
                 new JobWatcher(client, jobs, output.json() ? new JsonEventPrinter(out) : new ConsoleEventPrinter(out),
                         settings.duration(Setting.JOB_START_TIMEOUT), POLL, PROGRESS).await(name);

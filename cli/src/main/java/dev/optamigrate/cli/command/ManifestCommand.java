@@ -7,6 +7,7 @@ import dev.optamigrate.cli.options.RunOptions;
 import dev.optamigrate.cli.options.SourceOptions;
 import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
+import dev.optamigrate.kubernetes.ImageReference;
 import dev.optamigrate.kubernetes.KubernetesConnection;
 import dev.optamigrate.kubernetes.ServiceCoordinates;
 import dev.optamigrate.kubernetes.ServiceWorkload;
@@ -68,7 +69,8 @@ abstract class ManifestCommand implements Callable<Integer> {
      */
     MigrationJobSpec specFromImageOrCluster(Settings settings) {
         ServiceCoordinates where = ServiceCoordinates.from(settings, "generate");
-        Optional<String> image = settings.get(Setting.IMAGE);
+        Optional<String> image = settings.get(Setting.IMAGE).map(given -> ImageReference.requireValid(given,
+                "The image (from " + settings.sourceOf(Setting.IMAGE) + ")"));
         if (image.isPresent()) {
             return MigrationJobSpec.from(settings, where, image.get(), null, command, Optional.empty());
         }
@@ -78,10 +80,15 @@ abstract class ManifestCommand implements Callable<Integer> {
         }
     }
 
-    /** A spec whose image is an expression of the deployment tool, never read from the cluster. */
+    /**
+     * A spec whose image is an expression of the deployment tool, never read from the cluster. A given --image is
+     * an image reference or such an expression ({@code {{ ... }}}).
+     */
     MigrationJobSpec specWithImage(Settings settings, String defaultImage) {
+        Optional<String> image = settings.get(Setting.IMAGE).map(given -> given.contains("{{") ? given
+                : ImageReference.requireValid(given, "The image (from " + settings.sourceOf(Setting.IMAGE) + ")"));
         return MigrationJobSpec.from(settings, ServiceCoordinates.from(settings, "generate"),
-                settings.get(Setting.IMAGE).orElse(defaultImage), null, command, Optional.empty());
+                image.orElse(defaultImage), null, command, Optional.empty());
     }
 
     Integer write(String comment, Object manifest) {

@@ -14,6 +14,7 @@ import dev.optamigrate.core.spi.MigrationRequest;
 import dev.optamigrate.core.spi.PendingMigration;
 import dev.optamigrate.core.target.Target;
 import dev.optamigrate.core.target.TargetResolver;
+import dev.optamigrate.kubernetes.ImageReference;
 import dev.optamigrate.kubernetes.KubernetesConnection;
 import dev.optamigrate.kubernetes.ServiceCoordinates;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -48,6 +49,10 @@ final class ExternalStrategy implements ExecutionStrategy {
         }
         ServiceCoordinates where = ServiceCoordinates.from(settings,
                 "The external strategy with --credentials-from-cluster or --tunnel");
+        if (tunnel) {
+            ImageReference.requireValid(settings.require(Setting.TUNNEL_IMAGE), "The tunnel image (from "
+                    + settings.sourceOf(Setting.TUNNEL_IMAGE) + ")");
+        }
         try (KubernetesClient client = KubernetesConnection.open(settings)) {
             Target target = TlsDefault.apply(fromCluster ? fromSecret(client, where, settings)
                     : new TargetResolver(settings).resolve(), settings);

@@ -7,6 +7,7 @@ import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.spi.ExecutionReport;
 import dev.optamigrate.core.spi.ExecutionStrategy;
 import dev.optamigrate.core.spi.MigrationRequest;
+import dev.optamigrate.kubernetes.ImageReference;
 import dev.optamigrate.kubernetes.KubernetesConnection;
 import dev.optamigrate.kubernetes.MigrationLease;
 import dev.optamigrate.kubernetes.ServiceCoordinates;
@@ -34,6 +35,8 @@ final class JobStrategy implements ExecutionStrategy {
     public ExecutionReport execute(MigrationRequest request) {
         Settings settings = request.settings();
         ServiceCoordinates where = ServiceCoordinates.from(settings, "The job strategy");
+        settings.get(Setting.IMAGE).ifPresent(image -> ImageReference.requireValid(image, "The image (from "
+                + settings.sourceOf(Setting.IMAGE) + ")"));
         try (KubernetesClient client = KubernetesConnection.open(settings)) {
             ServiceWorkload workload = ServiceWorkload.find(client, where);
             String image = settings.get(Setting.IMAGE).orElseGet(workload::image);
