@@ -3,6 +3,7 @@ package dev.optamigrate.core;
 import dev.optamigrate.core.analysis.CheckReport;
 import dev.optamigrate.core.analysis.Finding;
 import dev.optamigrate.core.analysis.PendingScripts;
+import dev.optamigrate.core.analysis.Rule;
 import dev.optamigrate.core.analysis.SafetyMode;
 import dev.optamigrate.core.analysis.Severity;
 import dev.optamigrate.core.analysis.StaticCheck;
@@ -13,11 +14,13 @@ import dev.optamigrate.core.event.MigrationEvent;
 import dev.optamigrate.core.spi.PendingMigration;
 import java.sql.Connection;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Runs the static check on what a migrate run is about to apply, for the server's own PostgreSQL version, and
  * reports each finding as an event; in {@link SafetyMode#BLOCK} an error-level finding stops the run before
- * anything is applied.
+ * anything is applied. Transaction control inside a transactional migration stops it in either mode: the tool
+ * would report such a migration rolled back while part of it stays.
  */
 final class SafetyGate {
     private SafetyGate() {
@@ -32,6 +35,15 @@ final class SafetyGate {
         for (Finding finding : report.findings()) {
             events.on(new MigrationEvent.SafetyFinding(finding.rule(), finding.severity().label(), finding.file(),
                     finding.line(), finding.statement(), finding.message(), finding.fix()));
+        }
+        List<Finding> transactionControl = report.findings().stream()
+                .filter(finding -> finding.rule().equals(Rule.TRANSACTION_CONTROL.id())).toList();
+        if (!transactionControl.isEmpty()) {
+            throw new MigrateException(ErrorCode.INVALID_MIGRATIONS, "A migration that runs in a transaction "
+                    + "commits it itself, and more statements follow: " + transactionControl.stream()
+                            .map(finding -> finding.file() + ":" + finding.line()).collect(Collectors.joining(", "))
+                    + ". If one of them failed, the part before the COMMIT would stay applied and unrecorded, so "
+                    + "nothing was applied.", Rule.TRANSACTION_CONTROL.fix(), null);
         }
         if (mode == SafetyMode.BLOCK && report.failsAt(Severity.ERROR)) {
             throw new MigrateException(ErrorCode.UNSAFE_MIGRATION, "The safety check found "

@@ -72,7 +72,8 @@ public final class CheckCommand implements Callable<Integer> {
     List<Path> paths = new ArrayList<>();
 
     @Option(names = "--pg-version", paramLabel = "MAJOR", description = "PostgreSQL major version to judge for, "
-            + "e.g. 16. Default: the target's when connected, else " + StaticCheck.DEFAULT_PG_VERSION + ".")
+            + StaticCheck.OLDEST_PG_VERSION + " to " + StaticCheck.NEWEST_PG_VERSION + ", e.g. 16. Default: the "
+            + "target's when connected, else " + StaticCheck.DEFAULT_PG_VERSION + ".")
     Integer pgVersion;
 
     @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "Report format: "
@@ -107,6 +108,9 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (pgVersion != null) {
+            StaticCheck.supportedVersion(pgVersion, "--pg-version");
+        }
         CheckReport report;
         if (paths.isEmpty()) {
             Settings settings = CommonOptions.settings(environment, target, source, null, Map.of());

@@ -15,9 +15,11 @@ import java.util.stream.Stream;
 /**
  * The SQL files a check reads when it is given paths: each file as it is, each directory's {@code .sql} files
  * (recursively, in path order). A MyBatis script's undo part, after {@code -- //@UNDO}, is left out: it does not
- * run on the way up.
+ * run on the way up. A file is taken to run in a transaction unless Flyway's script config beside it says not.
  */
 public final class MigrationFiles {
+    private static final Pattern OUTSIDE_TRANSACTION = Pattern.compile(
+            "^\\s*executeInTransaction\\s*=\\s*false\\s*$", Pattern.MULTILINE | Pattern.CASE_INSENSITIVE);
     private static final Pattern MYBATIS_UNDO = Pattern.compile("^--\\s*//@UNDO.*$", Pattern.MULTILINE);
 
     private MigrationFiles() {
@@ -37,7 +39,8 @@ public final class MigrationFiles {
             }
             List<Path> files = Files.isDirectory(path) ? sqlFilesUnder(path, given) : List.of(path);
             for (Path file : files) {
-                scripts.add(new MigrationScript(displayName(file, workingDir), withoutUndo(readText(file))));
+                scripts.add(new MigrationScript(displayName(file, workingDir), withoutUndo(readText(file)),
+                        transactional(file)));
             }
         }
         return scripts;
@@ -64,6 +67,12 @@ public final class MigrationFiles {
             throw new MigrateException(ErrorCode.CONFIGURATION, "Cannot read " + file + ": " + e.getMessage(),
                     "Check that the file is readable UTF-8 text.", e);
         }
+    }
+
+    /** Flyway's script config beside a file ({@code V1__x.sql.conf}) can run it outside a transaction. */
+    private static boolean transactional(Path file) {
+        Path config = file.resolveSibling(file.getFileName() + ".conf");
+        return !Files.isRegularFile(config) || !OUTSIDE_TRANSACTION.matcher(readText(config)).find();
     }
 
     private static String withoutUndo(String sql) {

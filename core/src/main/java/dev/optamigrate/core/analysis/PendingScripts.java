@@ -16,7 +16,8 @@ public final class PendingScripts {
 
     /** Each pending migration as a script named after its file or changeset. */
     public static List<MigrationScript> of(List<PendingMigration> pending) {
-        return pending.stream().map(migration -> new MigrationScript(migration.script(), migration.sql())).toList();
+        return pending.stream().map(migration -> new MigrationScript(migration.script(), migration.sql(),
+                migration.transactional())).toList();
     }
 
     /** The server's major version, e.g. 16. */

@@ -45,6 +45,12 @@ public enum Rule {
             "CONCURRENTLY cannot run inside a transaction block: the statement fails",
             "Run the CONCURRENTLY statement on its own, outside BEGIN ... COMMIT (with Liquibase: "
                     + "runInTransaction:false)."),
+    TRANSACTION_CONTROL("transaction-control", Severity.ERROR,
+            "A COMMIT or ROLLBACK in a migration that the tool runs in a transaction ends the tool's transaction: "
+                    + "when a statement after it fails, what ran before stays, and the tool records nothing",
+            "Drop the BEGIN/COMMIT and let the tool's transaction hold the migration; to commit in parts, split it "
+                    + "into several migrations, or mark it non-transactional (Flyway: executeInTransaction=false in "
+                    + "V<n>__name.sql.conf; Liquibase: runInTransaction:false; MyBatis: auto_commit=true)."),
     BREAKING_DROP_COLUMN("breaking-drop-column", Severity.WARNING,
             "Dropping a column breaks the release that still reads or writes it",
             "Stop using the column in one release, then drop it in the next."),

@@ -16,23 +16,27 @@ import java.util.Set;
 final class ScriptState {
     private final int pgVersion;
     private final String file;
+    private final boolean transactional;
     private final Set<String> newTables;
     private final Set<String> newIndexes;
     private final Map<String, String> notNullChecks = new HashMap<>();
     private final Set<String> validatedNotNull = new HashSet<>();
     private final List<Finding> findings = new ArrayList<>();
     private boolean inTransaction;
+    private Integer transactionEndedAt;
     private boolean lockTimeoutSet;
     private boolean strongLockInStatement;
     private SqlStatement statement;
 
     /**
-     * @param newTables  the tables created so far (by this migration, or by earlier ones of the same run)
-     * @param newIndexes the indexes created so far on those tables
+     * @param transactional whether the tool runs the migration in one transaction
+     * @param newTables     the tables created so far (by this migration, or by earlier ones of the same run)
+     * @param newIndexes    the indexes created so far on those tables
      */
-    ScriptState(int pgVersion, String file, Set<String> newTables, Set<String> newIndexes) {
+    ScriptState(int pgVersion, String file, boolean transactional, Set<String> newTables, Set<String> newIndexes) {
         this.pgVersion = pgVersion;
         this.file = file;
+        this.transactional = transactional;
         this.newTables = newTables;
         this.newIndexes = newIndexes;
     }
@@ -53,6 +57,30 @@ final class ScriptState {
     void report(Rule rule, String message) {
         findings.add(Finding.of(rule, new Finding.Location(file, statement.line(), statement.compactText()),
                 message));
+    }
+
+    /** Reports the rule at this statement unless this migration already has a finding of it. */
+    void reportOnce(Rule rule, String message) {
+        if (findings.stream().noneMatch(finding -> finding.rule().equals(rule.id()))) {
+            report(rule, message);
+        }
+    }
+
+    /** Whether the tool runs this migration in one transaction. */
+    boolean transactional() {
+        return transactional;
+    }
+
+    /** A COMMIT or ROLLBACK of the migration's own ended the tool's transaction at this statement's line. */
+    void transactionEnded() {
+        if (transactionEndedAt == null) {
+            transactionEndedAt = statement.line();
+        }
+    }
+
+    /** The line where the migration first ended the tool's transaction, if it did. */
+    Integer transactionEndedAt() {
+        return transactionEndedAt;
     }
 
     List<Finding> findings() {

@@ -6,7 +6,8 @@ import dev.optamigrate.core.analysis.sql.TokenCursor;
 
 /**
  * Follows the statements that change the session rather than the schema: an explicit transaction
- * ({@code BEGIN}/{@code START TRANSACTION} up to {@code COMMIT}/{@code ROLLBACK}), a lock timeout
+ * ({@code BEGIN}/{@code START TRANSACTION} up to {@code COMMIT}/{@code ROLLBACK}; in a migration the tool runs in
+ * a transaction, a statement after such a COMMIT is reported), a lock timeout
  * ({@code SET lock_timeout}, {@code set_config('lock_timeout', ...)}), and new tables (whose later changes are
  * safe).
  */
@@ -17,9 +18,21 @@ final class SessionStatements implements StatementRules {
         TokenCursor cursor = statement.cursor();
         if (statement.opensTransaction()) {
             state.transaction(true);
-        } else if (statement.endsTransaction()) {
+            return;
+        }
+        if (statement.endsTransaction()) {
             state.transaction(false);
-        } else if (setsLockTimeout(statement)) {
+            if (state.transactional()) {
+                state.transactionEnded();
+            }
+            return;
+        }
+        if (state.transactionEndedAt() != null) {
+            state.reportOnce(Rule.TRANSACTION_CONTROL, "This statement runs after the COMMIT or ROLLBACK at line "
+                    + state.transactionEndedAt() + " ended the transaction the tool runs the migration in: if it "
+                    + "fails, what ran before stays applied and the migration is not recorded.");
+        }
+        if (setsLockTimeout(statement)) {
             state.lockTimeoutSet();
         } else if (cursor.accept("create")) {
             tableCreated(cursor, state);

@@ -2,6 +2,8 @@ package dev.optamigrate.core.analysis;
 
 import dev.optamigrate.core.analysis.sql.SqlScript;
 import dev.optamigrate.core.analysis.sql.SqlStatement;
+import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.MigrateException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -20,6 +22,9 @@ import java.util.Set;
 public final class StaticCheck {
     /** The PostgreSQL major version assumed when neither {@code --pg-version} nor a connected target says. */
     public static final int DEFAULT_PG_VERSION = 15;
+    /** The oldest and newest PostgreSQL major versions whose locking the rules know. */
+    public static final int OLDEST_PG_VERSION = 10;
+    public static final int NEWEST_PG_VERSION = 18;
 
     private final int pgVersion;
     private final boolean oneRun;
@@ -34,6 +39,20 @@ public final class StaticCheck {
         this.oneRun = oneRun;
     }
 
+    /**
+     * A major version given by the user, checked to be one the rules know.
+     *
+     * @param source where it came from, e.g. {@code --pg-version}
+     */
+    public static int supportedVersion(int major, String source) {
+        if (major < OLDEST_PG_VERSION || major > NEWEST_PG_VERSION) {
+            throw new MigrateException(ErrorCode.CONFIGURATION, source + " " + major + " is not a PostgreSQL major "
+                    + "version the rules know.", "Give one from " + OLDEST_PG_VERSION + " to " + NEWEST_PG_VERSION
+                            + " (e.g. 16), or leave it out to use the target's own version.", null);
+        }
+        return major;
+    }
+
     /** A check of the migrations one run applies in order: what an earlier one creates is new for the later. */
     public static StaticCheck forPendingRun(int pgVersion) {
         return new StaticCheck(pgVersion, true);
@@ -46,8 +65,10 @@ public final class StaticCheck {
         Set<String> runIndexes = new HashSet<>();
         for (MigrationScript script : scripts) {
             SqlScript parsed = SqlScript.parse(script.sql());
-            ScriptState state = oneRun ? new ScriptState(pgVersion, script.file(), runTables, runIndexes)
-                    : new ScriptState(pgVersion, script.file(), new HashSet<>(), new HashSet<>());
+            boolean transactional = script.transactional() && parsed.statements().stream()
+                    .noneMatch(SqlStatement::runsOnlyOutsideTransaction);
+            ScriptState state = oneRun ? new ScriptState(pgVersion, script.file(), transactional, runTables, runIndexes)
+                    : new ScriptState(pgVersion, script.file(), transactional, new HashSet<>(), new HashSet<>());
             List<Finding> found = findingsOf(parsed, state);
             Suppressions allowed = new Suppressions(parsed, script.file());
             List<Finding> remaining = new ArrayList<>(allowed.remaining(found));

@@ -57,6 +57,13 @@ class StaticCheckTest {
                 unsafe("concurrent-in-transaction", "START TRANSACTION; DROP INDEX CONCURRENTLY t_a; COMMIT"),
                 unsafe("concurrent-in-transaction", "BEGIN; REINDEX INDEX CONCURRENTLY t_a; END"),
                 safe("BEGIN; ALTER TABLE t ADD COLUMN c text; COMMIT; CREATE INDEX CONCURRENTLY t_c ON t (c)"),
+                unsafe("transaction-control", "CREATE TABLE a (id int); COMMIT; CREATE TABLE b (id int)"),
+                unsafe("transaction-control", "BEGIN; CREATE TABLE a (id int); ROLLBACK; CREATE TABLE b (id int)"),
+                safe("BEGIN; CREATE TABLE a (id int); CREATE TABLE b (id int); COMMIT"),
+                safe("CREATE TABLE a (id int); SAVEPOINT s; CREATE TABLE b (id int); ROLLBACK TO s; "
+                        + "CREATE TABLE c (id int)"),
+                safe("CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$ BEGIN COMMIT; END $$; "
+                        + "CREATE TABLE b (id int)"),
                 unsafe("breaking-drop-column", "ALTER TABLE t DROP COLUMN IF EXISTS c"),
                 unsafe("breaking-drop-column", "ALTER TABLE t DROP c, DROP CONSTRAINT t_c"),
                 safe("ALTER TABLE t DROP CONSTRAINT t_c"),
@@ -117,6 +124,19 @@ class StaticCheckTest {
         assertThat(check("SELECT set_config('lock_timeout', '5s', false); ALTER TABLE t ADD a int", 15).findings())
                 .isEmpty();
         assertThat(check("CREATE TABLE n (id int); ALTER TABLE n ADD COLUMN a int", 15).findings()).isEmpty();
+    }
+
+    @Test
+    void transactionControlIsReportedOnlyForMigrationsRunInATransaction() {
+        String sql = "CREATE TABLE a (id int);\nCOMMIT;\nCREATE TABLE b (id int);";
+        CheckReport transactional = new StaticCheck(15).check(List.of(new MigrationScript("V1__x.sql", sql)));
+        assertThat(transactional.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.rule()).isEqualTo("transaction-control");
+            assertThat(finding.line()).isEqualTo(3);
+            assertThat(finding.message()).contains("line 2");
+        });
+        assertThat(new StaticCheck(15).check(List.of(new MigrationScript("V1__x.sql", sql, false))).findings())
+                .isEmpty();
     }
 
     @Test

@@ -41,6 +41,17 @@ public record SqlStatement(List<Token> tokens, String text, int line) {
                 || (startsWith("rollback") && !contains("to"));
     }
 
+    /**
+     * Whether PostgreSQL refuses it inside a transaction block ({@code CONCURRENTLY} index work, {@code VACUUM},
+     * {@code CREATE}/{@code DROP DATABASE}, {@code ALTER SYSTEM}): a script that has one cannot run in the
+     * tool's transaction, and is written to run outside one.
+     */
+    public boolean runsOnlyOutsideTransaction() {
+        return contains("concurrently") && (startsWith("create") || startsWith("drop") || startsWith("reindex"))
+                || startsWith("vacuum") || startsWith("alter", "system") || startsWith("create", "database")
+                || startsWith("drop", "database");
+    }
+
     /** Whether the word appears anywhere outside strings and quoted identifiers. */
     public boolean contains(String word) {
         return tokens.stream().anyMatch(token -> token.isWord(word));

@@ -1,0 +1,32 @@
+package dev.optamigrate.core;
+
+import dev.optamigrate.core.error.MigrateException;
+import dev.optamigrate.core.spi.PendingMigration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Says truthfully what a failure leaves behind when the failing migration ran outside a transaction: the tools
+ * report a failure the same way either way, but only a transaction rolls the migration's earlier statements back.
+ */
+final class PartialFailures {
+    private PartialFailures() {
+    }
+
+    /**
+     * @param failed  the version (or, without one, the script) of the migration that failed, or {@code null}
+     * @param pending the pending migrations as the run read them (empty when it did not read their SQL)
+     */
+    static MigrateException describe(MigrateException failure, String failed, List<PendingMigration> pending) {
+        boolean outside = failed != null && pending.stream().anyMatch(migration -> !migration.transactional()
+                && (Objects.equals(failed, migration.version()) || Objects.equals(failed, migration.script())));
+        if (!outside) {
+            return failure;
+        }
+        return new MigrateException(failure.code(), failure.getMessage() + "\n  " + failed + " ran outside a "
+                + "transaction: the statements before the failing one stay applied, and the tool did not record "
+                + "the migration.", "Check what the migration already changed (`status`, psql \\d), make the "
+                        + "migration safe to run again (IF NOT EXISTS, or undo those changes by hand), then run "
+                        + "again.", failure);
+    }
+}
