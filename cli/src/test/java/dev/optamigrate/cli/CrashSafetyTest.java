@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.FieldSource;
 
 /**
  * {@code kill -9} of a run in the middle of a 60-second statement: the next run gets the lock within 10
- * seconds without any manual step, and nothing half-applied is recorded as applied.
+ * seconds without any manual step, and nothing half-applied is recorded as applied. A SIGTERM at the same point
+ * says what was applied and what was cut off, and closes the journal row as {@code INTERRUPTED}.
  */
 class CrashSafetyTest {
     @RegisterExtension
@@ -68,6 +69,37 @@ class CrashSafetyTest {
                 .containsExactly("SUCCEEDED", "ABANDONED", "SUCCEEDED");
         assertThat(db.column("SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(60)%' "
                 + "AND pid <> pg_backend_pid()")).containsExactly("0");
+    }
+
+    @ParameterizedTest
+    @FieldSource("TOOLS")
+    void sigtermSaysWhatWasAppliedAndClosesTheJournalRow(String tool, TestDatabase db, @TempDir Path dir)
+            throws Exception {
+        Path location = MigrationSets.copy(tool, dir.resolve("migrations"));
+        String slow = MigrationSets.append(tool, location, "slow backfill",
+                "CREATE TABLE backfill_done (id int);\nSELECT pg_sleep(60);");
+        Path output = dir.resolve("terminated.txt");
+
+        Process run = Cli.start(Map.of(), output, List.of("migrate", "--url", db.url(), "--location",
+                location.toString()));
+        awaitStatementRunning(db, run, output);
+        run.destroy();
+        assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        int applied = MigrationSets.exampleCount(tool);
+        assertThat(run.exitValue()).isEqualTo(143);
+        assertThat(Files.readString(output)).contains("Interrupted by a signal. Applied before it: ",
+                "Cut off: " + slow, "PostgreSQL rolls its transaction back");
+        assertThat(db.column("SELECT status || ' ' || applied FROM opta_migrate.opta_migrate_journal"))
+                .containsExactly("INTERRUPTED " + applied);
+        assertThat(db.hasTable("backfill_done")).isFalse();
+
+        MigrationSets.replace(tool, location, slow, "CREATE TABLE backfill_done (id int);");
+        Cli.Result next = Cli.run(dir, "migrate", "--url", db.url(), "--location", location.toString(),
+                "--lock-wait", "10s");
+        assertThat(next.exitCode()).as(next.all()).isZero();
+        assertThat(next.out()).contains("1 migration");
+        assertThat(db.hasTable("backfill_done")).isTrue();
     }
 
     private static void awaitStatementRunning(TestDatabase db, Process run, Path output) throws Exception {

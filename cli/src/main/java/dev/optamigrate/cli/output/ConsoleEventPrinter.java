@@ -68,6 +68,9 @@ public final class ConsoleEventPrinter implements EventListener {
         if (event instanceof MigrationEvent.RemoteOutput output) {
             return "[" + output.source() + "] " + output.line();
         }
+        if (event instanceof MigrationEvent.RunFailed failed && failed.errorCode().equals("INTERRUPTED")) {
+            return failed.message();
+        }
         if (event instanceof MigrationEvent.RunFinished finished && undo) {
             return "Reverted " + finished.applied() + " migration" + (finished.applied() == 1 ? "" : "s")
                     + "; the schema is now at " + (finished.to() == null ? "no version (empty)" : "version "

@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * The audit trail in {@code opta_migrate.opta_migrate_journal}: one row per run. A run opens its row as {@code RUNNING} while
  * it holds the migration lock, and closes it as {@code SUCCEEDED} or {@code FAILED}. Because only the lock
- * holder writes, any other {@code RUNNING} row belongs to a run that died, and is marked {@code ABANDONED}.
+ * holder writes, any other {@code RUNNING} row belongs to a run that died, and is marked {@code ABANDONED}. A run
+ * stopped by SIGINT or SIGTERM closes its own row as {@code INTERRUPTED}.
  */
 public final class Journal {
     /**
@@ -61,6 +62,14 @@ public final class Journal {
         }
     }
 
+    /**
+     * The journal on a connection of its own, without preparing the table: for closing a row that a run opened,
+     * from outside that run (its shutdown hook).
+     */
+    public static Journal existing(Connection connection) {
+        return new Journal(connection);
+    }
+
     /** Opens a row for a run and returns its id. */
     public long start(JournalEntry.Start start) {
         String sql = "INSERT INTO " + TABLE + " (action, tool, strategy, location, release, from_version, status, "
@@ -90,6 +99,11 @@ public final class Journal {
 
     public void failed(long id, String toVersion, int applied, String error) {
         finish(id, "FAILED", toVersion, applied, error);
+    }
+
+    /** A run stopped by a signal: what it had applied by then, and what it said about it. */
+    public void interrupted(long id, String toVersion, int applied, String message) {
+        finish(id, "INTERRUPTED", toVersion, applied, message);
     }
 
     /** All rows, oldest first. */
