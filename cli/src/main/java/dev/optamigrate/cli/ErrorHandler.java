@@ -3,6 +3,7 @@ package dev.optamigrate.cli;
 import dev.optamigrate.cli.output.Json;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
+import dev.optamigrate.core.error.UnexpectedFailures;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -17,7 +18,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception exception, CommandLine commandLine,
             CommandLine.ParseResult parseResult) {
         MigrateException failure = exception instanceof MigrateException known ? known
-                : new MigrateException(ErrorCode.INTERNAL, "Unexpected error: " + exception, exception);
+                : UnexpectedFailures.translate(exception);
         CommandLine.ParseResult leaf = parseResult;
         while (leaf.hasSubcommand()) {
             leaf = leaf.subcommand();

@@ -1,9 +1,10 @@
 package dev.optamigrate.core;
 
+import dev.optamigrate.core.analysis.SafetyMode;
 import dev.optamigrate.core.connect.Connections;
 import dev.optamigrate.core.connect.Hosts;
-import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
+import dev.optamigrate.core.error.UnexpectedFailures;
 import dev.optamigrate.core.event.EventListener;
 import dev.optamigrate.core.event.MigrationEvent;
 import dev.optamigrate.core.journal.Journal;
@@ -11,6 +12,7 @@ import dev.optamigrate.core.journal.JournalEntry;
 import dev.optamigrate.core.lock.MigrationLock;
 import dev.optamigrate.core.spi.AppliedMigration;
 import dev.optamigrate.core.spi.MigrationSession;
+import dev.optamigrate.core.spi.PendingMigration;
 import dev.optamigrate.core.spi.ToolContext;
 import dev.optamigrate.core.spi.ToolStatus;
 import dev.optamigrate.core.spi.UndoRequest;
@@ -18,8 +20,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * One run that changes the schema (migrate, or undo): lock, status, safety check, journal, change, journal,
@@ -30,7 +32,10 @@ final class MigrationRun {
     private final Connections connections;
     private final EventListener events;
     private final UndoRequest undo;
-    private final List<AppliedMigration> applied = new ArrayList<>();
+    /** Read by the interrupt hook's thread too. */
+    private final List<AppliedMigration> applied = new CopyOnWriteArrayList<>();
+    private volatile String inFlight;
+    private volatile String failedMigration;
     private final long startedNanos = System.nanoTime();
 
     /**
@@ -56,7 +61,7 @@ final class MigrationRun {
             events.on(new MigrationEvent.RunFailed(e.getMessage(), e.code().name(), elapsed()));
             throw e;
         } catch (SQLException | RuntimeException e) {
-            MigrateException failure = new MigrateException(ErrorCode.INTERNAL, "Unexpected failure: " + e, e);
+            MigrateException failure = UnexpectedFailures.translate(e);
             events.on(new MigrationEvent.RunFailed(failure.getMessage(), failure.code().name(), elapsed()));
             throw failure;
         }
@@ -72,33 +77,49 @@ final class MigrationRun {
     private MigrateResult changeUnderLock(MigrationSession session, Connection work) {
         ToolStatus before = session.status();
         events.on(new MigrationEvent.StatusRead(before.current(), before.pending().size()));
-        if (undo == null && !before.pending().isEmpty()) {
-            SafetyGate.check(configuration.safety(), session.pending(), work, events);
-        }
+        List<PendingMigration> pending = undo == null && !before.pending().isEmpty()
+                && configuration.safety() != SafetyMode.OFF ? session.pending() : List.of();
+        SafetyGate.check(configuration.safety(), pending, work, events);
+        UndoRequest revert = undo == null ? null : undo.against(before.applied().size());
         Journal journal = Journal.open(work);
         long journalId = journal.start(new JournalEntry.Start(action(), configuration.tool(), configuration.strategy(),
                 configuration.location(), configuration.release().orElse(null), before.current(), Hosts.localName(),
                 ProcessHandle.current().pid(), configuration.operator().orElse(null)));
-        try {
-            List<AppliedMigration> result = undo == null ? session.migrate() : session.undo(undo);
+        try (InterruptedRunHook hook = new InterruptedRunHook(connections, journalId, events, progress(before))) {
+            List<AppliedMigration> result = undo == null ? session.migrate() : session.undo(revert);
             String to = undo == null ? lastVersion(result, before.current()) : session.status().current();
             journal.succeeded(journalId, to, result.size());
             events.on(new MigrationEvent.RunFinished(before.current(), to, result.size(), elapsed(), Instant.now()));
             return new MigrateResult(configuration.tool(), before.current(), to, result, elapsed(), journalId);
         } catch (RuntimeException e) {
+            RuntimeException reported = e instanceof MigrateException known
+                    ? PartialFailures.describe(known, failedMigration, pending) : e;
             journal.failed(journalId, lastVersion(applied, before.current()), applied.size(), String.valueOf(
-                    e.getMessage()));
-            throw e;
+                    reported.getMessage()));
+            throw reported;
         }
     }
 
-    /** The run's listener, plus a record of each migration finished (for the journal when a later one fails). */
+    /**
+     * The run's listener, plus a record of each migration finished (for the journal when a later one fails) and
+     * of the one in flight (for a signal).
+     */
     private EventListener tracking() {
         return events.andThen(event -> {
-            if (event instanceof MigrationEvent.MigrationFinished done) {
+            if (event instanceof MigrationEvent.MigrationStarted started) {
+                inFlight = started.version() != null ? started.version() : started.script();
+            } else if (event instanceof MigrationEvent.MigrationFinished done) {
+                inFlight = null;
                 applied.add(new AppliedMigration(done.version(), done.description(), done.script(), done.duration()));
+            } else if (event instanceof MigrationEvent.MigrationFailed failed) {
+                inFlight = null;
+                failedMigration = failed.version() != null ? failed.version() : failed.script();
             }
         });
+    }
+
+    private InterruptedRunHook.Progress progress(ToolStatus before) {
+        return new InterruptedRunHook.Progress(() -> applied, () -> inFlight, before.current(), this::elapsed);
     }
 
     private String action() {
@@ -106,7 +127,7 @@ final class MigrationRun {
     }
 
     /** The newest version among what was applied (repeatable migrations have none), else {@code before}. */
-    private static String lastVersion(List<AppliedMigration> applied, String before) {
+    static String lastVersion(List<AppliedMigration> applied, String before) {
         for (int i = applied.size() - 1; i >= 0; i--) {
             if (applied.get(i).version() != null) {
                 return applied.get(i).version();

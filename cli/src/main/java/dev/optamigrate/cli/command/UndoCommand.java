@@ -2,6 +2,8 @@ package dev.optamigrate.cli.command;
 
 import dev.optamigrate.cli.CliEnvironment;
 import dev.optamigrate.cli.options.RunOptions;
+import dev.optamigrate.cli.output.ConsoleConfirmation;
+import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.spi.UndoRequest;
 import dev.optamigrate.core.tool.MigrationTools;
@@ -20,6 +22,9 @@ import picocli.CommandLine.Option;
     "Liquibase rolls back by count (--steps) or to a tag (--tag); MyBatis Migrations runs the --//@UNDO section "
             + "of the last --steps scripts. Flyway's open-source edition has no undo: write a forward migration "
             + "that reverts the change. The run is recorded in the journal with action `undo`.",
+    "",
+    "--steps may not exceed the number of applied migrations (the error says how many there are). Reverting "
+            + "every one takes --all, and on a target marked `protected: true` also --yes.",
     "",
     "Examples:",
     "%n  opta-migrate undo --location examples/liquibase --steps 1 --embedded",
@@ -40,7 +45,14 @@ public final class UndoCommand extends DatabaseCommand implements Callable<Integ
         @Option(names = "--tag", paramLabel = "TAG", description = "Revert everything applied after TAG "
                 + "(Liquibase).")
         String tag;
+
+        @Option(names = "--all", description = "Revert every applied migration (for MyBatis, including the "
+                + "script that creates its changelog table).")
+        boolean all;
     }
+
+    @Option(names = "--yes", description = "Confirm --all up front on a target marked `protected: true`.")
+    boolean yes;
 
     @Inject
     UndoCommand(CliEnvironment environment, MigrationTools tools) {
@@ -49,12 +61,22 @@ public final class UndoCommand extends DatabaseCommand implements Callable<Integ
 
     @Override
     public Integer call() {
-        UndoRequest request = howFar.tag != null ? UndoRequest.toTag(howFar.tag) : steps(howFar.steps);
         Settings settings = options.settings(environment, run, Map.of());
+        UndoRequest request = howFar.tag != null ? UndoRequest.toTag(howFar.tag)
+                : howFar.all ? everything(settings) : steps(howFar.steps);
         try (TargetSession session = openTarget(settings)) {
             configuration(settings, session).strategy("local").listener(eventPrinter()).load().undo(request);
         }
         return 0;
+    }
+
+    /** Every applied migration; on a protected target only with --yes, since it empties the schema. */
+    private UndoRequest everything(Settings settings) {
+        if (settings.bool(Setting.PROTECTED)) {
+            new ConsoleConfirmation(notices(), environment.terminal(), yes).requireUpFront("Undo --all reverts "
+                    + "every applied migration of a protected target.");
+        }
+        return UndoRequest.everything();
     }
 
     private UndoRequest steps(int steps) {

@@ -21,8 +21,9 @@ public enum ErrorCode {
             "Another migration holds the lock. Wait for it to finish, or raise --lock-wait; if its "
             + "process is gone, PostgreSQL frees the lock as soon as it notices the dead session."),
     VALIDATION_FAILED(6, "applied migrations do not match the source",
-            "Applied migrations no longer match the files. Restore the changed or missing files, "
-            + "or add a new forward migration instead of editing an applied one."),
+            "Applied migrations no longer match the files. Restore the changed or missing files (git shows "
+            + "them), and make further changes as new forward migrations. If an applied file was changed on "
+            + "purpose, the tool's own repair (e.g. `flyway repair`) records the new checksum."),
     UNSUPPORTED(7, "the tool cannot do what was asked",
             "The chosen tool cannot do this; see the message for the alternative."),
     REMOTE_FAILED(8, "the command in the Job or pod failed; its own non-zero exit code is passed on, 8 only "
@@ -60,6 +61,10 @@ public enum ErrorCode {
             + "refused an error-level finding",
             "Read each finding's fix and rewrite the migration that way, or accept a finding on purpose with "
             + "-- opta-migrate:allow <rule-id> <reason> above its statement."),
+    INVALID_MIGRATIONS(22, "the migrations cannot be read or run as written (duplicate versions, a bad file name, "
+            + "a file that is not text, a changelog that does not parse or a missing include, transaction control "
+            + "inside a transactional migration, no changelog table); nothing was changed",
+            "Fix the migration files as the message says, then run again. Nothing was applied or reverted."),
     INTERNAL(70, "a bug in opta-migrate",
             "This is a bug in opta-migrate. Run again with --verbose and report the stack trace.");
 

@@ -13,6 +13,9 @@ public final class Durations {
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
     private static final Pattern WHOLE = Pattern.compile("(\\d+(ms|s|m|h|d))+");
 
+    /** The longest duration any setting takes: longer is a typo, and would overflow the timers. */
+    static final Duration LONGEST = Duration.ofDays(365);
+
     private Durations() {
     }
 
@@ -25,26 +28,38 @@ public final class Durations {
             return Duration.ZERO;
         }
         if (value.startsWith("p")) {
+            Duration parsed;
             try {
-                return Duration.parse(value.toUpperCase(Locale.ROOT));
+                parsed = Duration.parse(value.toUpperCase(Locale.ROOT));
             } catch (DateTimeParseException e) {
                 throw invalid(text, what);
             }
+            if (parsed.isNegative() || parsed.compareTo(LONGEST) > 0) {
+                throw tooLong(text, what);
+            }
+            return parsed;
         }
         if (!WHOLE.matcher(value).matches()) {
             throw invalid(text, what);
         }
         Duration total = Duration.ZERO;
         Matcher part = PART.matcher(value);
-        while (part.find()) {
-            long amount = Long.parseLong(part.group(1));
-            total = total.plus(switch (part.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofDays(amount);
-            });
+        try {
+            while (part.find()) {
+                long amount = Long.parseLong(part.group(1));
+                total = total.plus(switch (part.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    case "h" -> Duration.ofHours(amount);
+                    default -> Duration.ofDays(amount);
+                });
+            }
+        } catch (ArithmeticException | NumberFormatException tooLarge) {
+            throw tooLong(text, what);
+        }
+        if (total.compareTo(LONGEST) > 0) {
+            throw tooLong(text, what);
         }
         return total;
     }
@@ -59,6 +74,12 @@ public final class Durations {
             return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
         }
         return String.format(Locale.ROOT, "%dm%02ds", duration.toMinutes(), duration.toSecondsPart());
+    }
+
+    private static MigrateException tooLong(String text, String what) {
+        return new MigrateException(ErrorCode.CONFIGURATION, what + ": '" + text + "' is outside 0 to 365 days.",
+                "Give a duration of at most 365d, e.g. 30s, 10m or 2h; 0 where the setting allows waiting forever.",
+                null);
     }
 
     private static MigrateException invalid(String text, String what) {

@@ -8,7 +8,6 @@ import dev.optamigrate.core.analysis.SafetyMode;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.target.SslMode;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -43,11 +42,8 @@ public final class SettingsLoader {
             Optional<Path> explicitFile, Path workingDir) {
         Optional<Path> file = explicitFile.or(() -> Optional.of(workingDir.resolve(DEFAULT_CONFIG_FILE))
                 .filter(Files::isRegularFile));
-        if (explicitFile.isPresent() && !Files.isRegularFile(explicitFile.get())) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "Config file " + explicitFile.get() + " does not exist.",
-                    "Check the path given to --config.", null);
-        }
-        Map<Setting, String> fromFile = file.map(SettingsLoader::readFile).orElse(Map.of());
+        String named = explicitFile.isPresent() ? "--config" : "the working directory's " + DEFAULT_CONFIG_FILE;
+        Map<Setting, String> fromFile = file.map(path -> readFile(path, named)).orElse(Map.of());
         return checked(new Settings(flags, environment, fromFile, file));
     }
 
@@ -66,16 +62,14 @@ public final class SettingsLoader {
         return settings;
     }
 
-    private static Map<Setting, String> readFile(Path file) {
+    private static Map<Setting, String> readFile(Path file, String named) {
+        String text = ConfigFileText.read(file, named);
         JsonNode root;
         try {
-            root = YAML.readTree(file.toFile());
+            root = YAML.readTree(text);
         } catch (JsonProcessingException e) {
             throw new MigrateException(ErrorCode.CONFIGURATION, "Config file " + file + " is not valid YAML: "
                     + e.getOriginalMessage() + locationOf(e), "Fix the YAML syntax at that line.", null);
-        } catch (IOException e) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "Cannot read config file " + file + ": " + e.getMessage(),
-                    "Check that the file is readable.", null);
         }
         Map<Setting, String> values = new EnumMap<>(Setting.class);
         if (root != null && !root.isMissingNode() && !root.isNull()) {

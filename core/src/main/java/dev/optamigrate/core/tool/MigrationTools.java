@@ -4,6 +4,9 @@ import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.spi.MigrationTool;
 import dev.optamigrate.core.spi.MigrationToolProvider;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,6 +74,7 @@ public final class MigrationTools {
             throw new MigrateException(ErrorCode.CONFIGURATION, "Migration location '" + location
                     + "' does not exist.", "Point --location at the directory that holds the migrations.", null);
         }
+        checkReadable(path, location);
         List<Detection> found = new ArrayList<>();
         for (MigrationToolProvider provider : providers) {
             provider.recognize(path).ifPresent(evidence -> found.add(new Detection(provider.name(), evidence)));
@@ -84,6 +88,30 @@ public final class MigrationTools {
                 : "Location '" + location + "' looks like several tools' (" + found.stream()
                         .map(d -> d.tool() + ": " + d.evidence()).collect(Collectors.joining("; ")) + ").",
                 "Name the tool with --tool, or point --location at the right directory.", null);
+    }
+
+    /** Reads the location's listing, so that a permission problem is named as such, not as "nothing found". */
+    private static void checkReadable(Path path, String location) {
+        if (!Files.isDirectory(path)) {
+            if (!Files.isReadable(path)) {
+                throw unreadable(location);
+            }
+            return;
+        }
+        try (DirectoryStream<Path> listing = Files.newDirectoryStream(path)) {
+            listing.iterator().hasNext();
+        } catch (AccessDeniedException e) {
+            throw unreadable(location);
+        } catch (IOException e) {
+            throw new MigrateException(ErrorCode.CONFIGURATION, "Migration location '" + location + "' cannot be "
+                    + "listed (" + e.getClass().getSimpleName() + ").", "Check the directory and the disk.", null);
+        }
+    }
+
+    private static MigrateException unreadable(String location) {
+        return new MigrateException(ErrorCode.CONFIGURATION, "Migration location '" + location + "' cannot be read "
+                + "(permission denied).", "Let the user that runs opta-migrate read the directory and its files "
+                        + "(e.g. chmod -R a+rX).", null);
     }
 
     /**

@@ -24,6 +24,16 @@ class DurationsTest {
     }
 
     @Test
+    void refusesDurationsThatOverflowOrExceedAYear() {
+        for (String tooLong : new String[] {"99999999999999999999h", "9223372036854775807d", "366d", "PT9000H"}) {
+            assertThatThrownBy(() -> Durations.parse(tooLong, "lock-wait")).as(tooLong)
+                    .isInstanceOf(MigrateException.class).hasMessageContaining("lock-wait")
+                    .hasMessageContaining("outside 0 to 365 days");
+        }
+        assertThat(Durations.parse("365d", "x")).isEqualTo(Duration.ofDays(365));
+    }
+
+    @Test
     void formatsForPeople() {
         assertThat(Durations.format(Duration.ofMillis(850))).isEqualTo("850ms");
         assertThat(Durations.format(Duration.ofMillis(12_340))).isEqualTo("12.3s");

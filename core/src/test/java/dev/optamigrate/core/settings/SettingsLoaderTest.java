@@ -34,6 +34,31 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void aConfigThatIsNoFileSaysWhatItIs() throws Exception {
+        assertThat(configRefusal(dir)).contains("is a directory");
+        assertThat(configRefusal(Path.of("/dev/zero"))).contains("is not a regular file");
+        assertThat(configRefusal(dir.resolve("missing.yaml"))).contains("does not exist");
+    }
+
+    @Test
+    void aConfigThatIsNotUtf8OrTooLargeIsNotCalledBadYaml() throws Exception {
+        Path latin1 = Files.write(dir.resolve("latin1.yaml"), "location: caf\u00e9\n".getBytes(
+                java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThat(configRefusal(latin1)).contains("is not UTF-8 text").doesNotContain("line 1");
+
+        Path large = Files.write(dir.resolve("large.yaml"), new byte[ConfigFileText.MAX_BYTES + 1]);
+        assertThat(configRefusal(large)).contains("larger than 1 MB");
+    }
+
+    private String configRefusal(Path file) {
+        MigrateException failure = catchThrowableOfType(MigrateException.class,
+                () -> SettingsLoader.load(Map.of(), Map.of(), Optional.of(file), dir));
+        assertThat(failure.code()).isEqualTo(ErrorCode.CONFIGURATION);
+        assertThat(failure.hint()).doesNotContain("YAML syntax");
+        return failure.getMessage();
+    }
+
+    @Test
     void unknownKeyIsAnErrorThatListsTheKnownOnes() throws Exception {
         Path file = Files.writeString(dir.resolve("c.yaml"), "locaton: db\n");
         MigrateException failure = catchThrowableOfType(MigrateException.class,

@@ -27,6 +27,12 @@ class DetectionTest {
     }
 
     @Test
+    void flywayFilesWithAnUpperCaseSuffixAreRecognizedAsFlywayRunsThem() throws Exception {
+        Files.writeString(dir.resolve("V1__init.SQL"), "SELECT 1;");
+        assertThat(tools.detect(dir.toString()).tool()).isEqualTo("flyway");
+    }
+
+    @Test
     void ambiguousLocationNamesTheEvidence() throws Exception {
         Files.writeString(dir.resolve("V1__init.sql"), "SELECT 1;");
         Files.writeString(dir.resolve("changelog.yaml"), "databaseChangeLog: []\n");

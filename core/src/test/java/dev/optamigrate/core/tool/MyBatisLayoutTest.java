@@ -36,14 +36,28 @@ class MyBatisLayoutTest {
     }
 
     @Test
-    void scriptsWithoutAChangelogTableGetAHint(TestDatabase db) throws Exception {
+    void scriptsWithoutAChangelogTableAreRefusedBeforeAnyRuns(TestDatabase db) throws Exception {
         Path scripts = Files.createDirectories(dir.resolve("scripts"));
-        Files.writeString(scripts.resolve("20250101000001_first.sql"), "-- // first\nSELECT 1;\n-- //@UNDO\n");
+        Files.writeString(scripts.resolve("20250101000001_first.sql"),
+                "-- // first\nCREATE TABLE first_table (id int);\n-- //@UNDO\nDROP TABLE first_table;\n");
 
         MigrateException failure = catchThrowableOfType(MigrateException.class, () -> migrator(db, dir).migrate());
 
-        assertThat(failure.code()).isEqualTo(ErrorCode.MIGRATION_FAILED);
-        assertThat(failure.hint()).contains("first script must create", "CHANGELOG");
+        assertThat(failure.code()).isEqualTo(ErrorCode.INVALID_MIGRATIONS);
+        assertThat(failure.getMessage()).contains("CHANGELOG does not exist", "20250101000001_first.sql",
+                "Nothing was run");
+        assertThat(failure.hint()).contains("migrate init", "CREATE TABLE ${changelog}");
+        assertThat(db.hasTable("first_table")).as("the first script did not run").isFalse();
+    }
+
+    @Test
+    void withoutAnEnvironmentFileTheChangelogVariableIsMyBatisDefault(TestDatabase db) throws Exception {
+        Path location = MigrationSets.copy("mybatis", dir);
+        Files.delete(location.resolve("environments/development.properties"));
+
+        migrator(db, location).migrate();
+
+        assertThat(db.column("SELECT count(*) FROM changelog")).containsExactly("5");
     }
 
     @Test

@@ -7,9 +7,14 @@ import java.sql.SQLException;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.flywaydb.core.internal.exception.FlywayMigrateException;
+import org.flywaydb.core.internal.exception.FlywaySqlException;
 import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
 
-/** Turns Flyway's exceptions into messages that name the file, the line and the failing statement. */
+/**
+ * Turns Flyway's exceptions into messages that name the file, the line and the failing statement. A failure
+ * while running SQL is {@link ErrorCode#MIGRATION_FAILED}; one while reading the migrations (duplicate versions,
+ * bad names, files that are not text) happened before anything ran, and is {@link ErrorCode#INVALID_MIGRATIONS}.
+ */
 final class FlywayFailures {
     private static final int STATEMENT_LIMIT = 500;
 
@@ -27,7 +32,11 @@ final class FlywayFailures {
         if (invalid != null) {
             return new MigrateException(ErrorCode.VALIDATION_FAILED, "Validation failed: " + firstLines(invalid), null, e);
         }
-        return new MigrateException(ErrorCode.MIGRATION_FAILED, "Flyway failed: " + firstLines(e), null, e);
+        if (Causes.find(e, FlywayMigrateException.class) != null || Causes.find(e, FlywaySqlException.class) != null) {
+            return new MigrateException(ErrorCode.MIGRATION_FAILED, "Flyway failed: " + firstLines(e), null, e);
+        }
+        return new MigrateException(ErrorCode.INVALID_MIGRATIONS, "Flyway cannot read the migrations: "
+                + firstLines(e) + "\n  Nothing was changed.", null, e);
     }
 
     private static String scriptName(FlywayException e, FlywaySqlScriptException script) {

@@ -19,7 +19,7 @@ import org.flywaydb.core.api.MigrationInfo;
 final class FlywayLocation {
     private static final String CLASSPATH = "classpath:";
     private static final String FILESYSTEM = "filesystem:";
-    private static final Pattern VERSIONED = Pattern.compile("V[0-9][0-9._]*__.+\\.sql");
+    private static final Pattern VERSIONED = Pattern.compile("V[0-9][0-9._]*__.+\\.(?i:sql)");
 
     private final String flywayLocation;
     private final String classpathRoot;
@@ -65,7 +65,7 @@ final class FlywayLocation {
     /** The SQL text of a migration, or a comment saying why there is none (Java migrations). */
     String sqlOf(MigrationInfo migration) {
         String script = migration.getScript();
-        if (!script.endsWith(".sql")) {
+        if (!script.toLowerCase(java.util.Locale.ROOT).endsWith(".sql")) {
             return "-- " + script + " is not an SQL migration; its SQL is known only when it runs.";
         }
         try {

@@ -21,6 +21,7 @@ import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.output.MigrateOutput;
 import org.flywaydb.core.api.output.ValidateOutput;
 import org.flywaydb.core.api.output.ValidateResult;
+import org.flywaydb.core.internal.info.MigrationInfoImpl;
 
 /** A Flyway instance on one database and one location. */
 final class FlywaySession implements MigrationSession {
@@ -63,7 +64,7 @@ final class FlywaySession implements MigrationSession {
     public List<PendingMigration> pending() {
         return Arrays.stream((lastRead != null ? lastRead : info()).pending())
                 .map(migration -> new PendingMigration(versionOf(migration), migration.getDescription(),
-                        migration.getScript(), location.sqlOf(migration)))
+                        migration.getScript(), location.sqlOf(migration), transactional(migration)))
                 .toList();
     }
 
@@ -89,18 +90,57 @@ final class FlywaySession implements MigrationSession {
         for (ValidateOutput invalid : result.invalidMigrations) {
             String what = invalid.version == null || invalid.version.isEmpty() ? invalid.description
                     : invalid.version + " (" + invalid.description + ")";
-            problems.add("Migration " + what + ": " + invalid.errorDetails.errorMessage);
+            problems.add("Migration " + what + ": " + withoutRepairAdvice(invalid.errorDetails.errorMessage));
         }
         if (!result.validationSuccessful && problems.isEmpty() && result.errorDetails != null) {
-            problems.add(result.errorDetails.errorMessage);
+            problems.add(withoutRepairAdvice(result.errorDetails.errorMessage));
         }
+        problems.addAll(newestMissing());
         return new ValidationResult(problems);
+    }
+
+    /**
+     * Applied migrations newer than every file: Flyway takes them for a newer release's ("future") and does not
+     * report them, but a deleted newest file is the same mistake as a deleted middle one.
+     */
+    private List<String> newestMissing() {
+        List<String> problems = new ArrayList<>();
+        for (org.flywaydb.core.api.MigrationInfo migration : info().all()) {
+            if (migration.getState() == org.flywaydb.core.api.MigrationState.FUTURE_SUCCESS
+                    || migration.getState() == org.flywaydb.core.api.MigrationState.FUTURE_FAILED) {
+                problems.add("Migration " + versionOf(migration) + " (" + migration.getDescription() + ") was "
+                        + "applied, but its file " + migration.getScript() + " is not in the location.");
+            }
+        }
+        return problems;
+    }
+
+    /** Flyway advises its own {@code repair}; the hint of {@link ErrorCode#VALIDATION_FAILED} says what to do. */
+    private static String withoutRepairAdvice(String message) {
+        return String.valueOf(message).lines().filter(line -> !line.contains("run repair"))
+                .reduce((a, b) -> a + "\n" + b).orElse("");
     }
 
     @Override
     public List<AppliedMigration> undo(UndoRequest request) {
         throw new MigrateException(ErrorCode.UNSUPPORTED, "Flyway's open-source edition has no undo.",
                 "Revert the change with a new forward migration (e.g. V<next>__revert_<change>.sql).", null);
+    }
+
+    /**
+     * Whether Flyway runs the migration in a transaction: its script config ({@code .sql.conf}) and the
+     * statements it detects decide. The resolved migration is internal API, read only here.
+     */
+    private static boolean transactional(org.flywaydb.core.api.MigrationInfo migration) {
+        if (migration instanceof MigrationInfoImpl impl && impl.getResolvedMigration() != null) {
+            try {
+                return impl.getResolvedMigration().getExecutor().canExecuteInTransaction();
+            } catch (FlywayException mixed) {
+                // transactional and non-transactional statements together: Flyway refuses to run it, and says so
+                return true;
+            }
+        }
+        return true;
     }
 
     static String versionOf(org.flywaydb.core.api.MigrationInfo migration) {

@@ -5,10 +5,17 @@ import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import java.util.ArrayList;
 import java.util.List;
+import liquibase.exception.ChangeLogParseException;
 import liquibase.exception.DatabaseException;
+import liquibase.exception.LiquibaseParseException;
+import liquibase.exception.SetupException;
+import liquibase.exception.UnknownChangelogFormatException;
 import liquibase.exception.ValidationFailedException;
 
-/** Turns Liquibase's exceptions into messages that name the changeset and the failing SQL. */
+/**
+ * Turns Liquibase's exceptions into messages that name the changeset and the failing SQL. A changelog that
+ * cannot be read is {@link ErrorCode#INVALID_MIGRATIONS}: nothing ran.
+ */
 final class LiquibaseFailures {
     private LiquibaseFailures() {
     }
@@ -22,10 +29,35 @@ final class LiquibaseFailures {
             return new MigrateException(ErrorCode.VALIDATION_FAILED, "Liquibase validation failed:\n  "
                     + String.join("\n  ", problems(invalid)), null, e);
         }
+        Throwable unreadable = unreadableChangelog(e);
+        if (unreadable != null) {
+            return new MigrateException(ErrorCode.INVALID_MIGRATIONS, "Liquibase cannot read the changelog:\n  "
+                    + indent(withoutSearchPathAdvice(unreadable.getMessage())) + "\n  Nothing was changed.",
+                    "Fix the changelog as the message says; includes are resolved from the location's directory.",
+                    e);
+        }
         DatabaseException database = Causes.find(e, DatabaseException.class);
         String cause = (database != null ? database : Causes.root(e)).getMessage();
         String where = failedChangeSet == null ? "Liquibase failed" : "Changeset " + failedChangeSet + " failed";
         return new MigrateException(ErrorCode.MIGRATION_FAILED, where + ":\n  " + indent(cause), null, e);
+    }
+
+    /** The parse or setup failure in the chain (bad XML or YAML, a missing include), or {@code null}. */
+    static Throwable unreadableChangelog(Exception e) {
+        for (Class<? extends Throwable> type : List.of(ChangeLogParseException.class, SetupException.class,
+                LiquibaseParseException.class, UnknownChangelogFormatException.class)) {
+            Throwable found = Causes.find(e, type);
+            if (found != null) {
+                return Causes.root(found).getMessage() != null ? Causes.root(found) : found;
+            }
+        }
+        return null;
+    }
+
+    /** Liquibase advises a {@code searchPath} parameter that opta-migrate does not offer. */
+    private static String withoutSearchPathAdvice(String message) {
+        return String.valueOf(message).lines().filter(line -> !line.contains("'searchPath' parameter"))
+                .reduce((a, b) -> a + "\n" + b).orElse("");
     }
 
     /** One line per problem that a validation failure reports. */

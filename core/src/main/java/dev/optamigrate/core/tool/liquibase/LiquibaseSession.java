@@ -1,5 +1,7 @@
 package dev.optamigrate.core.tool.liquibase;
 
+import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.EventListener;
 import dev.optamigrate.core.event.MigrationEvent;
 import dev.optamigrate.core.spi.AppliedMigration;
@@ -19,6 +21,8 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import liquibase.Scope;
 import liquibase.changelog.ChangeLogHistoryServiceFactory;
 import liquibase.changelog.ChangeLogParameters;
@@ -47,6 +51,8 @@ final class LiquibaseSession implements MigrationSession {
     private final LiquibaseScope scope;
     /** What the last status read found; pending() reuses it until a migrate or undo changes the schema. */
     private ToolStatus lastRead;
+    /** The changesets ({@code file::id}) that run with {@code runInTransaction:false}, from the last status read. */
+    private Set<String> outsideTransaction = Set.of();
 
     LiquibaseSession(Database database, LiquibaseChangelog changelog, EventListener events) {
         this.database = database;
@@ -86,6 +92,8 @@ final class LiquibaseSession implements MigrationSession {
                     .map(changeSet -> new MigrationInfo(changeSet.getId(), LiquibaseEvents.descriptionOf(changeSet),
                             changeSet.getFilePath(), MigrationState.PENDING, null))
                     .toList();
+            outsideTransaction = changeSets.stream().filter(changeSet -> !changeSet.isRunInTransaction())
+                    .map(changeSet -> changeSet.getFilePath() + "::" + changeSet.getId()).collect(Collectors.toSet());
             String current = ran.isEmpty() ? null : ran.get(ran.size() - 1).getId();
             return new ToolStatus(LiquibaseTool.NAME, current, applied, pending, List.of());
         });
@@ -101,7 +109,8 @@ final class LiquibaseSession implements MigrationSession {
         if (taken.length > 0) {
             restoreLock(taken[0]);
         }
-        return UpdateSqlScript.split(sql.toString(StandardCharsets.UTF_8), status.pending());
+        return UpdateSqlScript.split(sql.toString(StandardCharsets.UTF_8), status.pending(),
+                info -> !outsideTransaction.contains(info.script() + "::" + info.version()));
     }
 
     @Override
@@ -119,6 +128,9 @@ final class LiquibaseSession implements MigrationSession {
             scope.call(() -> command(ValidateCommandStep.COMMAND_NAME).execute());
             return new ValidationResult(List.of());
         } catch (Exception e) {
+            if (LiquibaseFailures.unreadableChangelog(e) != null) {
+                throw LiquibaseFailures.translate(e, null);
+            }
             return new ValidationResult(LiquibaseFailures.problems(e));
         }
     }
@@ -132,6 +144,11 @@ final class LiquibaseSession implements MigrationSession {
     public List<AppliedMigration> undo(UndoRequest request) {
         lastRead = null;
         releaseStaleLock();
+        if (request.tag() != null && !call(() -> database.doesTagExist(request.tag()))) {
+            throw new MigrateException(ErrorCode.CONFIGURATION, "No tag '" + request.tag() + "' in Liquibase's "
+                    + "DATABASECHANGELOG. Nothing was reverted.", "Give a tag that a changeset or `liquibase tag` "
+                            + "recorded, or revert a number of changesets with --steps N.", null);
+        }
         LiquibaseEvents listener = new LiquibaseEvents(events);
         CommandScope rollback = request.tag() != null
                 ? command(RollbackCommandStep.COMMAND_NAME).addArgumentValue("tag", request.tag())

@@ -5,6 +5,7 @@ import dev.optamigrate.core.spi.PendingMigration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * Splits the script that Liquibase's {@code update-sql} writes into one piece per pending changeset. Liquibase
@@ -17,7 +18,11 @@ final class UpdateSqlScript {
     private UpdateSqlScript() {
     }
 
-    static List<PendingMigration> split(String script, List<MigrationInfo> pending) {
+    /**
+     * @param transactional whether a pending changeset runs in a transaction ({@code runInTransaction})
+     */
+    static List<PendingMigration> split(String script, List<MigrationInfo> pending,
+            Predicate<MigrationInfo> transactional) {
         List<String> pieces = new ArrayList<>();
         StringBuilder current = null;
         for (String line : script.split("\\R")) {
@@ -33,7 +38,8 @@ final class UpdateSqlScript {
         for (int i = 0; i < pending.size(); i++) {
             MigrationInfo info = pending.get(i);
             String sql = i < pieces.size() && pieces.get(i) != null ? pieces.get(i) : "";
-            migrations.add(new PendingMigration(info.version(), info.description(), info.script(), sql));
+            migrations.add(new PendingMigration(info.version(), info.description(), info.script(), sql,
+                    transactional.test(info)));
         }
         return migrations;
     }

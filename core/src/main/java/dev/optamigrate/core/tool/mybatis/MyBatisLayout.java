@@ -18,6 +18,8 @@ import org.apache.ibatis.migration.options.DatabaseOperationOption;
  */
 record MyBatisLayout(Path scriptsDirectory, String charset, Properties variables, DatabaseOperationOption options) {
     static final String SCRIPTS = "scripts";
+    /** MyBatis' default name of the table that records applied scripts, also the {@code ${changelog}} variable. */
+    static final String DEFAULT_CHANGELOG = "CHANGELOG";
     static final Path ENVIRONMENT = Path.of("environments", "development.properties");
 
     static MyBatisLayout of(String location) {
@@ -30,11 +32,14 @@ record MyBatisLayout(Path scriptsDirectory, String charset, Properties variables
         }
         Path environmentFile = base.resolve(ENVIRONMENT);
         if (!Files.isRegularFile(environmentFile)) {
-            return new MyBatisLayout(scripts, "UTF-8", new Properties(), defaultOptions());
+            Properties variables = new Properties();
+            variables.setProperty(Environment.CHANGELOG, DEFAULT_CHANGELOG);
+            return new MyBatisLayout(scripts, "UTF-8", variables, defaultOptions());
         }
         Environment environment = new Environment(environmentFile.toFile());
         DatabaseOperationOption options = defaultOptions();
-        options.setChangelogTable(environment.getVariables().getProperty(Environment.CHANGELOG, "CHANGELOG"));
+        options.setChangelogTable(environment.getVariables().getProperty(Environment.CHANGELOG,
+                DEFAULT_CHANGELOG));
         options.setThrowWarning(!environment.isIgnoreWarnings());
         options.setAutoCommit(environment.isAutoCommit());
         options.setFullLineDelimiter(environment.isFullLineDelimiter());
@@ -57,7 +62,7 @@ record MyBatisLayout(Path scriptsDirectory, String charset, Properties variables
     /** As MyBatis' own command line sets them, without {@code --force}. */
     private static DatabaseOperationOption defaultOptions() {
         DatabaseOperationOption options = new DatabaseOperationOption();
-        options.setChangelogTable("CHANGELOG");
+        options.setChangelogTable(DEFAULT_CHANGELOG);
         options.setStopOnError(true);
         options.setThrowWarning(false);
         options.setEscapeProcessing(false);

@@ -24,6 +24,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.ibatis.migration.Change;
 import org.apache.ibatis.migration.ConnectionProvider;
@@ -98,13 +99,18 @@ final class MyBatisSession implements MigrationSession {
         (lastRead != null ? lastRead : status()).pending().forEach(info -> pendingVersions.add(info.version()));
         return loader.getMigrations().stream().filter(change -> pendingVersions.contains(versionOf(change)))
                 .map(change -> new PendingMigration(versionOf(change), change.getDescription(), change.getFilename(),
-                        script(change)))
+                        script(change), !options.isAutoCommit()))
                 .toList();
     }
 
     @Override
     public List<AppliedMigration> migrate() {
+        List<PendingMigration> pending = pending();
         lastRead = null;
+        if (!pending.isEmpty()) {
+            ChangelogTableCheck.require(connections, options.getChangelogTable(), bootstrapText(),
+                    pending.get(0).script(), pending.get(0).sql());
+        }
         if (hasBootstrap) {
             attempt(() -> new BootstrapOperation().operate(connections, loader, options, null));
         }
@@ -151,6 +157,19 @@ final class MyBatisSession implements MigrationSession {
             throw failure(hook.reportFailure(), e);
         }
         return hook.done();
+    }
+
+    private Optional<String> bootstrapText() {
+        if (!hasBootstrap) {
+            return Optional.empty();
+        }
+        try (Reader reader = loader.getBootstrapReader()) {
+            StringWriter text = new StringWriter();
+            reader.transferTo(text);
+            return Optional.of(text.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static String versionOf(Change change) {
