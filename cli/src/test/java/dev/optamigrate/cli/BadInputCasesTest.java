@@ -93,6 +93,14 @@ class BadInputCasesTest {
             return MigrationSets.copy(tool, dir.resolve(tool));
         }
 
+        /** The example of a tool, already migrated by the superuser. */
+        Path migrated(String tool) {
+            Path location = example(tool);
+            assertThat(Cli.run(dir, "migrate", "--url", db.url(), "--location", location.toString()).exitCode())
+                    .isZero();
+            return location;
+        }
+
         String kubeconfig(String userSection, boolean currentContext, int apiPort) throws IOException {
             return write("kubeconfig", "apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster:\n"
                     + "    server: https://127.0.0.1:" + apiPort + "\n    insecure-skip-tls-verify: true\n"
@@ -189,9 +197,7 @@ class BadInputCasesTest {
                     return status(f, master);
                 }, 22, List.of("changes/missing.sql", "Nothing was changed"), null),
                 new Case("undo to an unknown tag", f -> {
-                    Path location = f.example("liquibase");
-                    assertThat(Cli.run(f.dir(), "migrate", "--url", f.db().url(), "--location", location.toString())
-                            .exitCode()).isZero();
+                    Path location = f.migrated("liquibase");
                     return withPassword("undo", "--url", f.db().url(), "--location", location.toString(), "--tag",
                             "nope");
                 }, 2, List.of("No tag 'nope'", "Nothing was reverted"), db -> {
@@ -199,9 +205,7 @@ class BadInputCasesTest {
                     assertThat(db.hasTable("orders")).isTrue();
                 }),
                 new Case("undo more steps than applied", f -> {
-                    Path location = f.example("mybatis");
-                    assertThat(Cli.run(f.dir(), "migrate", "--url", f.db().url(), "--location", location.toString())
-                            .exitCode()).isZero();
+                    Path location = f.migrated("mybatis");
                     return withPassword("undo", "--url", f.db().url(), "--location", location.toString(), "--steps",
                             "99");
                 }, 2, List.of("revert 99", "only 5 are applied", "--all"), db -> {
@@ -209,9 +213,7 @@ class BadInputCasesTest {
                     assertThat(db.hasTable("changelog")).isTrue();
                 }),
                 new Case("undo --all of a protected target without --yes", f -> {
-                    Path location = f.example("mybatis");
-                    assertThat(Cli.run(f.dir(), "migrate", "--url", f.db().url(), "--location", location.toString())
-                            .exitCode()).isZero();
+                    Path location = f.migrated("mybatis");
                     return new Run(Map.of("OPTA_MIGRATE_PROTECTED", "true"), List.of("undo", "--url", f.db().url(),
                             "--location", location.toString(), "--all"));
                 }, 20, List.of("reverts every applied migration of a protected target", "--yes"), db -> {
@@ -240,9 +242,7 @@ class BadInputCasesTest {
                     return migrate(f, "--url", f.url(), "--location", location.toString());
                 }, 0, List.of("5 migrations"), db -> assertThat(db.hasTable("changelog")).isTrue()),
                 new Case("validate after the newest applied file was deleted", f -> {
-                    Path location = f.example("flyway");
-                    assertThat(Cli.run(f.dir(), "migrate", "--url", f.db().url(), "--location", location.toString())
-                            .exitCode()).isZero();
+                    Path location = f.migrated("flyway");
                     Files.delete(location.resolve("V4__add_customer_phone.sql"));
                     return withPassword("validate", "--url", f.db().url(), "--location", location.toString());
                 }, 6, List.of("Migration 4", "is not in the location"), null));
