@@ -4,6 +4,7 @@ import dev.optamigrate.core.error.Causes;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.EventListener;
+import dev.optamigrate.core.event.MigrationEvent;
 import dev.optamigrate.core.spi.AppliedMigration;
 import dev.optamigrate.core.spi.MigrationInfo;
 import dev.optamigrate.core.spi.MigrationSession;
@@ -110,6 +111,10 @@ final class MyBatisSession implements MigrationSession {
         if (!pending.isEmpty()) {
             ChangelogTableCheck.require(connections, options.getChangelogTable(), bootstrapText(),
                     pending.get(0).script(), pending.get(0).sql());
+        }
+        if (options.isAutoCommit() && !pending.isEmpty()) {
+            events.on(new MigrationEvent.Warning("auto_commit=true: every statement of a script commits on its own, "
+                    + "so a script that fails half-way stays half-applied and is not recorded."));
         }
         if (hasBootstrap) {
             attempt(() -> new BootstrapOperation().operate(connections, loader, options, null));

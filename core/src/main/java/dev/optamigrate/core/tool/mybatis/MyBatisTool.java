@@ -3,6 +3,7 @@ package dev.optamigrate.core.tool.mybatis;
 import dev.optamigrate.core.spi.MigrationSession;
 import dev.optamigrate.core.spi.MigrationTool;
 import dev.optamigrate.core.spi.ToolContext;
+import org.apache.ibatis.migration.ConnectionProvider;
 import org.apache.ibatis.migration.DataSourceConnectionProvider;
 
 /** MyBatis Migrations 3.5, driven through its operations API ({@code UpOperation}, {@code StatusOperation}...). */
@@ -16,7 +17,10 @@ final class MyBatisTool implements MigrationTool {
 
     @Override
     public MigrationSession open(ToolContext context) {
-        return new MyBatisSession(new DataSourceConnectionProvider(context.dataSource()),
-                MyBatisLayout.of(context.location()), context.events());
+        MyBatisLayout layout = MyBatisLayout.of(context.location());
+        ConnectionProvider connections = layout.options().isAutoCommit()
+                ? new AutoCommitConnections(context.dataSource())
+                : new DataSourceConnectionProvider(context.dataSource());
+        return new MyBatisSession(connections, layout, context.events());
     }
 }
