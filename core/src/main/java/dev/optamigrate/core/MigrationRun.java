@@ -51,7 +51,8 @@ final class MigrationRun {
     MigrateResult run() {
         events.on(new MigrationEvent.RunStarted(action(), configuration.tool(), configuration.location(),
                 connections.target().describe(), configuration.strategy()));
-        ToolContext context = new ToolContext(connections.dataSource(), configuration.location(), tracking());
+        ToolContext context = new ToolContext(connections.dataSource(), configuration.location(), tracking(),
+                configuration.toolOptions());
         try (MigrationLock lock = new MigrationLock(connections.open()); Connection work = connections.open();
                 MigrationSession session = configuration.tools().byName(configuration.tool()).open(context)) {
             prepare(session);

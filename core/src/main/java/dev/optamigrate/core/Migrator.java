@@ -83,7 +83,7 @@ public final class Migrator {
         Connections connections = connections();
         checkReachable(connections);
         ToolContext context = new ToolContext(connections.dataSource(), configuration.location(),
-                configuration.listener());
+                configuration.listener(), configuration.toolOptions());
         try (MigrationSession session = configuration.tools().byName(configuration.tool()).open(context)) {
             return action.apply(session);
         }

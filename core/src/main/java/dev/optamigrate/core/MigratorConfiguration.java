@@ -6,7 +6,9 @@ import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.EventListener;
 import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
+import dev.optamigrate.core.settings.ToolOptionsReader;
 import dev.optamigrate.core.spi.Confirmation;
+import dev.optamigrate.core.spi.ToolOptions;
 import dev.optamigrate.core.target.Target;
 import dev.optamigrate.core.tool.MigrationTools;
 import java.time.Duration;
@@ -30,6 +32,7 @@ public final class MigratorConfiguration {
     private MigrationTools tools;
     private Confirmation confirmation = Confirmation.REFUSE;
     private SafetyMode safety = SafetyMode.WARN;
+    private ToolOptions toolOptions = ToolOptions.DEFAULTS;
 
     MigratorConfiguration() {
     }
@@ -47,7 +50,8 @@ public final class MigratorConfiguration {
         MigratorConfiguration configuration = new MigratorConfiguration()
                 .location(settings.require(Setting.LOCATION))
                 .lockWait(settings.duration(Setting.LOCK_WAIT))
-                .safety(SafetyMode.parse(settings.require(Setting.SAFETY)));
+                .safety(SafetyMode.parse(settings.require(Setting.SAFETY)))
+                .toolOptions(ToolOptionsReader.read(settings));
         settings.get(Setting.TOOL).ifPresent(configuration::tool);
         settings.get(Setting.RELEASE).ifPresent(configuration::release);
         settings.get(Setting.OPERATOR).ifPresent(configuration::operator);
@@ -74,13 +78,19 @@ public final class MigratorConfiguration {
         return this;
     }
 
-    /** Adds a listener; every listener added receives every event. */
     /** What migrate does with the static check of its pending migrations; default {@link SafetyMode#WARN}. */
     public MigratorConfiguration safety(SafetyMode safety) {
         this.safety = Objects.requireNonNull(safety, "safety");
         return this;
     }
 
+    /** Settings only some tools read (classpath, Liquibase's search path, contexts and labels, ...). */
+    public MigratorConfiguration toolOptions(ToolOptions toolOptions) {
+        this.toolOptions = Objects.requireNonNull(toolOptions, "toolOptions");
+        return this;
+    }
+
+    /** Adds a listener; every listener added receives every event. */
     public MigratorConfiguration listener(EventListener listener) {
         this.listener = this.listener == EventListener.NONE ? listener : this.listener.andThen(listener);
         return this;
@@ -150,6 +160,10 @@ public final class MigratorConfiguration {
 
     public SafetyMode safety() {
         return safety;
+    }
+
+    public ToolOptions toolOptions() {
+        return toolOptions;
     }
 
     public EventListener listener() {

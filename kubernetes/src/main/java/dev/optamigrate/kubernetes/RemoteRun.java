@@ -15,7 +15,9 @@ public final class RemoteRun {
     /** The command run when the user gives none after {@code --}. */
     public static final List<String> DEFAULT_COMMAND = List.of("opta-migrate", "migrate");
 
-    private static final List<Setting> CARRIED = List.of(Setting.TOOL, Setting.LOCATION, Setting.LOCK_WAIT,
+    private static final List<Setting> CARRIED = List.of(Setting.TOOL, Setting.LOCATION, Setting.CLASSPATH,
+            Setting.SEARCH_PATH, Setting.CONTEXTS, Setting.LABELS, Setting.PLACEHOLDERS, Setting.MYBATIS_ENVIRONMENT,
+            Setting.LOCK_WAIT,
             Setting.SAFETY, Setting.RELEASE, Setting.OPERATOR, Setting.SSLMODE, Setting.ENV_HOST, Setting.ENV_PORT,
             Setting.ENV_NAME, Setting.ENV_USER, Setting.ENV_PASSWORD);
 

@@ -18,6 +18,19 @@ public enum Setting {
     SOCKET_TIMEOUT("socket-timeout", "1h", "Longest wait for one statement's answer; 0 waits forever"),
     TOOL("tool", null, "Migration tool: flyway, liquibase or mybatis; detected from the location when not set"),
     LOCATION("location", "db/migration", "Migration source: a directory, or classpath:<path> for library use"),
+    CLASSPATH("classpath", null, "Jars and directories with the project's own classes, separated by ':' as for "
+            + "java -cp: Liquibase custom changes and extensions, changelogs included from the classpath root, Flyway "
+            + "Java migrations (with a classpath: location)"),
+    SEARCH_PATH("search-path", null, "Liquibase: directories, separated by ',', that changelog paths and includes "
+            + "are resolved against; default: the changelog's directory and each directory above it, up to the "
+            + "enclosing resources directory (the build's classpath root) or else the working directory"),
+    CONTEXTS("contexts", null, "Liquibase: the context expression changesets must match, e.g. prod or "
+            + "\"!test\"; default: all"),
+    LABELS("labels", null, "Liquibase: the label expression changesets must match; default: all"),
+    PLACEHOLDERS("placeholders", null, "Flyway: placeholders replaced in SQL migrations, as key=value pairs "
+            + "separated by ',', e.g. schema=shop,owner=app"),
+    MYBATIS_ENVIRONMENT("mybatis-environment", "development", "MyBatis: the environment whose "
+            + "environments/<name>.properties holds the script settings (changelog table, delimiter, auto_commit)"),
     LOCK_WAIT("lock-wait", "10m", "Longest wait for the migration lock held by another run"),
     STRATEGY("strategy", "local", "Execution strategy, by name (see `opta-migrate strategies`)"),
     SAFETY("safety", "warn", "What migrate does with the static check of pending migrations: off, warn (report "

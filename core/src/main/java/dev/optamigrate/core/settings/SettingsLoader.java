@@ -59,6 +59,7 @@ public final class SettingsLoader {
         SslMode.parse(settings.require(Setting.SSLMODE));
         SafetyMode.parse(settings.require(Setting.SAFETY));
         settings.count(Setting.JOB_BACKOFF_LIMIT);
+        ToolOptionsReader.read(settings);
         return settings;
     }
 

@@ -23,26 +23,32 @@ final class FlywayLocation {
 
     private final String flywayLocation;
     private final String classpathRoot;
+    private final ClassLoader loader;
 
-    private FlywayLocation(String flywayLocation, String classpathRoot) {
+    private FlywayLocation(String flywayLocation, String classpathRoot, ClassLoader loader) {
         this.flywayLocation = flywayLocation;
         this.classpathRoot = classpathRoot;
+        this.loader = loader;
     }
 
-    static FlywayLocation of(String location) {
+    /**
+     * @param loader the class loader a {@code classpath:} location is read from
+     */
+    static FlywayLocation of(String location, ClassLoader loader) {
         if (location.startsWith(CLASSPATH)) {
             String root = location.substring(CLASSPATH.length()).replaceAll("^/+|/+$", "");
-            if (loader().getResource(root) == null) {
-                throw missing(location, "is not on the classpath");
+            if (loader.getResource(root) == null) {
+                throw missing(location, "is not on the classpath (give the jar or directory that holds it with "
+                        + "--classpath)");
             }
-            return new FlywayLocation(location, root);
+            return new FlywayLocation(location, root, loader);
         }
         Path directory = Path.of(location.startsWith(FILESYSTEM) ? location.substring(FILESYSTEM.length()) : location)
                 .toAbsolutePath().normalize();
         if (!Files.isDirectory(directory)) {
             throw missing(location, Files.exists(directory) ? "is not a directory" : "does not exist");
         }
-        return new FlywayLocation(FILESYSTEM + directory, null);
+        return new FlywayLocation(FILESYSTEM + directory, null, loader);
     }
 
     /** A directory with versioned SQL migrations named as Flyway expects ({@code V1__name.sql}). */
@@ -74,7 +80,7 @@ final class FlywayLocation {
                 return Files.readString(Path.of(physical), StandardCharsets.UTF_8);
             }
             if (classpathRoot != null) {
-                try (InputStream in = loader().getResourceAsStream(classpathRoot + "/" + script)) {
+                try (InputStream in = loader.getResourceAsStream(classpathRoot + "/" + script)) {
                     if (in != null) {
                         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
                     }
@@ -85,10 +91,6 @@ final class FlywayLocation {
                     + e.getMessage(), "Check the file's permissions.", e);
         }
         return "-- the SQL of " + script + " could not be located";
-    }
-
-    private static ClassLoader loader() {
-        return Thread.currentThread().getContextClassLoader();
     }
 
     private static MigrateException missing(String location, String problem) {

@@ -3,6 +3,7 @@ package dev.optamigrate.core.tool.flyway;
 import dev.optamigrate.core.spi.MigrationSession;
 import dev.optamigrate.core.spi.MigrationTool;
 import dev.optamigrate.core.spi.ToolContext;
+import dev.optamigrate.core.tool.ProjectClassLoader;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
@@ -22,9 +23,11 @@ final class FlywayTool implements MigrationTool {
 
     @Override
     public MigrationSession open(ToolContext context) {
-        FlywayLocation location = FlywayLocation.of(context.location());
-        FluentConfiguration configuration = Flyway.configure(Thread.currentThread().getContextClassLoader())
+        ClassLoader loader = ProjectClassLoader.of(context.options().classpath());
+        FlywayLocation location = FlywayLocation.of(context.location(), loader);
+        FluentConfiguration configuration = Flyway.configure(loader)
                 .dataSource(context.dataSource())
+                .placeholders(context.options().placeholders())
                 .locations(location.flywayLocation())
                 .failOnMissingLocations(true)
                 .validateMigrationNaming(true)

@@ -5,6 +5,7 @@ import dev.optamigrate.core.error.MigrateException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -14,17 +15,27 @@ import java.util.stream.Collectors;
  * one master changelog with a conventional name: {@code db.changelog-master.*} or {@code changelog.*}, with the
  * extension {@code yaml}, {@code yml}, {@code xml}, {@code json} or {@code sql}.
  *
- * @param root the directory Liquibase resolves changelog paths against
- * @param file the changelog's path relative to {@code root}
+ * <p>Liquibase resolves the changelog and its includes against a search path of directories. Real projects include
+ * files by their path from the classpath root ({@code db/changelog/v3/schema.yml}) as well as relative to the
+ * including file, so the default search path is the changelog's directory followed by each directory above it,
+ * up to the build's resources directory ({@code src/main/resources}, the classpath root at build time) when the
+ * changelog is in one, else up to the working directory.
+ *
+ * @param searchPath the directories Liquibase resolves changelog paths against, in order; the first holds the
+ *                   changelog
+ * @param file       the changelog's path relative to the first directory
  */
-record LiquibaseChangelog(Path root, String file) {
+record LiquibaseChangelog(List<Path> searchPath, String file) {
     static final List<String> MASTER_NAMES = List.of("db.changelog-master", "changelog");
     static final List<String> EXTENSIONS = List.of("yaml", "yml", "xml", "json", "sql");
 
-    static LiquibaseChangelog of(String location) {
+    /**
+     * @param searchPath the directories given by the {@code search-path} setting, or empty for the default
+     */
+    static LiquibaseChangelog of(String location, List<Path> searchPath) {
         Path path = Path.of(location).toAbsolutePath().normalize();
         if (Files.isRegularFile(path)) {
-            return new LiquibaseChangelog(path.getParent(), path.getFileName().toString());
+            return withSearchPath(path.getParent(), path.getFileName().toString(), searchPath);
         }
         if (!Files.isDirectory(path)) {
             throw new MigrateException(ErrorCode.CONFIGURATION, "Migration location '" + location + "' does not exist.",
@@ -39,7 +50,40 @@ record LiquibaseChangelog(Path root, String file) {
                     "Name the changelog file in --location, or keep exactly one of " + conventionalNames()
                             + " in the directory.", null);
         }
-        return new LiquibaseChangelog(path, masters.get(0).getFileName().toString());
+        return withSearchPath(path, masters.get(0).getFileName().toString(), searchPath);
+    }
+
+    private static LiquibaseChangelog withSearchPath(Path directory, String file, List<Path> given) {
+        for (Path root : given) {
+            if (!Files.isDirectory(root)) {
+                throw new MigrateException(ErrorCode.CONFIGURATION, "search-path names " + root + ", which is not a "
+                        + "directory.", "Give the directories (separated by ',') that the changelog's includes are "
+                                + "relative to, e.g. src/main/resources.", null);
+            }
+        }
+        List<Path> searchPath = new ArrayList<>();
+        searchPath.add(directory);
+        if (given.isEmpty()) {
+            Path top = classpathRoot(directory).orElse(Path.of("").toAbsolutePath().normalize());
+            for (Path above = directory.getParent(); above != null && directory.startsWith(top)
+                    && above.startsWith(top); above = above.getParent()) {
+                searchPath.add(above);
+            }
+        } else {
+            given.stream().filter(root -> !root.equals(directory)).forEach(searchPath::add);
+        }
+        return new LiquibaseChangelog(searchPath, file);
+    }
+
+
+    /** The build's resources directory above the changelog ({@code src/main/resources}), if it is in one. */
+    private static Optional<Path> classpathRoot(Path directory) {
+        for (Path above = directory; above != null; above = above.getParent()) {
+            if (above.getFileName() != null && above.getFileName().toString().equals("resources")) {
+                return Optional.of(above);
+            }
+        }
+        return Optional.empty();
     }
 
     /** What marks a location as Liquibase's: a master changelog, or a changelog file. */

@@ -29,12 +29,20 @@ final class LiquibaseFailures {
             return new MigrateException(ErrorCode.VALIDATION_FAILED, "Liquibase validation failed:\n  "
                     + String.join("\n  ", problems(invalid)), null, e);
         }
+        String missingClass = missingClass(e);
+        if (missingClass != null) {
+            return new MigrateException(ErrorCode.INVALID_MIGRATIONS, "The changelog names class " + missingClass
+                    + " (a custom change or an extension), which is not on the classpath. Nothing was changed.",
+                    "Give the project's jar or compiled classes with --classpath (e.g. --classpath "
+                            + "build/libs/app.jar or target/classes).", e);
+        }
         Throwable unreadable = unreadableChangelog(e);
         if (unreadable != null) {
             return new MigrateException(ErrorCode.INVALID_MIGRATIONS, "Liquibase cannot read the changelog:\n  "
                     + indent(withoutSearchPathAdvice(unreadable.getMessage())) + "\n  Nothing was changed.",
-                    "Fix the changelog as the message says; includes are resolved from the location's directory.",
-                    e);
+                    "Fix the changelog as the message says. Includes are resolved against --search-path (by default "
+                            + "the changelog's directory and each one above it, up to src/main/resources or the working "
+                            + "directory).", e);
         }
         DatabaseException database = Causes.find(e, DatabaseException.class);
         String cause = (database != null ? database : Causes.root(e)).getMessage();
@@ -54,7 +62,17 @@ final class LiquibaseFailures {
         return null;
     }
 
-    /** Liquibase advises a {@code searchPath} parameter that opta-migrate does not offer. */
+    /** The class that could not be loaded, if that is why Liquibase failed. */
+    private static String missingClass(Exception e) {
+        ClassNotFoundException notFound = Causes.find(e, ClassNotFoundException.class);
+        if (notFound != null) {
+            return notFound.getMessage();
+        }
+        NoClassDefFoundError undefined = Causes.find(e, NoClassDefFoundError.class);
+        return undefined == null ? null : String.valueOf(undefined.getMessage()).replace('/', '.');
+    }
+
+    /** Liquibase's own advice names its {@code searchPath} parameter; opta-migrate calls it search-path. */
     private static String withoutSearchPathAdvice(String message) {
         return String.valueOf(message).lines().filter(line -> !line.contains("'searchPath' parameter"))
                 .reduce((a, b) -> a + "\n" + b).orElse("");

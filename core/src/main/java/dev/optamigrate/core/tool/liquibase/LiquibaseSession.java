@@ -9,9 +9,11 @@ import dev.optamigrate.core.spi.MigrationInfo;
 import dev.optamigrate.core.spi.MigrationSession;
 import dev.optamigrate.core.spi.MigrationState;
 import dev.optamigrate.core.spi.PendingMigration;
+import dev.optamigrate.core.spi.ToolOptions;
 import dev.optamigrate.core.spi.ToolStatus;
 import dev.optamigrate.core.spi.UndoRequest;
 import dev.optamigrate.core.spi.ValidationResult;
+import dev.optamigrate.core.tool.ProjectClassLoader;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,11 +25,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import liquibase.Contexts;
+import liquibase.LabelExpression;
 import liquibase.Scope;
 import liquibase.changelog.ChangeLogHistoryServiceFactory;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.RanChangeSet;
+import liquibase.changelog.filter.ContextChangeSetFilter;
+import liquibase.changelog.filter.DbmsChangeSetFilter;
+import liquibase.changelog.filter.LabelChangeSetFilter;
 import liquibase.command.CommandScope;
 import liquibase.command.core.RollbackCommandStep;
 import liquibase.command.core.RollbackCountCommandStep;
@@ -49,16 +56,19 @@ final class LiquibaseSession implements MigrationSession {
     private final LiquibaseChangelog changelog;
     private final EventListener events;
     private final LiquibaseScope scope;
+    private final ToolOptions options;
     /** What the last status read found; pending() reuses it until a migrate or undo changes the schema. */
     private ToolStatus lastRead;
     /** The changesets ({@code file::id}) that run with {@code runInTransaction:false}, from the last status read. */
     private Set<String> outsideTransaction = Set.of();
 
-    LiquibaseSession(Database database, LiquibaseChangelog changelog, EventListener events) {
+    LiquibaseSession(Database database, LiquibaseChangelog changelog, EventListener events, ToolOptions options) {
         this.database = database;
         this.changelog = changelog;
         this.events = events;
-        this.scope = new LiquibaseScope(changelog.root());
+        this.options = options;
+        this.scope = new LiquibaseScope(changelog.searchPath(), ProjectClassLoader.of(options.classpath()),
+                !options.classpath().isEmpty());
     }
 
     /**
@@ -87,7 +97,7 @@ final class LiquibaseSession implements MigrationSession {
                         known ? MigrationState.APPLIED : MigrationState.MISSING,
                         changeSet.getDateExecuted() == null ? null : changeSet.getDateExecuted().toInstant()));
             }
-            List<MigrationInfo> pending = changeSets.stream()
+            List<MigrationInfo> pending = changeSets.stream().filter(this::selected)
                     .filter(changeSet -> ran.stream().noneMatch(done -> done.isSameAs(changeSet)))
                     .map(changeSet -> new MigrationInfo(changeSet.getId(), LiquibaseEvents.descriptionOf(changeSet),
                             changeSet.getFilePath(), MigrationState.PENDING, null))
@@ -105,7 +115,7 @@ final class LiquibaseSession implements MigrationSession {
         ByteArrayOutputStream sql = new ByteArrayOutputStream();
         DatabaseChangeLogLock[] taken = call(() -> LockServiceFactory.getInstance().getLockService(database)
                 .listLocks());
-        call(() -> command(UpdateSqlCommandStep.COMMAND_NAME).setOutput(sql).execute());
+        call(() -> filtered(command(UpdateSqlCommandStep.COMMAND_NAME)).setOutput(sql).execute());
         if (taken.length > 0) {
             restoreLock(taken[0]);
         }
@@ -118,7 +128,8 @@ final class LiquibaseSession implements MigrationSession {
         lastRead = null;
         releaseStaleLock();
         LiquibaseEvents listener = new LiquibaseEvents(events);
-        run(listener, command(UpdateCommandStep.COMMAND_NAME).addArgumentValue("changeExecListener", listener));
+        run(listener, filtered(command(UpdateCommandStep.COMMAND_NAME)).addArgumentValue("changeExecListener",
+                listener));
         return listener.done();
     }
 
@@ -213,6 +224,24 @@ final class LiquibaseSession implements MigrationSession {
         } catch (Exception e) {
             throw LiquibaseFailures.translate(e, listener.failedChangeSet());
         }
+    }
+
+    /** Whether a changeset runs on this database with the configured contexts and labels, as update decides. */
+    private boolean selected(ChangeSet changeSet) {
+        return new DbmsChangeSetFilter(database).accepts(changeSet).isAccepted()
+                && new ContextChangeSetFilter(new Contexts(options.contexts())).accepts(changeSet).isAccepted()
+                && new LabelChangeSetFilter(new LabelExpression(options.labels())).accepts(changeSet).isAccepted();
+    }
+
+    /** The command with the configured contexts and labels, for the commands that apply changesets. */
+    private CommandScope filtered(CommandScope command) {
+        if (options.contexts() != null) {
+            command.addArgumentValue("contexts", options.contexts());
+        }
+        if (options.labels() != null) {
+            command.addArgumentValue("labelFilter", options.labels());
+        }
+        return command;
     }
 
     private CommandScope command(String[] name) {

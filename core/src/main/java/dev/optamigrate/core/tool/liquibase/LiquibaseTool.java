@@ -23,7 +23,7 @@ final class LiquibaseTool implements MigrationTool {
 
     @Override
     public MigrationSession open(ToolContext context) {
-        LiquibaseChangelog changelog = LiquibaseChangelog.of(context.location());
+        LiquibaseChangelog changelog = LiquibaseChangelog.of(context.location(), context.options().searchPath());
         Connection connection;
         try {
             connection = context.dataSource().getConnection();
@@ -33,7 +33,7 @@ final class LiquibaseTool implements MigrationTool {
         try {
             Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            return new LiquibaseSession(database, changelog, context.events());
+            return new LiquibaseSession(database, changelog, context.events(), context.options());
         } catch (DatabaseException e) {
             closeQuietly(connection);
             throw new MigrateException(ErrorCode.CANNOT_CONNECT, "Liquibase cannot use the connection: "

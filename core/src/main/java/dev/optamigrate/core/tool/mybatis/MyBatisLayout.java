@@ -13,16 +13,22 @@ import org.apache.ibatis.migration.options.DatabaseOperationOption;
 /**
  * MyBatis Migrations' standard layout under a base directory: {@code scripts/} with the numbered scripts (and
  * optionally {@code bootstrap.sql} and {@code onabort.sql}), and optionally
- * {@code environments/development.properties} for script settings (changelog table, delimiter, charset,
+ * {@code environments/<environment>.properties} ({@code development} by default) for script settings (changelog table, delimiter, charset,
  * variables). Connection settings in that file are ignored: the target comes from opta-migrate's settings.
  */
 record MyBatisLayout(Path scriptsDirectory, String charset, Properties variables, DatabaseOperationOption options) {
     static final String SCRIPTS = "scripts";
     /** MyBatis' default name of the table that records applied scripts, also the {@code ${changelog}} variable. */
     static final String DEFAULT_CHANGELOG = "CHANGELOG";
-    static final Path ENVIRONMENT = Path.of("environments", "development.properties");
+    static final String ENVIRONMENTS = "environments";
+    /** MyBatis' default environment, whose file may be left out. */
+    static final String DEFAULT_ENVIRONMENT = "development";
 
-    static MyBatisLayout of(String location) {
+    /**
+     * @param environmentName whose {@code environments/<name>.properties} to read; a named environment other than
+     *                        MyBatis' default must exist
+     */
+    static MyBatisLayout of(String location, String environmentName) {
         Path base = Path.of(location).toAbsolutePath().normalize();
         Path scripts = base.resolve(SCRIPTS);
         if (!Files.isDirectory(scripts)) {
@@ -30,7 +36,12 @@ record MyBatisLayout(Path scriptsDirectory, String charset, Properties variables
                     + SCRIPTS + "/ directory.", "Point --location at the MyBatis Migrations base directory (the one "
                             + "that holds scripts/ and environments/).", null);
         }
-        Path environmentFile = base.resolve(ENVIRONMENT);
+        Path environmentFile = base.resolve(ENVIRONMENTS).resolve(environmentName + ".properties");
+        if (!Files.isRegularFile(environmentFile) && !environmentName.equals(DEFAULT_ENVIRONMENT)) {
+            throw new MigrateException(ErrorCode.CONFIGURATION, "MyBatis environment '" + environmentName + "' has no "
+                    + "file " + base.relativize(environmentFile) + ".", "Give one of the environments in "
+                            + ENVIRONMENTS + "/ with --mybatis-environment, or create that file.", null);
+        }
         if (!Files.isRegularFile(environmentFile)) {
             Properties variables = new Properties();
             variables.setProperty(Environment.CHANGELOG, DEFAULT_CHANGELOG);

@@ -17,7 +17,7 @@ final class MyBatisTool implements MigrationTool {
 
     @Override
     public MigrationSession open(ToolContext context) {
-        MyBatisLayout layout = MyBatisLayout.of(context.location());
+        MyBatisLayout layout = MyBatisLayout.of(context.location(), context.options().environment());
         ConnectionProvider connections = layout.options().isAutoCommit()
                 ? new AutoCommitConnections(context.dataSource())
                 : new DataSourceConnectionProvider(context.dataSource());
