@@ -52,6 +52,8 @@ class ProjectOptionsTest {
 
         assertThat(result.exitCode()).as(result.all()).isZero();
         assertThat(db.hasTable("from_config")).isTrue();
+        assertThat(result.out()).as("the safety check says it ran").containsPattern(
+                "Safety check of 1 pending migration for PostgreSQL \\d+: no findings\\.");
     }
 
     @Test

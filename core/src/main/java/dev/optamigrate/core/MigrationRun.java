@@ -78,14 +78,14 @@ final class MigrationRun {
     private MigrateResult changeUnderLock(MigrationSession session, Connection work) {
         ToolStatus before = session.status();
         events.on(new MigrationEvent.StatusRead(before.current(), before.pending().size()));
+        JournalEntry.Start entry = new JournalEntry.Start(action(), configuration.tool(), configuration.strategy(),
+                configuration.location(), configuration.release().orElse(null), before.current(), Hosts.localName(),
+                ProcessHandle.current().pid(), configuration.operator().orElse(null));
         List<PendingMigration> pending = undo == null && !before.pending().isEmpty()
                 && configuration.safety() != SafetyMode.OFF ? session.pending() : List.of();
-        SafetyGate.check(configuration.safety(), pending, work, events);
-        UndoRequest revert = undo == null ? null : undo.against(before.applied().size());
+        UndoRequest revert = refusedOrChecked(session, before, pending, work, entry);
         Journal journal = Journal.open(work);
-        long journalId = journal.start(new JournalEntry.Start(action(), configuration.tool(), configuration.strategy(),
-                configuration.location(), configuration.release().orElse(null), before.current(), Hosts.localName(),
-                ProcessHandle.current().pid(), configuration.operator().orElse(null)));
+        long journalId = journal.start(entry);
         try (InterruptedRunHook hook = new InterruptedRunHook(connections, journalId, events, progress(before))) {
             List<AppliedMigration> result = undo == null ? session.migrate() : session.undo(revert);
             String to = undo == null ? lastVersion(result, before.current()) : session.status().current();
@@ -93,11 +93,39 @@ final class MigrationRun {
             events.on(new MigrationEvent.RunFinished(before.current(), to, result.size(), elapsed(), Instant.now()));
             return new MigrateResult(configuration.tool(), before.current(), to, result, elapsed(), journalId);
         } catch (RuntimeException e) {
-            RuntimeException reported = e instanceof MigrateException known
-                    ? PartialFailures.describe(known, failedMigration, pending) : e;
-            journal.failed(journalId, lastVersion(applied, before.current()), applied.size(), String.valueOf(
-                    reported.getMessage()));
+            RuntimeException reported = e instanceof MigrateException known ? (undo == null
+                    ? PartialFailures.describe(known, failedMigration, pending)
+                    : PartialFailures.describeUndo(known, applied.size(), revert, session)) : e;
+            String to = undo == null ? lastVersion(applied, before.current()) : PartialFailures.currentVersion(session,
+                    before.current());
+            journal.failed(journalId, to, applied.size(), String.valueOf(reported.getMessage()));
             throw reported;
+        }
+    }
+
+    /**
+     * The checks that may refuse the run before it changes anything (the safety gate; for an undo, its bounds and
+     * whether the tool can revert every migration it reaches); a refusal is journaled as {@code REFUSED}.
+     *
+     * @return the undo request bounded by what is applied, or {@code null} to migrate
+     */
+    private UndoRequest refusedOrChecked(MigrationSession session, ToolStatus before, List<PendingMigration> pending,
+            Connection work, JournalEntry.Start entry) {
+        try {
+            SafetyGate.check(configuration.safety(), pending, work, events);
+            if (undo == null) {
+                return null;
+            }
+            UndoRequest revert = undo.against(before.applied().size());
+            session.checkUndo(revert);
+            return revert;
+        } catch (MigrateException refused) {
+            try {
+                Journal.open(work).refused(entry, refused.getMessage());
+            } catch (MigrateException journalFailure) {
+                refused.addSuppressed(journalFailure);
+            }
+            throw refused;
         }
     }
 

@@ -36,6 +36,7 @@ final class SafetyGate {
             events.on(new MigrationEvent.SafetyFinding(finding.rule(), finding.severity().label(), finding.file(),
                     finding.line(), finding.statement(), finding.message(), finding.fix()));
         }
+        events.on(new MigrationEvent.SafetyChecked(report.migrations(), report.pgVersion(), report.findings().size()));
         List<Finding> transactionControl = report.findings().stream()
                 .filter(finding -> finding.rule().equals(Rule.TRANSACTION_CONTROL.id())).toList();
         if (!transactionControl.isEmpty()) {

@@ -59,6 +59,11 @@ public final class ConsoleEventPrinter implements EventListener {
             return "Safety " + finding.severity() + " " + finding.rule() + " at " + finding.file() + ":"
                     + finding.line() + ": " + finding.message() + System.lineSeparator() + "  fix: " + finding.fix();
         }
+        if (event instanceof MigrationEvent.SafetyChecked checked) {
+            return "Safety check of " + checked.migrations() + " pending migration" + (checked.migrations() == 1 ? ""
+                    : "s") + " for PostgreSQL " + checked.pgVersion() + ": " + (checked.findings() == 0 ? "no findings."
+                            : checked.findings() + " finding" + (checked.findings() == 1 ? "" : "s") + " (above).");
+        }
         if (event instanceof MigrationEvent.Warning warning) {
             return "WARNING: " + warning.message();
         }

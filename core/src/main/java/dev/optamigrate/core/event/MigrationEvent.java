@@ -72,6 +72,16 @@ public sealed interface MigrationEvent {
         }
     }
 
+    /**
+     * The static check of the pending migrations ran: how many it read, for which PostgreSQL version, and how
+     * many findings it reported (each also as a {@link SafetyFinding}).
+     */
+    record SafetyChecked(int migrations, int pgVersion, int findings) implements MigrationEvent {
+        public String type() {
+            return "safety-checked";
+        }
+    }
+
     /** Something the user should know that does not stop the run. */
     record Warning(String message) implements MigrationEvent {
         public String type() {

@@ -14,7 +14,8 @@ import java.util.List;
  * The audit trail in {@code opta_migrate.opta_migrate_journal}: one row per run. A run opens its row as {@code RUNNING} while
  * it holds the migration lock, and closes it as {@code SUCCEEDED} or {@code FAILED}. Because only the lock
  * holder writes, any other {@code RUNNING} row belongs to a run that died, and is marked {@code ABANDONED}. A run
- * stopped by SIGINT or SIGTERM closes its own row as {@code INTERRUPTED}.
+ * stopped by SIGINT or SIGTERM closes its own row as {@code INTERRUPTED}; a run refused before it changed anything
+ * writes one {@code REFUSED} row.
  */
 public final class Journal {
     /**
@@ -99,6 +100,11 @@ public final class Journal {
 
     public void failed(long id, String toVersion, int applied, String error) {
         finish(id, "FAILED", toVersion, applied, error);
+    }
+
+    /** A run refused before it changed anything (a safety gate, an undo it could not finish): one closed row. */
+    public void refused(JournalEntry.Start start, String reason) {
+        finish(start(start), "REFUSED", start.fromVersion(), 0, reason);
     }
 
     /** A run stopped by a signal: what it had applied by then, and what it said about it. */

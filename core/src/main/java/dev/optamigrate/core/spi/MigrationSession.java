@@ -33,6 +33,16 @@ public interface MigrationSession extends AutoCloseable {
     }
 
     /**
+     * Refuses, before anything changes, an undo that would reach a migration the tool cannot revert (a changeset
+     * without rollback, a script without an undo part): otherwise the tool would revert the newer ones and stop
+     * half-way. Called under the lock, after {@link #status()}, with a request already bounded by what is applied.
+     *
+     * @throws MigrateException with {@link ErrorCode#UNSUPPORTED} naming the migration
+     */
+    default void checkUndo(UndoRequest request) {
+    }
+
+    /**
      * Reverts applied migrations, where the tool supports it.
      *
      * @return what was reverted, newest first

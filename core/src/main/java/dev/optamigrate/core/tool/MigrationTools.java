@@ -87,7 +87,8 @@ public final class MigrationTools {
                         + "master changelog, no MyBatis scripts/ directory."
                 : "Location '" + location + "' looks like several tools' (" + found.stream()
                         .map(d -> d.tool() + ": " + d.evidence()).collect(Collectors.joining("; ")) + ").",
-                "Name the tool with --tool, or point --location at the right directory.", null);
+                "Name the tool with --tool, or point --location at the right directory; for a Liquibase changelog "
+                        + "with another name, give the file itself (--location db/changelog/main.xml).", null);
     }
 
     /** Reads the location's listing, so that a permission problem is named as such, not as "nothing found". */

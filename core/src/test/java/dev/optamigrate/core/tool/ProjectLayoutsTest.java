@@ -180,6 +180,18 @@ class ProjectLayoutsTest {
         assertThat(unknown.getMessage()).contains("'staging'", "environments/staging.properties");
     }
 
+    @Test
+    void aChangelogNotNamedByTheConventionIsShownWithTheFix(TestDatabase db) throws Exception {
+        write(dir.resolve("db/main.yaml"), countriesChangeSet());
+        write(dir.resolve("db/seed.xml"), "<databaseChangeLog/>");
+
+        MigrateException failure = catchThrowableOfType(MigrateException.class,
+                () -> migrator(db, "liquibase", dir.resolve("db"), ToolOptions.DEFAULTS).status());
+
+        assertThat(failure.getMessage()).contains("no master changelog named by the convention", "main.yaml, seed.xml");
+        assertThat(failure.hint()).contains("--location " + dir.resolve("db/main.yaml"));
+    }
+
     private static String countriesChangeSet() {
         return "databaseChangeLog:\n  - changeSet:\n      id: 1\n      author: acme\n      changes:\n"
                 + "        - createTable:\n            tableName: countries\n            columns:\n"

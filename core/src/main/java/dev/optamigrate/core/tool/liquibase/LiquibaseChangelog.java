@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Where a Liquibase changelog is. A location may name the changelog file itself, or a directory holding exactly
@@ -43,6 +44,9 @@ record LiquibaseChangelog(List<Path> searchPath, String file) {
                             + "changelog.", null);
         }
         List<Path> masters = masters(path);
+        if (masters.isEmpty()) {
+            throw noMaster(location, path);
+        }
         if (masters.size() != 1) {
             throw new MigrateException(ErrorCode.CONFIGURATION, "Directory '" + location + "' has "
                     + (masters.isEmpty() ? "no" : masters.size()) + " master changelog"
@@ -84,6 +88,23 @@ record LiquibaseChangelog(List<Path> searchPath, String file) {
             }
         }
         return Optional.empty();
+    }
+
+    /** No conventional master: the files that could be the changelog, and how to name one. */
+    private static MigrateException noMaster(String location, Path directory) {
+        List<String> candidates;
+        try (Stream<Path> files = Files.list(directory)) {
+            candidates = files.filter(Files::isRegularFile).map(file -> file.getFileName().toString())
+                    .filter(name -> EXTENSIONS.stream().anyMatch(ext -> name.endsWith("." + ext))).sorted().toList();
+        } catch (IOException e) {
+            candidates = List.of();
+        }
+        String example = Path.of(location).resolve(candidates.isEmpty() ? "db.changelog-master.yaml"
+                : candidates.get(0)).toString();
+        return new MigrateException(ErrorCode.CONFIGURATION, "Directory '" + location + "' has no master changelog "
+                + "named by the convention (" + conventionalNames() + ")" + (candidates.isEmpty() ? "."
+                        : "; changelog files there: " + String.join(", ", candidates) + "."),
+                "Give the changelog file itself: --location " + example, null);
     }
 
     /** What marks a location as Liquibase's: a master changelog, or a changelog file. */

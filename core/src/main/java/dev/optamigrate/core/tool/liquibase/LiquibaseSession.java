@@ -59,6 +59,9 @@ final class LiquibaseSession implements MigrationSession {
     private final ToolOptions options;
     /** What the last status read found; pending() reuses it until a migrate or undo changes the schema. */
     private ToolStatus lastRead;
+    /** The history table's changesets (oldest first) and the changelog's, from the last status read. */
+    private List<RanChangeSet> lastRan = List.of();
+    private List<ChangeSet> lastParsed = List.of();
     /** The changesets ({@code file::id}) that run with {@code runInTransaction:false}, from the last status read. */
     private Set<String> outsideTransaction = Set.of();
 
@@ -90,6 +93,8 @@ final class LiquibaseSession implements MigrationSession {
                     .getChangeLogService(database).getRanChangeSets());
             ran.sort(Comparator.comparing(RanChangeSet::getOrderExecuted,
                     Comparator.nullsFirst(Comparator.naturalOrder())));
+            lastRan = List.copyOf(ran);
+            lastParsed = List.copyOf(changeSets);
             List<MigrationInfo> applied = new ArrayList<>();
             for (RanChangeSet changeSet : ran) {
                 boolean known = changeSets.stream().anyMatch(changeSet::isSameAs);
@@ -152,13 +157,22 @@ final class LiquibaseSession implements MigrationSession {
     }
 
     @Override
+    public void checkUndo(UndoRequest request) {
+        if (lastRead == null) {
+            status();
+        }
+        if (request.tag() != null && !call(() -> database.doesTagExist(request.tag()))) {
+            throw unknownTag(request.tag());
+        }
+        LiquibaseUndoCheck.check(request, lastRan, lastParsed, database);
+    }
+
+    @Override
     public List<AppliedMigration> undo(UndoRequest request) {
         lastRead = null;
         releaseStaleLock();
         if (request.tag() != null && !call(() -> database.doesTagExist(request.tag()))) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "No tag '" + request.tag() + "' in Liquibase's "
-                    + "DATABASECHANGELOG. Nothing was reverted.", "Give a tag that a changeset or `liquibase tag` "
-                            + "recorded, or revert a number of changesets with --steps N.", null);
+            throw unknownTag(request.tag());
         }
         LiquibaseEvents listener = new LiquibaseEvents(events);
         CommandScope rollback = request.tag() != null
@@ -166,6 +180,12 @@ final class LiquibaseSession implements MigrationSession {
                 : command(RollbackCountCommandStep.COMMAND_NAME).addArgumentValue("count", request.steps());
         run(listener, rollback.addArgumentValue("changeExecListener", listener));
         return listener.done();
+    }
+
+    private static MigrateException unknownTag(String tag) {
+        return new MigrateException(ErrorCode.CONFIGURATION, "No tag '" + tag + "' in Liquibase's DATABASECHANGELOG. "
+                + "Nothing was reverted.", "Give a tag that a changeset or `liquibase tag` recorded, or revert a "
+                        + "number of changesets with --steps N.", null);
     }
 
     @Override

@@ -149,11 +149,18 @@ final class MyBatisSession implements MigrationSession {
     }
 
     @Override
+    public void checkUndo(UndoRequest request) {
+        if (request.tag() != null) {
+            throw noTags();
+        }
+        MyBatisUndoCheck.check((lastRead != null ? lastRead : status()).applied(), request.steps(), loader);
+    }
+
+    @Override
     public List<AppliedMigration> undo(UndoRequest request) {
         lastRead = null;
         if (request.tag() != null) {
-            throw new MigrateException(ErrorCode.UNSUPPORTED, "MyBatis Migrations has no tags to roll back to.",
-                    "Undo a number of scripts with --steps N instead.", null);
+            throw noTags();
         }
         MyBatisEvents hook = new MyBatisEvents(events);
         try {
@@ -175,6 +182,11 @@ final class MyBatisSession implements MigrationSession {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static MigrateException noTags() {
+        return new MigrateException(ErrorCode.UNSUPPORTED, "MyBatis Migrations has no tags to roll back to.",
+                "Undo a number of scripts with --steps N instead.", null);
     }
 
     static String versionOf(Change change) {
