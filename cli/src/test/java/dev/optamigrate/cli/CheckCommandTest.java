@@ -36,13 +36,18 @@ class CheckCommandTest {
                 + "-- opta-migrate:allow breaking-drop-column nothing reads it since v12\n"
                 + "ALTER TABLE t DROP COLUMN legacy;\n");
 
-        Cli.Result text = Cli.run(dir, "check", "db/migration");
+        Cli.Result text = Cli.run(dir, "check", "db/migration/V2__index.sql", "db/migration/V3__drop.sql");
         assertThat(text.exitCode()).as(text.all()).isEqualTo(21);
         assertThat(text.out()).contains("db/migration/V2__index.sql:2: error index-not-concurrent",
                 "CREATE INDEX t_id2 ON t (id)", "fix: CREATE INDEX CONCURRENTLY",
                 "db/migration/V3__drop.sql:3: breaking-drop-column - nothing reads it since v12",
-                "Checked 3 migrations for PostgreSQL 15: 1 error(s), 0 warning(s), 0 info, 1 accepted. FAILED");
+                "Checked 2 migrations for PostgreSQL 15: 1 error(s), 0 warning(s), 0 info, 1 accepted. FAILED");
         assertThat(text.err()).contains("hint: Read each finding's fix");
+
+        Cli.Result freshInstall = Cli.run(dir, "check", "db/migration");
+        assertThat(freshInstall.exitCode()).as("the whole set is one history, as on a fresh install: t is new")
+                .isZero();
+        assertThat(freshInstall.out()).contains("Checked 3 migrations for PostgreSQL 15: 0 error(s)");
 
         Cli.Result json = Cli.run(dir, "check", "db/migration/V2__index.sql", "--output", "json");
         assertThat(json.exitCode()).isEqualTo(21);

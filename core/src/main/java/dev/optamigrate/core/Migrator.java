@@ -72,7 +72,7 @@ public final class Migrator {
     public CheckReport check(OptionalInt pgVersion) {
         List<PendingMigration> pending = pending();
         int version = pgVersion.isPresent() ? pgVersion.getAsInt() : serverMajorVersion();
-        return StaticCheck.forPendingRun(version).check(PendingScripts.of(pending));
+        return StaticCheck.asOneHistory(version).check(PendingScripts.of(pending));
     }
 
     public ValidationResult validate() {

@@ -30,7 +30,7 @@ final class SafetyGate {
         if (mode == SafetyMode.OFF || pending.isEmpty()) {
             return;
         }
-        CheckReport report = StaticCheck.forPendingRun(PendingScripts.serverMajorVersion(connection))
+        CheckReport report = StaticCheck.asOneHistory(PendingScripts.serverMajorVersion(connection))
                 .check(PendingScripts.of(pending));
         for (Finding finding : report.findings()) {
             events.on(new MigrationEvent.SafetyFinding(finding.rule(), finding.severity().label(), finding.file(),

@@ -128,7 +128,8 @@ public final class CheckCommand implements Callable<Integer> {
             }
         } else {
             List<MigrationScript> read = MigrationFiles.read(paths, environment.workingDir());
-            report = new StaticCheck(pgVersion == null ? StaticCheck.DEFAULT_PG_VERSION : pgVersion).check(read);
+            report = StaticCheck.asOneHistory(pgVersion == null ? StaticCheck.DEFAULT_PG_VERSION : pgVersion)
+                    .check(read);
         }
         switch (format) {
             case json -> CheckReportView.printJson(report, failOn.threshold(), out);

@@ -13,6 +13,7 @@ final class ColumnDefinitionRules {
         action.acceptAll("if", "not", "exists");
         String column = action.name().orElse("?");
         ColumnClauses definition = ColumnClauses.of(action.rest());
+        ColumnType.of(definition.type()).ifPresent(type -> state.columnTyped(table, column, type));
         String subject = "Adding column " + column + " to " + table;
         Optional<String> rewrite = rewriteReason(definition, state.pgVersion());
         rewrite.ifPresent(reason -> state.report(Rule.REWRITE_COLUMN_DEFAULT, subject + " rewrites the whole table "
@@ -36,16 +37,35 @@ final class ColumnDefinitionRules {
         action.accept("column");
         String column = action.name().orElse("?");
         if (action.accept("type") || action.acceptAll("set", "data", "type")) {
-            String type = action.rest().stream().map(Token::text).reduce((a, b) -> a + " " + b).orElse("?");
-            state.report(Rule.REWRITE_COLUMN_TYPE, "Changing column " + column + " of " + table + " to " + type
-                    + " rewrites the table and its indexes under ACCESS EXCLUSIVE unless the types are binary "
-                    + "compatible (such as varchar(n) to text): reads and writes wait.");
+            typeChanged(action.rest(), table, column, state);
         } else if (action.acceptAll("set", "not", "null") && !state.hasValidatedNotNullCheck(table, column)) {
             state.report(Rule.SCAN_SET_NOT_NULL, "SET NOT NULL on " + table + "." + column + " reads every row "
                     + "under ACCESS EXCLUSIVE to prove there is no NULL: reads and writes wait."
                     + (state.pgVersion() < 12 ? " Before PostgreSQL 12 no CHECK constraint lets it skip the scan."
                     : ""));
         }
+    }
+
+    /**
+     * A new type for a column. When an earlier statement gave the column its type and the change only widens it
+     * ({@code varchar(50)} to {@code varchar(100)} or {@code text}, more {@code numeric} precision at the same
+     * scale), PostgreSQL rewrites nothing; otherwise the table is rewritten.
+     */
+    private static void typeChanged(List<Token> rest, String table, String column, ScriptState state) {
+        List<Token> typeTokens = rest.stream().takeWhile(token -> !token.isWord("using") && !token.isWord("collate"))
+                .toList();
+        Optional<ColumnType> next = ColumnType.of(typeTokens);
+        Optional<ColumnType> before = state.columnType(table, column);
+        boolean widens = next.isPresent() && before.isPresent() && before.get().widensTo(next.get())
+                && typeTokens.size() == rest.size();
+        next.ifPresent(type -> state.columnTyped(table, column, type));
+        if (widens) {
+            return;
+        }
+        String type = rest.stream().map(Token::text).reduce((a, b) -> a + " " + b).orElse("?");
+        state.report(Rule.REWRITE_COLUMN_TYPE, "Changing column " + column + " of " + table + " to " + type
+                + " rewrites the table and its indexes under ACCESS EXCLUSIVE unless the types are binary "
+                + "compatible (such as varchar(n) to text): reads and writes wait.");
     }
 
     private static Optional<String> rewriteReason(ColumnClauses definition, int pgVersion) {

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 /**
  * The SQL files a check reads when it is given paths: each file as it is, each directory's {@code .sql} files
- * (recursively, in path order). A MyBatis script's undo part, after {@code -- //@UNDO}, is left out: it does not
+ * (recursively, in the order the tool runs them: see {@link ToolOrder}). A MyBatis script's undo part, after {@code -- //@UNDO}, is left out: it does not
  * run on the way up. A file is taken to run in a transaction unless Flyway's script config beside it says not.
  */
 public final class MigrationFiles {
@@ -49,7 +49,8 @@ public final class MigrationFiles {
     private static List<Path> sqlFilesUnder(Path directory, Path given) {
         try (Stream<Path> walk = Files.walk(directory)) {
             List<Path> files = walk.filter(Files::isRegularFile)
-                    .filter(file -> file.getFileName().toString().endsWith(".sql")).sorted().toList();
+                    .filter(file -> file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".sql"))
+                    .sorted(new ToolOrder()).toList();
             if (files.isEmpty()) {
                 throw new MigrateException(ErrorCode.CONFIGURATION, "No .sql files in " + given + ".",
                         "Point check at the directory that holds the SQL migrations, or at the files.", null);

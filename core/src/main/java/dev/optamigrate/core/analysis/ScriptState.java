@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,8 +18,7 @@ final class ScriptState {
     private final int pgVersion;
     private final String file;
     private final boolean transactional;
-    private final Set<String> newTables;
-    private final Set<String> newIndexes;
+    private final History history;
     private final Map<String, String> notNullChecks = new HashMap<>();
     private final Set<String> validatedNotNull = new HashSet<>();
     private final List<Finding> findings = new ArrayList<>();
@@ -30,15 +30,13 @@ final class ScriptState {
 
     /**
      * @param transactional whether the tool runs the migration in one transaction
-     * @param newTables     the tables created so far (by this migration, or by earlier ones of the same run)
-     * @param newIndexes    the indexes created so far on those tables
+     * @param history       what this migration and the ones before it in the same history created
      */
-    ScriptState(int pgVersion, String file, boolean transactional, Set<String> newTables, Set<String> newIndexes) {
+    ScriptState(int pgVersion, String file, boolean transactional, History history) {
         this.pgVersion = pgVersion;
         this.file = file;
         this.transactional = transactional;
-        this.newTables = newTables;
-        this.newIndexes = newIndexes;
+        this.history = history;
     }
 
     int pgVersion() {
@@ -88,7 +86,7 @@ final class ScriptState {
     }
 
     void tableCreated(String table) {
-        newTables.add(table);
+        history.tableCreated(table);
     }
 
     /**
@@ -96,16 +94,26 @@ final class ScriptState {
      * running release uses it.
      */
     boolean isNew(String table) {
-        return newTables.contains(table);
+        return history.isNew(table);
+    }
+
+    /** The column got this type from a statement read so far. */
+    void columnTyped(String table, String column, ColumnType type) {
+        history.columnTyped(table, column, type);
+    }
+
+    /** The type a statement read so far gave the column, if one did. */
+    Optional<ColumnType> columnType(String table, String column) {
+        return history.columnType(table, column);
     }
 
     /** An index on a table this migration created. */
     void indexCreated(String index) {
-        newIndexes.add(index);
+        history.indexCreated(index);
     }
 
     boolean isNewIndex(String index) {
-        return newIndexes.contains(index);
+        return history.isNewIndex(index);
     }
 
     void transaction(boolean open) {

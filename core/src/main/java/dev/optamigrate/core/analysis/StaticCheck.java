@@ -6,14 +6,12 @@ import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The static check: reads the SQL of migrations, needs no database, and reports what would lock, rewrite or break
  * under the rules of {@link Rule}. A table a migration creates is new, and safe to change, within that migration;
- * when the migrations are the pending ones of one run ({@link #forPendingRun}), also in the later ones.
+ * when the migrations are read as one history ({@link #asOneHistory}), also in the later ones.
  *
  * <pre>{@code
  * CheckReport report = new StaticCheck(15).check(List.of(new MigrationScript("V2__index.sql", sql)));
@@ -53,22 +51,24 @@ public final class StaticCheck {
         return major;
     }
 
-    /** A check of the migrations one run applies in order: what an earlier one creates is new for the later. */
-    public static StaticCheck forPendingRun(int pgVersion) {
+    /**
+     * A check of migrations read as one history, in the order the tool runs them (the pending migrations of one
+     * run, or a whole migration set): what an earlier one creates is new for the later ones, and the column types
+     * they set are known.
+     */
+    public static StaticCheck asOneHistory(int pgVersion) {
         return new StaticCheck(pgVersion, true);
     }
 
     public CheckReport check(List<MigrationScript> scripts) {
         List<Finding> findings = new ArrayList<>();
         List<Suppression> suppressions = new ArrayList<>();
-        Set<String> runTables = new HashSet<>();
-        Set<String> runIndexes = new HashSet<>();
+        History run = new History();
         for (MigrationScript script : scripts) {
             SqlScript parsed = SqlScript.parse(script.sql());
             boolean transactional = script.transactional() && parsed.statements().stream()
                     .noneMatch(SqlStatement::runsOnlyOutsideTransaction);
-            ScriptState state = oneRun ? new ScriptState(pgVersion, script.file(), transactional, runTables, runIndexes)
-                    : new ScriptState(pgVersion, script.file(), transactional, new HashSet<>(), new HashSet<>());
+            ScriptState state = new ScriptState(pgVersion, script.file(), transactional, oneRun ? run : new History());
             List<Finding> found = findingsOf(parsed, state);
             Suppressions allowed = new Suppressions(parsed, script.file());
             List<Finding> remaining = new ArrayList<>(allowed.remaining(found));

@@ -61,7 +61,7 @@ public final class Rehearsal {
             run.measure(pending);
             List<Finding> measured = new ArrayList<>(facts.drift());
             measured.addAll(run.findings());
-            CheckReport check = StaticCheck.forPendingRun(facts.pgVersion()).check(PendingScripts.of(pending));
+            CheckReport check = StaticCheck.asOneHistory(facts.pgVersion()).check(PendingScripts.of(pending));
             return new RehearsalReport(shadow.description(), replay.size(), run.measurements(),
                     merge(check, measured), target.isPresent());
         } catch (SQLException e) {

@@ -57,6 +57,17 @@ class StaticCheckTest {
                 unsafe("concurrent-in-transaction", "START TRANSACTION; DROP INDEX CONCURRENTLY t_a; COMMIT"),
                 unsafe("concurrent-in-transaction", "BEGIN; REINDEX INDEX CONCURRENTLY t_a; END"),
                 safe("BEGIN; ALTER TABLE t ADD COLUMN c text; COMMIT; CREATE INDEX CONCURRENTLY t_c ON t (c)"),
+                safe("ALTER TABLE t ADD COLUMN c varchar(50); ALTER TABLE t ALTER COLUMN c TYPE varchar(100)"),
+                safe("ALTER TABLE t ADD COLUMN c varchar(50); ALTER TABLE t ALTER COLUMN c TYPE text"),
+                safe("ALTER TABLE t ADD COLUMN c character varying(5); ALTER TABLE t ALTER c SET DATA TYPE varchar"),
+                safe("ALTER TABLE t ADD COLUMN c numeric(10,2); ALTER TABLE t ALTER COLUMN c TYPE numeric(12,2)"),
+                unsafe("rewrite-column-type", "ALTER TABLE t ADD COLUMN c varchar(50); "
+                        + "ALTER TABLE t ALTER COLUMN c TYPE varchar(20)"),
+                unsafe("rewrite-column-type", "ALTER TABLE t ADD COLUMN c numeric(10,2); "
+                        + "ALTER TABLE t ALTER COLUMN c TYPE numeric(12,3)"),
+                unsafe("rewrite-column-type", "ALTER TABLE t ADD COLUMN c varchar(50); "
+                        + "ALTER TABLE t ALTER COLUMN c TYPE varchar(100) USING upper(c)"),
+                unsafe("rewrite-column-type", "ALTER TABLE t ALTER COLUMN c TYPE varchar(100)"),
                 unsafe("transaction-control", "CREATE TABLE a (id int); COMMIT; CREATE TABLE b (id int)"),
                 unsafe("transaction-control", "BEGIN; CREATE TABLE a (id int); ROLLBACK; CREATE TABLE b (id int)"),
                 safe("BEGIN; CREATE TABLE a (id int); CREATE TABLE b (id int); COMMIT"),
@@ -127,6 +138,19 @@ class StaticCheckTest {
     }
 
     @Test
+    void aMigrationSetReadAsOneHistoryKnowsWhatEarlierFilesCreatedAndTyped() {
+        CheckReport report = StaticCheck.asOneHistory(15).check(List.of(
+                new MigrationScript("V1__orders.sql", "CREATE TABLE orders (id bigint); CREATE INDEX o_id ON orders (id);"),
+                new MigrationScript("V2__more.sql", "ALTER TABLE orders ADD COLUMN note text NOT NULL; DROP INDEX o_id;"),
+                new MigrationScript("V3__existing.sql", "ALTER TABLE customers ADD COLUMN code varchar(5);"),
+                new MigrationScript("V4__widen.sql", "SET lock_timeout = '5s';\n"
+                        + "ALTER TABLE customers ALTER COLUMN code TYPE varchar(10);")));
+
+        assertThat(report.findings()).extracting(Finding::rule).containsExactly("lock-timeout-missing");
+        assertThat(report.findings().get(0).file()).isEqualTo("V3__existing.sql");
+    }
+
+    @Test
     void transactionControlIsReportedOnlyForMigrationsRunInATransaction() {
         String sql = "CREATE TABLE a (id int);\nCOMMIT;\nCREATE TABLE b (id int);";
         CheckReport transactional = new StaticCheck(15).check(List.of(new MigrationScript("V1__x.sql", sql)));
@@ -168,7 +192,7 @@ class StaticCheckTest {
     void inOneRunATableAnEarlierPendingMigrationCreatedIsStillNew() {
         List<MigrationScript> scripts = List.of(new MigrationScript("V1__create.sql", "CREATE TABLE n (id int)"),
                 new MigrationScript("V2__index.sql", "CREATE INDEX n_id ON n (id); DROP INDEX n_id"));
-        assertThat(StaticCheck.forPendingRun(15).check(scripts).findings()).isEmpty();
+        assertThat(StaticCheck.asOneHistory(15).check(scripts).findings()).isEmpty();
     }
 
     static CheckReport check(String sql, int pgVersion) {

@@ -1,0 +1,43 @@
+package dev.optamigrate.core.analysis;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a check has learned from the migrations it read before the current statement, in the order the tool runs
+ * them: the tables and indexes they created (new, so still empty and unused by any running release) and the
+ * types they gave columns. One history spans one migration, or every migration of one run or of one migration set.
+ */
+final class History {
+    private final Set<String> newTables = new HashSet<>();
+    private final Set<String> newIndexes = new HashSet<>();
+    private final Map<String, ColumnType> columnTypes = new HashMap<>();
+
+    void tableCreated(String table) {
+        newTables.add(table);
+    }
+
+    boolean isNew(String table) {
+        return newTables.contains(table);
+    }
+
+    void indexCreated(String index) {
+        newIndexes.add(index);
+    }
+
+    boolean isNewIndex(String index) {
+        return newIndexes.contains(index);
+    }
+
+    void columnTyped(String table, String column, ColumnType type) {
+        columnTypes.put(table + "." + column, type);
+    }
+
+    /** The type an earlier statement gave the column, if one did. */
+    Optional<ColumnType> columnType(String table, String column) {
+        return Optional.ofNullable(columnTypes.get(table + "." + column));
+    }
+}
