@@ -7,7 +7,9 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What the catalog says about the user relations at one moment: each relation's name and file (relfilenode), the
@@ -68,9 +70,23 @@ record CatalogState(Map<Long, String> names, Map<Long, Long> files, Map<Long, Lo
         return after.scans.getOrDefault(oid, 0L) > scans.getOrDefault(oid, 0L);
     }
 
-    /** Whether an index on this table exists in {@code after} that did not exist here. */
+    /**
+     * Whether an index of this table has a file in {@code after} that no index of it had here: a build writes a new
+     * file. An index whose definition only changed in the catalog (a widened column) may get a new oid but keeps
+     * its file, and is not built.
+     */
     boolean indexBuilt(long table, CatalogState after) {
-        return after.indexTables.entrySet().stream()
-                .anyMatch(index -> index.getValue() == table && !indexTables.containsKey(index.getKey()));
+        Set<Long> before = indexFiles(table);
+        return after.indexFiles(table).stream().anyMatch(file -> !before.contains(file));
+    }
+
+    private Set<Long> indexFiles(long table) {
+        return indexTables.entrySet().stream().filter(index -> index.getValue() == table)
+                .map(index -> files.get(index.getKey())).filter(Objects::nonNull).collect(Collectors.toSet());
+    }
+
+    /** The names of the tables (not indexes). */
+    Set<String> tableNames() {
+        return tables.stream().map(names::get).filter(Objects::nonNull).collect(Collectors.toSet());
     }
 }

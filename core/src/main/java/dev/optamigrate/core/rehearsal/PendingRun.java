@@ -32,6 +32,7 @@ final class PendingRun {
     private final EventListener events;
     private final List<StatementMeasurement> measurements = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
+    private Set<String> tablesBeforeRun = Set.of();
 
     PendingRun(Connection work, Connection observer, Optional<RateCalibration> rates, Map<String, RelationSize> sizes,
             EventListener events) {
@@ -51,7 +52,9 @@ final class PendingRun {
     }
 
     void measure(List<PendingMigration> pending) throws SQLException {
-        Set<String> beforeRun = Set.copyOf(CatalogState.read(work).names().values());
+        CatalogState start = CatalogState.read(work);
+        Set<String> beforeRun = Set.copyOf(start.names().values());
+        tablesBeforeRun = start.tableNames();
         for (PendingMigration migration : pending) {
             events.on(new MigrationEvent.Progress("Rehearsing " + migration.script() + " on the shadow ..."));
             Set<Long> existing = CatalogState.read(work).names().keySet();
@@ -78,10 +81,16 @@ final class PendingRun {
         }
         measurements.add(new StatementMeasurement(file, statement.line(), statement.compactText(), locks,
                 Duration.ofNanos(System.nanoTime() - start)));
-        for (LockObservation lock : locks) {
-            if (lock.mode().blocksWrites() && lock.sizeDependent() && beforeRun.contains(lock.relation())) {
+        List<LockObservation> blocking = locks.stream().filter(lock -> lock.mode().blocksWrites()
+                && lock.sizeDependent() && beforeRun.contains(lock.relation())).toList();
+        List<String> indexes = blocking.stream().map(LockObservation::relation)
+                .filter(relation -> !tablesBeforeRun.contains(relation)).toList();
+        boolean onTables = blocking.size() > indexes.size();
+        for (LockObservation lock : blocking) {
+            if (!onTables || tablesBeforeRun.contains(lock.relation())) {
                 findings.add(Finding.measured(Rule.MEASURED_BLOCKING_LOCK, file, statement.line(),
-                        statement.compactText(), describe(lock)));
+                        statement.compactText(), describe(lock) + (onTables && !indexes.isEmpty()
+                                ? "; its indexes " + String.join(", ", indexes) + " are rebuilt with it" : "")));
             }
         }
         return true;

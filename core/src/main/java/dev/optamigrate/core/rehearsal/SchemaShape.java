@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The parts of a schema that drift matters for, one line each: tables, columns with type and nullability,
@@ -33,7 +34,18 @@ final class SchemaShape {
                 + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " + USER_SCHEMAS + " AND " + NOT_TOOL_TABLES
     };
 
+    /** A lower-case identifier in double quotes: quoted or not, it names the same thing. */
+    private static final Pattern NEEDLESSLY_QUOTED = Pattern.compile("\"([a-z_][a-z0-9_$]*)\"");
+
     private SchemaShape() {
+    }
+
+    /**
+     * The line without the quotes that one major version puts around an identifier and another does not (e.g.
+     * {@code gin ("json")} against {@code gin (json)}), so that only real differences count as drift.
+     */
+    static String normalized(String line) {
+        return NEEDLESSLY_QUOTED.matcher(line).replaceAll("$1");
     }
 
     static Set<String> read(Connection connection) throws SQLException {
@@ -42,7 +54,7 @@ final class SchemaShape {
             for (String query : QUERIES) {
                 try (ResultSet rows = statement.executeQuery(query)) {
                     while (rows.next()) {
-                        lines.add(rows.getString(1));
+                        lines.add(normalized(rows.getString(1)));
                     }
                 }
             }

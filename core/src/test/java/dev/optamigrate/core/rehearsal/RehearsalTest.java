@@ -71,6 +71,36 @@ class RehearsalTest {
                         org.assertj.core.groups.Tuple.tuple("measured-blocking-lock", 5));
         assertThat(report.findings().findings()).filteredOn(f -> !f.measured()).extracting(Finding::rule)
                 .contains("rewrite-column-default", "rewrite-column-type", "index-not-concurrent");
+        assertThat(report.findings().findings()).filteredOn(f -> f.measured() && f.line() == 2)
+                .as("one finding for the type change, naming the indexes rebuilt with the table").singleElement()
+                .satisfies(finding -> assertThat(finding.message()).contains("public.orders", "public.orders_pkey",
+                        "public.orders_customer_placed_idx"));
+    }
+
+    @Test
+    void wideningAnIndexedVarcharIsNeitherARewriteNorAnIndexBuild(TestDatabase db) {
+        Path location = migrated(db);
+        MigrationSets.append("flyway", location, "code", "ALTER TABLE customers ADD COLUMN code varchar(10);\n"
+                + "CREATE INDEX customers_code_idx ON customers (code);");
+        migrator(db.target(), location).migrate();
+        MigrationSets.append("flyway", location, "longer code", "ALTER TABLE customers ALTER COLUMN code TYPE "
+                + "varchar(50);");
+
+        RehearsalReport report = rehearse(db, location);
+
+        assertThat(lock(report.measurements().get(0), "public.customers")).satisfies(lock -> {
+            assertThat(lock.rewritten()).isFalse();
+            assertThat(lock.indexBuilt()).isFalse();
+        });
+        assertThat(report.findings().findings()).filteredOn(Finding::measured).isEmpty();
+    }
+
+    @Test
+    void driftIgnoresQuotesThatOnlyOneMajorVersionWrites() {
+        assertThat(SchemaShape.normalized("index public.docs_idx: CREATE INDEX docs_idx ON public.docs USING gin "
+                + "(\"json\")")).isEqualTo("index public.docs_idx: CREATE INDEX docs_idx ON public.docs USING gin "
+                        + "(json)");
+        assertThat(SchemaShape.normalized("column public.t.\"Mixed\" text")).contains("\"Mixed\"");
     }
 
     @Test
