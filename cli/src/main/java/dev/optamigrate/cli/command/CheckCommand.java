@@ -10,12 +10,11 @@ import dev.optamigrate.cli.output.CheckReportView;
 import dev.optamigrate.cli.output.SarifReport;
 import dev.optamigrate.core.MigratorConfiguration;
 import dev.optamigrate.core.analysis.CheckReport;
-import dev.optamigrate.core.analysis.MigrationFiles;
-import dev.optamigrate.core.analysis.MigrationScript;
 import dev.optamigrate.core.analysis.StaticCheck;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.settings.Settings;
+import dev.optamigrate.core.settings.ToolOptionsReader;
 import dev.optamigrate.core.target.TargetResolver;
 import dev.optamigrate.core.tool.MigrationTools;
 import jakarta.inject.Inject;
@@ -127,9 +126,11 @@ public final class CheckCommand implements Callable<Integer> {
                         .check(pgVersion == null ? OptionalInt.empty() : OptionalInt.of(pgVersion));
             }
         } else {
-            List<MigrationScript> read = MigrationFiles.read(paths, environment.workingDir());
-            report = StaticCheck.asOneHistory(pgVersion == null ? StaticCheck.DEFAULT_PG_VERSION : pgVersion)
-                    .check(read);
+            Settings settings = CommonOptions.settings(environment, target, source, null, Map.of());
+            CheckedFiles read = CheckedFiles.read(paths, environment.workingDir(), tools,
+                    ToolOptionsReader.read(settings));
+            report = read.placed(StaticCheck.asOneHistory(pgVersion == null ? StaticCheck.DEFAULT_PG_VERSION
+                    : pgVersion).check(read.scripts()));
         }
         switch (format) {
             case json -> CheckReportView.printJson(report, failOn.threshold(), out);

@@ -1,5 +1,9 @@
 package dev.optamigrate.core.spi;
 
+import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.MigrateException;
+import java.util.List;
+
 /** One migration tool (Flyway, Liquibase, MyBatis Migrations) behind the common interface. */
 public interface MigrationTool {
 
@@ -10,4 +14,16 @@ public interface MigrationTool {
      * so a missing or malformed location fails here.
      */
     MigrationSession open(ToolContext context);
+
+    /**
+     * Every migration of the source with the SQL the tool would run for PostgreSQL, without a database: for a
+     * tool whose migrations are not written in SQL (Liquibase's XML, YAML and JSON changelogs), so that they can
+     * be checked offline. Tools whose migrations are SQL files need not offer it.
+     *
+     * @throws MigrateException {@link ErrorCode#UNSUPPORTED} when the tool has no offline reading
+     */
+    default List<PendingMigration> readOffline(String location, ToolOptions options) {
+        throw new MigrateException(ErrorCode.UNSUPPORTED, name() + " has no offline reading of its migrations.",
+                "Give its SQL files to check directly.", null);
+    }
 }
