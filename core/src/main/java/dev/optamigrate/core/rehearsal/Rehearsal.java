@@ -48,8 +48,10 @@ public final class Rehearsal {
     public RehearsalReport run(Shadow shadow) {
         List<PendingMigration> all = migrators.apply(shadow.target()).pending();
         Set<String> applied = target.map(this::appliedKeys).orElse(Set.of());
-        List<PendingMigration> replay = all.stream().filter(m -> applied.contains(key(m))).toList();
-        List<PendingMigration> pending = all.stream().filter(m -> !applied.contains(key(m))).toList();
+        int replayed = lastApplied(all, applied) + 1;
+        List<PendingMigration> replay = all.subList(0, replayed);
+        List<PendingMigration> pending = all.subList(replayed, all.size()).stream()
+                .filter(m -> !applied.contains(key(m))).toList();
         Connections connections = new Connections(shadow.target(), Connections.applicationName());
         try (Connection work = connections.open(); Connection observer = connections.open()) {
             events.on(new MigrationEvent.Progress("Replaying " + replay.size() + " applied migration(s) on the "
@@ -86,6 +88,19 @@ public final class Rehearsal {
             }
         }
         return new CheckReport(findings, suppressions, check.pgVersion(), check.migrations());
+    }
+
+    /**
+     * The position of the last migration the target has applied, in the tool's order; everything up to it ran on
+     * the target (a bootstrap script too, which the tool does not record), so it is replayed. -1 for none.
+     */
+    private static int lastApplied(List<PendingMigration> all, Set<String> applied) {
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (applied.contains(key(all.get(i)))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private Set<String> appliedKeys(Target database) {

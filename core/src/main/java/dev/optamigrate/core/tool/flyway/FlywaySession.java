@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfoService;
@@ -27,12 +28,18 @@ import org.flywaydb.core.internal.info.MigrationInfoImpl;
 final class FlywaySession implements MigrationSession {
     private final Flyway flyway;
     private final FlywayLocation location;
+    private final Map<String, String> placeholders;
     /** What the last status read found; pending() reuses it until a migrate changes the schema. */
     private MigrationInfoService lastRead;
 
-    FlywaySession(Flyway flyway, FlywayLocation location) {
+    /**
+     * @param placeholders the placeholders Flyway replaces in SQL migrations, replaced the same way in the SQL
+     *                     that {@link #pending()} lists
+     */
+    FlywaySession(Flyway flyway, FlywayLocation location, Map<String, String> placeholders) {
         this.flyway = flyway;
         this.location = location;
+        this.placeholders = Map.copyOf(placeholders);
     }
 
     @Override
@@ -64,7 +71,7 @@ final class FlywaySession implements MigrationSession {
     public List<PendingMigration> pending() {
         return Arrays.stream((lastRead != null ? lastRead : info()).pending())
                 .map(migration -> new PendingMigration(versionOf(migration), migration.getDescription(),
-                        migration.getScript(), location.sqlOf(migration), transactional(migration)))
+                        migration.getScript(), withPlaceholders(location.sqlOf(migration)), transactional(migration)))
                 .toList();
     }
 
@@ -125,6 +132,15 @@ final class FlywaySession implements MigrationSession {
     public List<AppliedMigration> undo(UndoRequest request) {
         throw new MigrateException(ErrorCode.UNSUPPORTED, "Flyway's open-source edition has no undo.",
                 "Revert the change with a new forward migration (e.g. V<next>__revert_<change>.sql).", null);
+    }
+
+    /** The SQL with each configured {@code ${key}} replaced by its value, as Flyway replaces it when it runs. */
+    private String withPlaceholders(String sql) {
+        String replaced = sql;
+        for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
+            replaced = replaced.replace("${" + placeholder.getKey() + "}", placeholder.getValue());
+        }
+        return replaced;
     }
 
     /**

@@ -36,6 +36,6 @@ final class FlywayTool implements MigrationTool {
                 .loggers("slf4j")
                 .callbacks(new FlywayEventCallback(context.events()));
         configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
-        return new FlywaySession(configuration.load(), location);
+        return new FlywaySession(configuration.load(), location, context.options().placeholders());
     }
 }

@@ -40,9 +40,13 @@ import org.apache.ibatis.migration.options.DatabaseOperationOption;
 /**
  * MyBatis Migrations on one database and one scripts directory. MyBatis keeps no lock of its own: it is safe
  * only under opta-migrate's lock. As MyBatis users expect, the first script creates the changelog table
- * ({@code migrate init} generates it); {@code bootstrap.sql}, when present, runs before the first migration.
+ * ({@code migrate init} generates it); {@code bootstrap.sql}, when present, runs before the first migration, and
+ * is listed first among the pending migrations of an empty database, so that dry runs, checks and rehearsals see
+ * it.
  */
 final class MyBatisSession implements MigrationSession {
+    /** The script MyBatis runs before the first migration of an empty database. */
+    private static final String BOOTSTRAP = "bootstrap.sql";
     private static final DateTimeFormatter APPLIED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final ConnectionProvider connections;
@@ -59,7 +63,7 @@ final class MyBatisSession implements MigrationSession {
                 layout.variables());
         this.options = layout.options();
         this.events = events;
-        this.hasBootstrap = Files.isRegularFile(layout.scriptsDirectory().resolve("bootstrap.sql"));
+        this.hasBootstrap = Files.isRegularFile(layout.scriptsDirectory().resolve(BOOTSTRAP));
     }
 
     @Override
@@ -96,22 +100,28 @@ final class MyBatisSession implements MigrationSession {
 
     @Override
     public List<PendingMigration> pending() {
+        ToolStatus status = lastRead != null ? lastRead : status();
         Set<String> pendingVersions = new HashSet<>();
-        (lastRead != null ? lastRead : status()).pending().forEach(info -> pendingVersions.add(info.version()));
-        return loader.getMigrations().stream().filter(change -> pendingVersions.contains(versionOf(change)))
+        status.pending().forEach(info -> pendingVersions.add(info.version()));
+        List<PendingMigration> pending = new ArrayList<>();
+        if (hasBootstrap && status.applied().isEmpty() && !pendingVersions.isEmpty()) {
+            pending.add(new PendingMigration(null, "bootstrap", BOOTSTRAP, bootstrapText().orElse(""),
+                    !options.isAutoCommit()));
+        }
+        loader.getMigrations().stream().filter(change -> pendingVersions.contains(versionOf(change)))
                 .map(change -> new PendingMigration(versionOf(change), change.getDescription(), change.getFilename(),
                         script(change), !options.isAutoCommit()))
-                .toList();
+                .forEach(pending::add);
+        return pending;
     }
 
     @Override
     public List<AppliedMigration> migrate() {
         List<PendingMigration> pending = pending();
         lastRead = null;
-        if (!pending.isEmpty()) {
-            ChangelogTableCheck.require(connections, options.getChangelogTable(), bootstrapText(),
-                    pending.get(0).script(), pending.get(0).sql());
-        }
+        pending.stream().filter(migration -> migration.version() != null).findFirst().ifPresent(first ->
+                ChangelogTableCheck.require(connections, options.getChangelogTable(), bootstrapText(), first.script(),
+                        first.sql()));
         if (options.isAutoCommit() && !pending.isEmpty()) {
             events.on(new MigrationEvent.Warning("auto_commit=true: every statement of a script commits on its own, "
                     + "so a script that fails half-way stays half-applied and is not recorded."));

@@ -1,0 +1,1 @@
+UPDATE products SET state = 'retired' WHERE title LIKE 'LEGACY %';
