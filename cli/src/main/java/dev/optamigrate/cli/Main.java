@@ -1,7 +1,7 @@
 package dev.optamigrate.cli;
 
 import com.google.inject.Guice;
-import dev.optamigrate.cli.output.LibraryLogFormatter;
+import dev.optamigrate.cli.output.LibraryLogHandler;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.PrintWriter;
@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.logging.ConsoleHandler;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -53,17 +52,17 @@ public final class Main {
 
     /**
      * The libraries log through java.util.logging (Flyway through SLF4J's JDK 1.4 binding): people see their
-     * warnings as single lines without stack traces, unless they ask for more with --verbose.
+     * warnings as single lines without stack traces (as warning events once a command prints events), unless
+     * they ask for more with --verbose.
      */
     private static void quietLibraryLogs(boolean verbose) {
         Logger root = Logger.getLogger("");
         for (Handler handler : root.getHandlers()) {
             root.removeHandler(handler);
         }
-        ConsoleHandler console = new ConsoleHandler();
-        console.setFormatter(new LibraryLogFormatter(verbose));
-        console.setLevel(Level.ALL);
-        root.addHandler(console);
+        LibraryLogHandler handler = new LibraryLogHandler(verbose);
+        handler.setLevel(Level.ALL);
+        root.addHandler(handler);
         root.setLevel(verbose ? Level.INFO : Level.WARNING);
         LIQUIBASE_LOCK_LOG.setLevel(verbose ? Level.INFO : Level.SEVERE);
     }

@@ -73,6 +73,60 @@ class CheckChangelogTest {
     }
 
     @Test
+    void aChangesetCommentAcceptsAFindingWithItsReason() throws Exception {
+        Path changelog = Files.writeString(dir.resolve("changelog.yaml"), """
+                databaseChangeLog:
+                  - changeSet:
+                      id: countries-code
+                      author: acme
+                      comment: "opta-migrate:allow index-not-concurrent countries holds 250 rows"
+                      changes:
+                        - createIndex:
+                            tableName: countries
+                            indexName: countries_code_idx
+                            columns:
+                              - column: {name: code}
+                """);
+
+        Cli.Result result = Cli.run(dir, "check", changelog.toString(), "--output", "json");
+
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        JsonNode report = JSON.readTree(result.out());
+        assertThat(report.get("suppressed")).singleElement().satisfies(accepted -> {
+            assertThat(accepted.get("rule").asText()).isEqualTo("index-not-concurrent");
+            assertThat(accepted.get("reason").asText()).isEqualTo("countries holds 250 rows");
+            assertThat(accepted.get("file").asText()).isEqualTo("changelog.yaml");
+        });
+    }
+
+    @Test
+    void theConfigFilesAllowListAcceptsAChangesetById() throws Exception {
+        Path changelog = Files.writeString(dir.resolve("changelog.yaml"), """
+                databaseChangeLog:
+                  - changeSet:
+                      id: countries-code
+                      author: acme
+                      changes:
+                        - createIndex:
+                            tableName: countries
+                            indexName: countries_code_idx
+                            columns:
+                              - column: {name: code}
+                """);
+        Files.writeString(dir.resolve("opta-migrate.yaml"), """
+                allow:
+                  - migration: countries-code
+                    rule: index-not-concurrent
+                    reason: countries holds 250 rows
+                """);
+
+        Cli.Result result = Cli.run(dir, "check", changelog.toString());
+
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        assertThat(result.out()).contains("index-not-concurrent - countries holds 250 rows (allow list)");
+    }
+
+    @Test
     void anXmlChangelogIsReadAsLiquibaseReadsIt() throws Exception {
         Path changelog = Files.writeString(dir.resolve("changelog.xml"), """
                 <?xml version="1.0" encoding="UTF-8"?>

@@ -112,7 +112,7 @@ final class MigrationRun {
     private UndoRequest refusedOrChecked(MigrationSession session, ToolStatus before, List<PendingMigration> pending,
             Connection work, JournalEntry.Start entry) {
         try {
-            SafetyGate.check(configuration.safety(), pending, work, events);
+            SafetyGate.check(configuration.safety(), pending, work, events, configuration.allowList());
             if (undo == null) {
                 return null;
             }

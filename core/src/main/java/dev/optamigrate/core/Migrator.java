@@ -72,7 +72,7 @@ public final class Migrator {
     public CheckReport check(OptionalInt pgVersion) {
         List<PendingMigration> pending = pending();
         int version = pgVersion.isPresent() ? pgVersion.getAsInt() : serverMajorVersion();
-        return StaticCheck.asOneHistory(version).check(PendingScripts.of(pending));
+        return configuration.allowList().apply(StaticCheck.asOneHistory(version).check(PendingScripts.of(pending)));
     }
 
     public ValidationResult validate() {

@@ -1,5 +1,6 @@
 package dev.optamigrate.core;
 
+import dev.optamigrate.core.analysis.AllowList;
 import dev.optamigrate.core.analysis.SafetyMode;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
@@ -33,6 +34,7 @@ public final class MigratorConfiguration {
     private Confirmation confirmation = Confirmation.REFUSE;
     private SafetyMode safety = SafetyMode.WARN;
     private ToolOptions toolOptions = ToolOptions.DEFAULTS;
+    private AllowList allowList = AllowList.NONE;
 
     MigratorConfiguration() {
     }
@@ -51,7 +53,8 @@ public final class MigratorConfiguration {
                 .location(settings.require(Setting.LOCATION))
                 .lockWait(settings.duration(Setting.LOCK_WAIT))
                 .safety(SafetyMode.parse(settings.require(Setting.SAFETY)))
-                .toolOptions(ToolOptionsReader.read(settings));
+                .toolOptions(ToolOptionsReader.read(settings))
+                .allowList(settings.allowList());
         settings.get(Setting.TOOL).ifPresent(configuration::tool);
         settings.get(Setting.RELEASE).ifPresent(configuration::release);
         settings.get(Setting.OPERATOR).ifPresent(configuration::operator);
@@ -87,6 +90,12 @@ public final class MigratorConfiguration {
     /** Settings only some tools read (classpath, Liquibase's search path, contexts and labels, ...). */
     public MigratorConfiguration toolOptions(ToolOptions toolOptions) {
         this.toolOptions = Objects.requireNonNull(toolOptions, "toolOptions");
+        return this;
+    }
+
+    /** Findings accepted outside the migrations (the config file's {@code allow:} list); default none. */
+    public MigratorConfiguration allowList(AllowList allowList) {
+        this.allowList = Objects.requireNonNull(allowList, "allowList");
         return this;
     }
 
@@ -164,6 +173,10 @@ public final class MigratorConfiguration {
 
     public ToolOptions toolOptions() {
         return toolOptions;
+    }
+
+    public AllowList allowList() {
+        return allowList;
     }
 
     public EventListener listener() {

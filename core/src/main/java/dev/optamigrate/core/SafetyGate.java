@@ -1,5 +1,6 @@
 package dev.optamigrate.core;
 
+import dev.optamigrate.core.analysis.AllowList;
 import dev.optamigrate.core.analysis.CheckReport;
 import dev.optamigrate.core.analysis.Finding;
 import dev.optamigrate.core.analysis.PendingScripts;
@@ -26,12 +27,16 @@ final class SafetyGate {
     private SafetyGate() {
     }
 
-    static void check(SafetyMode mode, List<PendingMigration> pending, Connection connection, EventListener events) {
+    /**
+     * @param allowList findings accepted in the config file
+     */
+    static void check(SafetyMode mode, List<PendingMigration> pending, Connection connection, EventListener events,
+            AllowList allowList) {
         if (mode == SafetyMode.OFF || pending.isEmpty()) {
             return;
         }
-        CheckReport report = StaticCheck.asOneHistory(PendingScripts.serverMajorVersion(connection))
-                .check(PendingScripts.of(pending));
+        CheckReport report = allowList.apply(StaticCheck.asOneHistory(PendingScripts.serverMajorVersion(connection))
+                .check(PendingScripts.of(pending)));
         for (Finding finding : report.findings()) {
             events.on(new MigrationEvent.SafetyFinding(finding.rule(), finding.severity().label(), finding.file(),
                     finding.line(), finding.statement(), finding.message(), finding.fix()));

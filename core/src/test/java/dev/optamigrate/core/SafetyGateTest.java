@@ -3,6 +3,7 @@ package dev.optamigrate.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.optamigrate.core.analysis.AllowList;
 import dev.optamigrate.core.analysis.SafetyMode;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
@@ -42,6 +43,19 @@ class SafetyGateTest {
                 + "WHERE table_name = 'orders' AND column_name = 'total'")).containsExactly("12");
         assertThat(db.column("SELECT status FROM opta_migrate.opta_migrate_journal ORDER BY id"))
                 .as("the refused run is journaled").containsExactly("SUCCEEDED", "REFUSED");
+    }
+
+    @Test
+    void theConfigAllowListLetsBlockApplyAnAcceptedFinding(TestDatabase db) throws Exception {
+        Path location = withTypeChange(db);
+        AllowList allowed = AllowList.of(List.of(new AllowList.Entry("5", "rewrite-column-type",
+                "orders is empty in every environment")), "opta-migrate.yaml");
+
+        Migrator.configure().target(db.target()).location(location.toString()).safety(SafetyMode.BLOCK)
+                .allowList(allowed).load().migrate();
+
+        assertThat(db.column("SELECT numeric_precision::text FROM information_schema.columns "
+                + "WHERE table_name = 'orders' AND column_name = 'total'")).containsExactly("14");
     }
 
     @Test

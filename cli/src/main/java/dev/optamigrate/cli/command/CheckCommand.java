@@ -129,8 +129,8 @@ public final class CheckCommand implements Callable<Integer> {
             Settings settings = CommonOptions.settings(environment, target, source, null, Map.of());
             CheckedFiles read = CheckedFiles.read(paths, environment.workingDir(), tools,
                     ToolOptionsReader.read(settings));
-            report = read.placed(StaticCheck.asOneHistory(pgVersion == null ? StaticCheck.DEFAULT_PG_VERSION
-                    : pgVersion).check(read.scripts()));
+            report = settings.allowList().apply(read.placed(StaticCheck.asOneHistory(pgVersion == null
+                    ? StaticCheck.DEFAULT_PG_VERSION : pgVersion).check(read.scripts())));
         }
         switch (format) {
             case json -> CheckReportView.printJson(report, failOn.threshold(), out);

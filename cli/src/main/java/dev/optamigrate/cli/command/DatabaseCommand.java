@@ -4,6 +4,7 @@ import dev.optamigrate.cli.CliEnvironment;
 import dev.optamigrate.cli.options.CommonOptions;
 import dev.optamigrate.cli.output.ConsoleEventPrinter;
 import dev.optamigrate.cli.output.JsonEventPrinter;
+import dev.optamigrate.cli.output.LibraryLogHandler;
 import dev.optamigrate.core.MigratorConfiguration;
 import dev.optamigrate.core.event.EventListener;
 import dev.optamigrate.core.settings.Setting;
@@ -43,7 +44,9 @@ abstract class DatabaseCommand {
 
     /** Prints a run's events as JSON lines or for people, as --output asks. */
     EventListener eventPrinter() {
-        return options.output.json() ? new JsonEventPrinter(out()) : new ConsoleEventPrinter(out());
+        EventListener printer = options.output.json() ? new JsonEventPrinter(out()) : new ConsoleEventPrinter(out());
+        LibraryLogHandler.sendWarningsTo(printer);
+        return printer;
     }
 
     /**

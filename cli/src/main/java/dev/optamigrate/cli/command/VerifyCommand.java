@@ -82,7 +82,8 @@ public final class VerifyCommand extends DatabaseCommand implements Callable<Int
                 Shadow shadow = shadowServer == null ? startEmbedded() : Shadow.scratchDatabase(shadowServer)) {
             Optional<Target> target = Optional.ofNullable(started).map(TargetSession::target);
             report = new Rehearsal(database -> MigratorConfiguration.from(settings, database).tool(tool).tools(tools)
-                    .safety(SafetyMode.OFF).load(), target, new ConsoleEventPrinter(notices())).run(shadow);
+                    .safety(SafetyMode.OFF).load(), target, new ConsoleEventPrinter(notices())).run(shadow)
+                    .accepting(settings.allowList());
         }
         PrintWriter out = out();
         if (options.output.json()) {

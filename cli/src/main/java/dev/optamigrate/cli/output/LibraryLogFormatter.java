@@ -21,19 +21,28 @@ public final class LibraryLogFormatter extends Formatter {
 
     @Override
     public String format(LogRecord record) {
-        String message = formatMessage(record);
-        String line = label(record.getLevel()) + ": " + source(record.getLoggerName()) + ": "
-                + (verbose ? message : firstLine(message));
+        if (!verbose) {
+            return label(record.getLevel()) + ": " + oneLine(record, formatMessage(record)) + System.lineSeparator();
+        }
+        String line = label(record.getLevel()) + ": " + source(record.getLoggerName()) + ": " + formatMessage(record);
         Throwable thrown = record.getThrown();
         if (thrown == null) {
             return line + System.lineSeparator();
         }
-        if (!verbose) {
-            return line + " (" + firstLine(String.valueOf(thrown.getMessage())) + ")" + System.lineSeparator();
-        }
         StringWriter trace = new StringWriter();
         thrown.printStackTrace(new PrintWriter(trace));
         return line + System.lineSeparator() + trace;
+    }
+
+    /** A record as one line without its level: {@code flyway: message (cause)}, for a warning event. */
+    static String oneLine(LogRecord record) {
+        return oneLine(record, new LibraryLogFormatter(false).formatMessage(record));
+    }
+
+    private static String oneLine(LogRecord record, String message) {
+        String line = source(record.getLoggerName()) + ": " + firstLine(message);
+        return record.getThrown() == null ? line : line + " (" + firstLine(String.valueOf(record.getThrown()
+                .getMessage())) + ")";
     }
 
     private static String label(Level level) {

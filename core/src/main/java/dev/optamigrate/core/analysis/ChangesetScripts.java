@@ -9,16 +9,25 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Liquibase changesets whose SQL the tool generated offline (from XML, YAML, JSON or formatted SQL), as scripts a
  * check reads; their findings are then placed where a person looks for them: the changelog file and the line its
- * changeset starts on, with the changeset's id.
+ * changeset starts on, with the changeset's id. A changeset's own comment accepts findings for all its statements
+ * with {@code opta-migrate:allow <rule-id> <reason>}, since comments inside generated SQL are not the author's.
  */
 public final class ChangesetScripts {
-    /** Where a changeset is written. */
-    private record Origin(String file, int line, String id) {
+    private static final Pattern ALLOW = Pattern.compile(Pattern.quote(Suppressions.DIRECTIVE)
+            + "\\s+(\\S+)\\s+([^\\n]+)");
+
+    /**
+     * Where a changeset is written, and the rules its comment accepts.
+     *
+     * @param allowed rule id to the reason the comment gives
+     */
+    private record Origin(String file, int line, String id, Map<String, String> allowed) {
     }
 
     private final List<MigrationScript> scripts = new ArrayList<>();
@@ -35,7 +44,7 @@ public final class ChangesetScripts {
             Path file = resolve(changelogDir, changeset.script());
             String key = changeset.script() + "::" + changeset.version();
             origins.put(key, new Origin(display(file, workingDir), startLine(file, changeset.version()),
-                    changeset.version()));
+                    changeset.version(), allowed(changeset.description())));
             scripts.add(new MigrationScript(key, changeset.sql(), changeset.transactional()));
         }
     }
@@ -44,12 +53,38 @@ public final class ChangesetScripts {
         return scripts;
     }
 
-    /** The report with the findings of these changesets moved to their changeset's file and first line. */
+    /**
+     * The report with the findings of these changesets moved to their changeset's file and first line, and those
+     * a changeset's comment accepts moved to the accepted ones, with its reason.
+     */
     public CheckReport placed(CheckReport report) {
-        List<Finding> findings = report.findings().stream().map(this::placed).toList();
-        List<Suppression> suppressions = report.suppressions().stream()
-                .map(suppression -> new Suppression(placed(suppression.finding()), suppression.reason())).toList();
+        List<Finding> findings = new ArrayList<>();
+        List<Suppression> suppressions = new ArrayList<>(report.suppressions().stream()
+                .map(suppression -> new Suppression(placed(suppression.finding()), suppression.reason())).toList());
+        for (Finding finding : report.findings()) {
+            Origin origin = origins.get(finding.file());
+            String reason = origin == null ? null : origin.allowed().get(finding.rule());
+            if (reason == null) {
+                findings.add(placed(finding));
+            } else {
+                suppressions.add(new Suppression(placed(finding), reason));
+            }
+        }
         return new CheckReport(findings, suppressions, report.pgVersion(), report.migrations());
+    }
+
+    /** The rules a changeset's comment accepts: known rule ids followed by a reason. */
+    private static Map<String, String> allowed(String comment) {
+        Map<String, String> allowed = new HashMap<>();
+        if (comment != null) {
+            Matcher directive = ALLOW.matcher(comment);
+            while (directive.find()) {
+                if (Rule.byId(directive.group(1)).isPresent()) {
+                    allowed.put(directive.group(1), directive.group(2).strip());
+                }
+            }
+        }
+        return allowed;
     }
 
     private Finding placed(Finding finding) {

@@ -1,5 +1,6 @@
 package dev.optamigrate.core.rehearsal;
 
+import dev.optamigrate.core.analysis.AllowList;
 import dev.optamigrate.core.analysis.CheckReport;
 import java.util.List;
 
@@ -18,5 +19,10 @@ public record RehearsalReport(String shadow, int replayed, List<StatementMeasure
 
     public RehearsalReport {
         measurements = List.copyOf(measurements);
+    }
+
+    /** The same report, with the findings the config file's allow list accepts moved to the accepted ones. */
+    public RehearsalReport accepting(AllowList allowList) {
+        return new RehearsalReport(shadow, replayed, measurements, allowList.apply(findings), estimated);
     }
 }

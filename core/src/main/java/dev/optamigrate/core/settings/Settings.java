@@ -1,5 +1,6 @@
 package dev.optamigrate.core.settings;
 
+import dev.optamigrate.core.analysis.AllowList;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import java.nio.file.Path;
@@ -18,13 +19,15 @@ public final class Settings {
     private final Map<String, String> environment;
     private final Map<Setting, String> file;
     private final Optional<Path> configFile;
+    private final AllowList allowList;
 
     Settings(Map<Setting, String> flags, Map<String, String> environment, Map<Setting, String> file,
-            Optional<Path> configFile) {
+            Optional<Path> configFile, AllowList allowList) {
         this.flags = copy(flags);
         this.environment = Map.copyOf(environment);
         this.file = copy(file);
         this.configFile = configFile;
+        this.allowList = allowList;
     }
 
     private static Map<Setting, String> copy(Map<Setting, String> values) {
@@ -39,7 +42,7 @@ public final class Settings {
 
     /** Settings from the defaults and the given environment only (for library use). */
     public static Settings fromEnvironment(Map<String, String> environment) {
-        return new Settings(Map.of(), environment, Map.of(), Optional.empty());
+        return new Settings(Map.of(), environment, Map.of(), Optional.empty(), AllowList.NONE);
     }
 
     public Optional<String> get(Setting setting) {
@@ -102,7 +105,7 @@ public final class Settings {
     public Settings withEnvironment(Map<String, String> more) {
         Map<String, String> merged = new HashMap<>(environment);
         merged.putAll(more);
-        return new Settings(flags, merged, file, configFile);
+        return new Settings(flags, merged, file, configFile, allowList);
     }
 
     /** Where the value of a setting came from, in words a user can act on. */
@@ -123,6 +126,11 @@ public final class Settings {
     /** The process environment these settings were read with (for Opta-style variables). */
     public Map<String, String> environment() {
         return environment;
+    }
+
+    /** The findings the config file's {@code allow:} list accepts. */
+    public AllowList allowList() {
+        return allowList;
     }
 
     public Optional<Path> configFile() {

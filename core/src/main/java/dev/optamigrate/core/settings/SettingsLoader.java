@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.optamigrate.core.analysis.AllowList;
 import dev.optamigrate.core.analysis.SafetyMode;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
@@ -27,6 +28,9 @@ public final class SettingsLoader {
     /** The config file read from the working directory when no {@code --config} is given. */
     public static final String DEFAULT_CONFIG_FILE = "opta-migrate.yaml";
 
+    /** The key of the list of accepted findings, which is not a setting but read beside them. */
+    static final String ALLOW = "allow";
+
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private SettingsLoader() {
@@ -43,8 +47,11 @@ public final class SettingsLoader {
         Optional<Path> file = explicitFile.or(() -> Optional.of(workingDir.resolve(DEFAULT_CONFIG_FILE))
                 .filter(Files::isRegularFile));
         String named = explicitFile.isPresent() ? "--config" : "the working directory's " + DEFAULT_CONFIG_FILE;
-        Map<Setting, String> fromFile = file.map(path -> readFile(path, named)).orElse(Map.of());
-        return checked(new Settings(flags, environment, fromFile, file));
+        Optional<JsonNode> root = file.map(path -> parse(path, named));
+        Map<Setting, String> fromFile = root.map(node -> values(node, file.get())).orElse(Map.of());
+        AllowList allowed = root.map(node -> AllowListReader.read(node.get(ALLOW), file.get().toString()))
+                .orElse(AllowList.NONE);
+        return checked(new Settings(flags, environment, fromFile, file, allowed));
     }
 
     /** Reads every typed value once, so that a bad one fails before anything connects or starts. */
@@ -63,15 +70,17 @@ public final class SettingsLoader {
         return settings;
     }
 
-    private static Map<Setting, String> readFile(Path file, String named) {
+    private static JsonNode parse(Path file, String named) {
         String text = ConfigFileText.read(file, named);
-        JsonNode root;
         try {
-            root = YAML.readTree(text);
+            return YAML.readTree(text);
         } catch (JsonProcessingException e) {
             throw new MigrateException(ErrorCode.CONFIGURATION, "Config file " + file + " is not valid YAML: "
                     + e.getOriginalMessage() + locationOf(e), "Fix the YAML syntax at that line.", null);
         }
+    }
+
+    private static Map<Setting, String> values(JsonNode root, Path file) {
         Map<Setting, String> values = new EnumMap<>(Setting.class);
         if (root != null && !root.isMissingNode() && !root.isNull()) {
             if (!root.isObject()) {
@@ -88,6 +97,9 @@ public final class SettingsLoader {
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             String key = prefix + field.getKey();
+            if (key.equals(ALLOW)) {
+                continue;
+            }
             if (field.getValue().isObject()) {
                 flatten(key + ".", field.getValue(), file, values);
                 continue;

@@ -59,6 +59,33 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void theAllowListIsReadBesideTheSettings() throws Exception {
+        Files.writeString(dir.resolve("opta-migrate.yaml"), """
+                location: db/migration
+                allow:
+                  - migration: V42__orders_index.sql
+                    rule: index-not-concurrent
+                    reason: orders is written once a day, at night
+                """);
+
+        Settings settings = SettingsLoader.load(Map.of(), Map.of(), Optional.empty(), dir);
+
+        assertThat(settings.get(Setting.LOCATION)).contains("db/migration");
+        assertThat(settings.allowList().entries()).singleElement().satisfies(entry -> {
+            assertThat(entry.migration()).isEqualTo("V42__orders_index.sql");
+            assertThat(entry.reason()).isEqualTo("orders is written once a day, at night");
+        });
+    }
+
+    @Test
+    void anAllowListThatIsNotAListOfEntriesIsRefused() throws Exception {
+        Path file = Files.writeString(dir.resolve("c.yaml"), "allow: index-not-concurrent\n");
+        MigrateException failure = catchThrowableOfType(MigrateException.class,
+                () -> SettingsLoader.load(Map.of(), Map.of(), Optional.of(file), dir));
+        assertThat(failure.getMessage()).contains("must be a list of entries with migration, rule and reason");
+    }
+
+    @Test
     void unknownKeyIsAnErrorThatListsTheKnownOnes() throws Exception {
         Path file = Files.writeString(dir.resolve("c.yaml"), "locaton: db\n");
         MigrateException failure = catchThrowableOfType(MigrateException.class,
