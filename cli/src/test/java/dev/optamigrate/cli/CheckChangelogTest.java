@@ -15,6 +15,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CheckChangelogTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A changeset that builds an index on a table created elsewhere: index-not-concurrent. */
+    private static final String COUNTRIES_INDEX = """
+            databaseChangeLog:
+              - changeSet:
+                  id: countries-code
+                  author: acme
+                  changes:
+                    - createIndex:
+                        tableName: countries
+                        indexName: countries_code_idx
+                        columns:
+                          - column: {name: code}
+            """;
 
     @TempDir
     Path dir;
@@ -74,19 +87,8 @@ class CheckChangelogTest {
 
     @Test
     void aChangesetCommentAcceptsAFindingWithItsReason() throws Exception {
-        Path changelog = Files.writeString(dir.resolve("changelog.yaml"), """
-                databaseChangeLog:
-                  - changeSet:
-                      id: countries-code
-                      author: acme
-                      comment: "opta-migrate:allow index-not-concurrent countries holds 250 rows"
-                      changes:
-                        - createIndex:
-                            tableName: countries
-                            indexName: countries_code_idx
-                            columns:
-                              - column: {name: code}
-                """);
+        Path changelog = Files.writeString(dir.resolve("changelog.yaml"), COUNTRIES_INDEX.replace("      changes:",
+                "      comment: \"opta-migrate:allow index-not-concurrent countries holds 250 rows\"\n      changes:"));
 
         Cli.Result result = Cli.run(dir, "check", changelog.toString(), "--output", "json");
 
@@ -101,18 +103,7 @@ class CheckChangelogTest {
 
     @Test
     void theConfigFilesAllowListAcceptsAChangesetById() throws Exception {
-        Path changelog = Files.writeString(dir.resolve("changelog.yaml"), """
-                databaseChangeLog:
-                  - changeSet:
-                      id: countries-code
-                      author: acme
-                      changes:
-                        - createIndex:
-                            tableName: countries
-                            indexName: countries_code_idx
-                            columns:
-                              - column: {name: code}
-                """);
+        Path changelog = Files.writeString(dir.resolve("changelog.yaml"), COUNTRIES_INDEX);
         Files.writeString(dir.resolve("opta-migrate.yaml"), """
                 allow:
                   - migration: countries-code

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.optamigrate.core.testing.Examples;
 import dev.optamigrate.core.testing.PostgresExtension;
 import dev.optamigrate.core.testing.TestDatabase;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,21 +128,10 @@ class RealisticSetsTest {
         return JSON.readTree(result.out());
     }
 
-    /** A copy of the set, so that runs can write beside it (Flyway and Liquibase never do; kept for safety). */
-    private Path copy(String name) throws IOException, URISyntaxException {
+    /** A copy of the set in this test's directory, so that runs never touch the test resources. */
+    private Path copy(String name) throws URISyntaxException {
         Path source = Path.of(Objects.requireNonNull(RealisticSetsTest.class.getResource("/realistic/" + name))
                 .toURI());
-        Path target = dir.resolve(name);
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.toList()) {
-                Path copy = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy);
-                }
-            }
-        }
-        return target;
+        return Examples.copyTree(source, dir.resolve(name));
     }
 }

@@ -32,6 +32,12 @@ final class History {
         return newIndexes.contains(index);
     }
 
+    /** Whether the name starts with a new table's name and an underscore, as PostgreSQL's own index names do. */
+    boolean isNewTablePrefix(String name) {
+        return newTables.stream().anyMatch(table -> name.startsWith(table + "_")
+                && (name.endsWith("_pkey") || name.endsWith("_key") || name.endsWith("_idx")));
+    }
+
     void columnTyped(String table, String column, ColumnType type) {
         columnTypes.put(table + "." + column, type);
     }

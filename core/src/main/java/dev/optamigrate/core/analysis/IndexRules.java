@@ -51,7 +51,7 @@ final class IndexRules implements StatementRules {
         boolean concurrently = cursor.accept("concurrently");
         cursor.acceptAll("if", "exists");
         String index = cursor.name().orElse("?");
-        if (state.isNewIndex(index)) {
+        if (state.isNewIndex(index) || state.namedForNewTable(index)) {
             return;
         }
         if (concurrently) {

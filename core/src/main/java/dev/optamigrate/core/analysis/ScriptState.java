@@ -112,6 +112,15 @@ final class ScriptState {
         history.indexCreated(index);
     }
 
+    /**
+     * Whether the index is named as PostgreSQL names the indexes it creates for a table's constraints and
+     * {@code CREATE INDEX} without a name ({@code <table>_pkey}, {@code <table>_<column>_key},
+     * {@code <table>_<column>_idx}), for a table created in this history: such an index is new too.
+     */
+    boolean namedForNewTable(String index) {
+        return history.isNewTablePrefix(index);
+    }
+
     boolean isNewIndex(String index) {
         return history.isNewIndex(index);
     }

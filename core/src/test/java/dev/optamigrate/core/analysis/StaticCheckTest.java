@@ -42,6 +42,8 @@ class StaticCheckTest {
                 safe("DROP INDEX CONCURRENTLY IF EXISTS t_a"),
                 safe("CREATE TABLE n (id int); CREATE INDEX n_i ON n (id); DROP INDEX n_i"),
                 unsafe("drop-index-not-concurrent", "CREATE INDEX CONCURRENTLY t_a ON t (a); DROP INDEX t_a"),
+                safe("CREATE TABLE n (id int, code text UNIQUE); DROP INDEX IF EXISTS n_code_key"),
+                unsafe("drop-index-not-concurrent", "CREATE TABLE n (id int); DROP INDEX IF EXISTS n_custom"),
                 unsafe("constraint-builds-index", "ALTER TABLE t ADD CONSTRAINT t_pk PRIMARY KEY (id)"),
                 unsafe("constraint-builds-index", "ALTER TABLE t ADD COLUMN code text UNIQUE"),
                 unsafe("constraint-builds-index", "ALTER TABLE t ADD EXCLUDE USING gist (during WITH &&)"),

@@ -24,7 +24,11 @@ public final class Examples {
 
     /** A copy of an example set (subdirectories included) in {@code target}, for tests that change it. */
     public static Path copy(String tool, Path target) {
-        Path source = of(tool);
+        return copyTree(of(tool), target);
+    }
+
+    /** A copy of a directory tree in {@code target}. */
+    public static Path copyTree(Path source, Path target) {
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : files.toList()) {
                 Path copy = target.resolve(source.relativize(file).toString());
