@@ -3,6 +3,7 @@ package dev.optamigrate.core;
 import dev.optamigrate.core.analysis.SafetyMode;
 import dev.optamigrate.core.connect.Connections;
 import dev.optamigrate.core.connect.Hosts;
+import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.error.UnexpectedFailures;
 import dev.optamigrate.core.event.EventListener;
@@ -21,7 +22,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Set;
 
 /**
  * One run that changes the schema (migrate, or undo): lock, status, safety check, journal, change, journal,
@@ -29,13 +30,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class MigrationRun {
     private final MigratorConfiguration configuration;
+    /** The codes of a check that refuses the run, as opposed to one that could not be made (a lost connection). */
+    private static final Set<ErrorCode> REFUSALS = Set.of(ErrorCode.UNSAFE_MIGRATION, ErrorCode.INVALID_MIGRATIONS,
+            ErrorCode.CONFIGURATION, ErrorCode.UNSUPPORTED);
+
     private final Connections connections;
     private final EventListener events;
     private final UndoRequest undo;
-    /** Read by the interrupt hook's thread too. */
-    private final List<AppliedMigration> applied = new CopyOnWriteArrayList<>();
-    private volatile String inFlight;
-    private volatile String failedMigration;
+    private final RunTracker tracker = new RunTracker();
     private final long startedNanos = System.nanoTime();
 
     /**
@@ -51,8 +53,8 @@ final class MigrationRun {
     MigrateResult run() {
         events.on(new MigrationEvent.RunStarted(action(), configuration.tool(), configuration.location(),
                 connections.target().describe(), configuration.strategy()));
-        ToolContext context = new ToolContext(connections.dataSource(), configuration.location(), tracking(),
-                configuration.toolOptions());
+        ToolContext context = new ToolContext(connections.dataSource(), configuration.location(),
+                events.andThen(tracker), configuration.toolOptions());
         try (MigrationLock lock = new MigrationLock(connections.open()); Connection work = connections.open();
                 MigrationSession session = configuration.tools().byName(configuration.tool()).open(context)) {
             prepare(session);
@@ -94,11 +96,11 @@ final class MigrationRun {
             return new MigrateResult(configuration.tool(), before.current(), to, result, elapsed(), journalId);
         } catch (RuntimeException e) {
             RuntimeException reported = e instanceof MigrateException known ? (undo == null
-                    ? PartialFailures.describe(known, failedMigration, pending)
-                    : PartialFailures.describeUndo(known, applied.size(), revert, session)) : e;
-            String to = undo == null ? lastVersion(applied, before.current()) : PartialFailures.currentVersion(session,
-                    before.current());
-            journal.failed(journalId, to, applied.size(), String.valueOf(reported.getMessage()));
+                    ? PartialFailures.describe(known, tracker.failed(), pending)
+                    : PartialFailures.describeUndo(known, tracker.applied().size(), revert, session)) : e;
+            String to = undo == null ? lastVersion(tracker.applied(), before.current())
+                    : PartialFailures.currentVersion(session, before.current());
+            journal.failed(journalId, to, tracker.applied().size(), String.valueOf(reported.getMessage()));
             throw reported;
         }
     }
@@ -120,35 +122,19 @@ final class MigrationRun {
             session.checkUndo(revert);
             return revert;
         } catch (MigrateException refused) {
-            try {
-                Journal.open(work).refused(entry, refused.getMessage());
-            } catch (MigrateException journalFailure) {
-                refused.addSuppressed(journalFailure);
+            if (REFUSALS.contains(refused.code())) {
+                try {
+                    Journal.open(work).refused(entry, refused.getMessage());
+                } catch (MigrateException journalFailure) {
+                    refused.addSuppressed(journalFailure);
+                }
             }
             throw refused;
         }
     }
 
-    /**
-     * The run's listener, plus a record of each migration finished (for the journal when a later one fails) and
-     * of the one in flight (for a signal).
-     */
-    private EventListener tracking() {
-        return events.andThen(event -> {
-            if (event instanceof MigrationEvent.MigrationStarted started) {
-                inFlight = started.version() != null ? started.version() : started.script();
-            } else if (event instanceof MigrationEvent.MigrationFinished done) {
-                inFlight = null;
-                applied.add(new AppliedMigration(done.version(), done.description(), done.script(), done.duration()));
-            } else if (event instanceof MigrationEvent.MigrationFailed failed) {
-                inFlight = null;
-                failedMigration = failed.version() != null ? failed.version() : failed.script();
-            }
-        });
-    }
-
     private InterruptedRunHook.Progress progress(ToolStatus before) {
-        return new InterruptedRunHook.Progress(() -> applied, () -> inFlight, before.current(), this::elapsed);
+        return new InterruptedRunHook.Progress(tracker::applied, tracker::inFlight, before.current(), this::elapsed);
     }
 
     private String action() {

@@ -107,9 +107,22 @@ public final class Journal {
         finish(start(start), "REFUSED", start.fromVersion(), 0, reason);
     }
 
-    /** A run stopped by a signal: what it had applied by then, and what it said about it. */
+    /**
+     * A run stopped by a signal: what it had applied by then, and what it said about it. A row the run closed
+     * itself in the meantime keeps its status.
+     */
     public void interrupted(long id, String toVersion, int applied, String message) {
-        finish(id, "INTERRUPTED", toVersion, applied, message);
+        String sql = "UPDATE " + TABLE + " SET status = 'INTERRUPTED', to_version = ?, applied = ?, error = ?, "
+                + "finished_at = now() WHERE id = ? AND status = 'RUNNING'";
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
+            update.setString(1, toVersion);
+            update.setInt(2, applied);
+            update.setString(3, message);
+            update.setLong(4, id);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("write", e);
+        }
     }
 
     /** All rows, oldest first. */
