@@ -2,17 +2,16 @@ package dev.optamigrate.kubernetes;
 
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
+import dev.optamigrate.core.settings.SmallTextFile;
 import io.fabric8.kubernetes.api.model.Config;
 import io.fabric8.kubernetes.api.model.ExecConfig;
 import io.fabric8.kubernetes.api.model.NamedAuthInfo;
 import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -33,24 +32,8 @@ final class KubeconfigFile {
     }
 
     static KubeconfigFile read(Path path) {
-        if (!Files.exists(path)) {
-            throw unusable(path, "does not exist");
-        }
-        if (Files.isDirectory(path)) {
-            throw unusable(path, "is a directory");
-        }
-        if (!Files.isRegularFile(path)) {
-            throw unusable(path, "is not a regular file");
-        }
-        try (InputStream in = Files.newInputStream(path)) {
-            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-            if (bytes.length > MAX_BYTES) {
-                throw unusable(path, "is larger than 4 MB");
-            }
-            return new KubeconfigFile(path, new String(bytes, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw unusable(path, "cannot be read (" + e.getClass().getSimpleName() + ")");
-        }
+        return new KubeconfigFile(path, SmallTextFile.read(path, MAX_BYTES, problem -> unusable(path,
+                problem.phrase(MAX_BYTES))));
     }
 
     String text() {
@@ -71,16 +54,27 @@ final class KubeconfigFile {
             throw new MigrateException(ErrorCode.KUBERNETES_UNAVAILABLE, "The kubeconfig " + path + " is not a valid "
                     + "kubeconfig.", "Check it with `kubectl config view`.", null);
         }
-        String name = context != null ? context : model == null ? null : model.getCurrentContext();
+        if (model == null) {
+            throw new MigrateException(ErrorCode.KUBERNETES_UNAVAILABLE, "The kubeconfig " + path + " is empty.",
+                    "Log in to the cluster so that kubectl writes it (e.g. `aws eks update-kubeconfig`), or point "
+                            + "KUBECONFIG at another file.", null);
+        }
+        String name = context != null ? context : model.getCurrentContext();
         if (name == null || name.isBlank()) {
             throw new MigrateException(ErrorCode.KUBERNETES_UNAVAILABLE, "The kubeconfig " + path + " has no current "
                     + "context.", "Choose one with `kubectl config use-context NAME`, or give --context NAME.", null);
         }
-        model.getContexts().stream().filter(named -> name.equals(named.getName())).findFirst()
+        listed(model.getContexts()).stream().filter(named -> name.equals(named.getName())).findFirst()
                 .map(NamedContext::getContext).map(found -> found.getUser())
-                .flatMap(user -> model.getUsers().stream().filter(named -> user.equals(named.getName())).findFirst())
+                .flatMap(user -> listed(model.getUsers()).stream().filter(named -> user.equals(named.getName()))
+                        .findFirst())
                 .map(NamedAuthInfo::getUser).map(auth -> auth.getExec()).map(ExecConfig::getCommand)
                 .filter(Objects::nonNull).ifPresent(command -> checkPlugin(command, environment));
+    }
+
+    /** A list the kubeconfig may leave out. */
+    private static <T> List<T> listed(List<T> list) {
+        return list == null ? List.of() : list;
     }
 
     private void checkPlugin(String command, Map<String, String> environment) {

@@ -48,6 +48,17 @@ class KubeconfigFileTest {
     }
 
     @Test
+    void anEmptyKubeconfigOrOneWithoutContextsSaysSo() throws Exception {
+        Path empty = Files.writeString(dir.resolve("empty"), "");
+        assertThat(refusal(() -> KubeconfigFile.read(empty).checkUsable("ctx", Map.of()))).contains("is empty");
+
+        Path bare = Files.writeString(dir.resolve("bare"), "apiVersion: v1\nkind: Config\n");
+        assertThat(refusal(() -> KubeconfigFile.read(bare).checkUsable(null, Map.of())))
+                .contains("has no current context");
+        KubeconfigFile.read(bare).checkUsable("ctx", Map.of());
+    }
+
+    @Test
     void aMissingCredentialPluginIsNamed() throws Exception {
         Path file = Files.writeString(dir.resolve("config"), CLUSTER + "current-context: ctx\nusers:\n- name: u\n"
                 + "  user:\n    exec:\n      apiVersion: client.authentication.k8s.io/v1beta1\n"

@@ -13,6 +13,9 @@ import java.util.logging.LogRecord;
  * {@code --verbose} the full record and its stack trace are shown.
  */
 public final class LibraryLogFormatter extends Formatter {
+    /** Fills a record's parameters into its message; stateless, so one serves every record. */
+    private static final LibraryLogFormatter MESSAGES = new LibraryLogFormatter(false);
+
     private final boolean verbose;
 
     public LibraryLogFormatter(boolean verbose) {
@@ -36,7 +39,7 @@ public final class LibraryLogFormatter extends Formatter {
 
     /** A record as one line without its level: {@code flyway: message (cause)}, for a warning event. */
     static String oneLine(LogRecord record) {
-        return oneLine(record, new LibraryLogFormatter(false).formatMessage(record));
+        return oneLine(record, MESSAGES.formatMessage(record));
     }
 
     private static String oneLine(LogRecord record, String message) {

@@ -95,16 +95,16 @@ public final class Journal {
     }
 
     public void succeeded(long id, String toVersion, int applied) {
-        finish(id, "SUCCEEDED", toVersion, applied, null);
+        finish(id, "SUCCEEDED", toVersion, applied, null, "");
     }
 
     public void failed(long id, String toVersion, int applied, String error) {
-        finish(id, "FAILED", toVersion, applied, error);
+        finish(id, "FAILED", toVersion, applied, error, "");
     }
 
     /** A run refused before it changed anything (a safety gate, an undo it could not finish): one closed row. */
     public void refused(JournalEntry.Start start, String reason) {
-        finish(start(start), "REFUSED", start.fromVersion(), 0, reason);
+        finish(start(start), "REFUSED", start.fromVersion(), 0, reason, "");
     }
 
     /**
@@ -112,17 +112,7 @@ public final class Journal {
      * itself in the meantime keeps its status.
      */
     public void interrupted(long id, String toVersion, int applied, String message) {
-        String sql = "UPDATE " + TABLE + " SET status = 'INTERRUPTED', to_version = ?, applied = ?, error = ?, "
-                + "finished_at = now() WHERE id = ? AND status = 'RUNNING'";
-        try (PreparedStatement update = connection.prepareStatement(sql)) {
-            update.setString(1, toVersion);
-            update.setInt(2, applied);
-            update.setString(3, message);
-            update.setLong(4, id);
-            update.executeUpdate();
-        } catch (SQLException e) {
-            throw failure("write", e);
-        }
+        finish(id, "INTERRUPTED", toVersion, applied, message, " AND status = 'RUNNING'");
     }
 
     /** All rows, oldest first. */
@@ -140,9 +130,12 @@ public final class Journal {
         }
     }
 
-    private void finish(long id, String status, String toVersion, int applied, String error) {
+    /**
+     * @param condition more of the WHERE clause, e.g. that the row is still {@code RUNNING}; empty for none
+     */
+    private void finish(long id, String status, String toVersion, int applied, String error, String condition) {
         String sql = "UPDATE " + TABLE + " SET status = ?, to_version = ?, applied = ?, error = ?, "
-                + "finished_at = now() WHERE id = ?";
+                + "finished_at = now() WHERE id = ?" + condition;
         try (PreparedStatement update = connection.prepareStatement(sql)) {
             update.setString(1, status);
             update.setString(2, toVersion);

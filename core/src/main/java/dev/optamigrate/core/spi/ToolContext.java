@@ -19,9 +19,4 @@ public record ToolContext(DataSource dataSource, String location, EventListener 
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(options, "options");
     }
-
-    /** A context with every tool's default options. */
-    public ToolContext(DataSource dataSource, String location, EventListener events) {
-        this(dataSource, location, events, ToolOptions.DEFAULTS);
-    }
 }
