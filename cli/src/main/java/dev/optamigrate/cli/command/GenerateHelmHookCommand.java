@@ -1,6 +1,7 @@
 package dev.optamigrate.cli.command;
 
 import dev.optamigrate.cli.CliEnvironment;
+import dev.optamigrate.strategy.job.MigrationJobSpec;
 import dev.optamigrate.strategy.job.manifest.KubernetesManifests;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
@@ -19,8 +20,11 @@ final class GenerateHelmHookCommand extends ManifestCommand {
 
     @Override
     public Integer call() {
+        MigrationJobSpec hook = specWithImage(settings(), KubernetesManifests.HELM_IMAGE);
         return write("# Put it in the chart's templates/. The Secret it refers to must exist before the hook runs:\n"
-                + "# create it outside the chart, or as a hook with a lower weight.\n",
-                KubernetesManifests.helmHook(specWithImage(settings(), KubernetesManifests.HELM_IMAGE)));
+                + "# create it outside the chart, or as a hook with a lower weight.\n"
+                + "# Helm waits for a hook only as long as its --timeout (5m by default): give helm install and\n"
+                + "# helm upgrade --timeout " + hook.deadline().toSeconds() + "s (the Job's deadline) or more.\n",
+                KubernetesManifests.helmHook(hook));
     }
 }

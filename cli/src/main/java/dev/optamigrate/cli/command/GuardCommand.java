@@ -25,6 +25,10 @@ import picocli.CommandLine.Spec;
             + "free, and 12 (MIGRATION_IN_PROGRESS) naming the holder when the service's migration Lease "
             + "(opta-migrate-<service>) is held or a migration Job of the service has not finished.",
     "",
+    "A Lease that records a holder is watched for up to its duration (60 s): a holder that renews it holds it; "
+            + "one that does not is gone, and its Lease has expired. This machine's clock is never compared with "
+            + "the holder's.",
+    "",
     "JSON (--output json): {\"free\": true, \"service\", \"namespace\"}; when held, the error object.",
     "",
     "Example: opta-migrate guard --service my-service && opta deploy ...",
@@ -51,7 +55,8 @@ public final class GuardCommand implements Callable<Integer> {
         Settings settings = cluster.settings(environment, Map.of());
         ServiceCoordinates where = ServiceCoordinates.from(settings, "guard");
         try (KubernetesClient client = KubernetesConnection.open(settings)) {
-            MigrationLease.refuseIfHeld(client, where.namespace(), where.service());
+            MigrationLease.refuseIfHeld(client, where.namespace(), where.service(),
+                    spec.commandLine().getErr()::println);
             new MigrationJobs(client, where.namespace()).refuseWhileRunning(where.service());
         }
         PrintWriter out = spec.commandLine().getOut();

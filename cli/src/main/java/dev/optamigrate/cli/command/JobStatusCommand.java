@@ -14,10 +14,10 @@ import dev.optamigrate.kubernetes.KubernetesNames;
 import dev.optamigrate.strategy.job.JobState;
 import dev.optamigrate.strategy.job.JobWatcher;
 import dev.optamigrate.strategy.job.MigrationJobs;
+import dev.optamigrate.strategy.job.WatchTiming;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -38,8 +38,6 @@ import picocli.CommandLine.Spec;
     "Example: opta-migrate job status shop-migrate-k3x9q2ab --service shop --wait",
     ""})
 public final class JobStatusCommand implements Callable<Integer> {
-    private static final Duration POLL = Duration.ofSeconds(1);
-    private static final Duration PROGRESS = Duration.ofSeconds(10);
 
     @Mixin
     ClusterOptions cluster;
@@ -73,7 +71,7 @@ public final class JobStatusCommand implements Callable<Integer> {
             MigrationJobs jobs = new MigrationJobs(client, namespace);
             if (await) {
                 new JobWatcher(client, jobs, output.json() ? new JsonEventPrinter(out) : new ConsoleEventPrinter(out),
-                        settings.duration(Setting.JOB_START_TIMEOUT), POLL, PROGRESS).await(name);
+                        WatchTiming.standard(settings.duration(Setting.JOB_START_TIMEOUT))).await(name);
             }
             JobState state = jobs.state(name);
             print(state, jobs.namespace(), out);

@@ -65,6 +65,17 @@ public enum ErrorCode {
             + "a file that is not text, a changelog that does not parse or a missing include, transaction control "
             + "inside a transactional migration, no changelog table); nothing was changed",
             "Fix the migration files as the message says, then run again. Nothing was applied or reverted."),
+    POD_REJECTED(23, "the cluster refused to create the Job's pod (Pod Security, a quota or LimitRange, a policy "
+            + "webhook, a missing ServiceAccount); the Job's FailedCreate event says which",
+            "Read the admission message: make the Deployment (or the generated manifest) meet the namespace's policy, "
+            + "free the quota, or create the ServiceAccount, then run again. The Job was deleted."),
+    LEASE_LOST(24, "the service's migration Lease was lost while the migration ran (taken over, deleted, or not "
+            + "renewable)",
+            "Another migration may start meanwhile. See who holds the Lease, and what the Job or pod still does, "
+            + "before you run again."),
+    ROLLOUT_FAILED(25, "the service's Deployment failed its rollout (ProgressDeadlineExceeded)",
+            "Fix the failed rollout first (`kubectl rollout status deployment/NAME` and `kubectl describe "
+            + "deployment NAME`), or roll it back; then run again."),
     INTERNAL(70, "a bug in opta-migrate",
             "This is a bug in opta-migrate. Run again with --verbose and report the stack trace.");
 

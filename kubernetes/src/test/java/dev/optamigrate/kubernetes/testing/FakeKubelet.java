@@ -1,8 +1,11 @@
 package dev.optamigrate.kubernetes.testing;
 
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
@@ -11,7 +14,10 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
@@ -19,16 +25,25 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Plays the Job controller and the kubelet on a {@link FakeCluster}: each new Job gets a pod made from its
- * template (labelled {@code job-name}, as the real controller does), which then goes through the next queued
- * {@link JobScenario}: running with its log served, then the outcome on the pod and the Job's conditions.
+ * Plays the Job controller, the sidecar injector and the kubelet on a {@link FakeCluster}: each new Job gets a
+ * pod made from its template (labelled {@code job-name}, as the real controller does), which then goes through
+ * the next queued {@link JobScenario}: running with its log served, then the outcome on the pod and the Job's
+ * conditions. A pod the API server refuses (admission) becomes a {@code FailedCreate} event on the Job, retried
+ * as the controller retries it. In a namespace annotated {@code linkerd.io/inject: enabled}, a pod whose
+ * template does not opt out gets a {@code linkerd-proxy} container that keeps running, as Linkerd's injector
+ * adds it (linkerd2#1869).
  */
 public final class FakeKubelet implements AutoCloseable {
+    public static final String PROXY = "linkerd-proxy";
     private static final Duration TICK = Duration.ofMillis(50);
     private static final Duration RUNNING_FOR = Duration.ofMillis(300);
+    private static final Duration CREATE_RETRY = Duration.ofMillis(300);
+    private static final String LINKERD_INJECT = "linkerd.io/inject";
+    private static final int UPDATE_ATTEMPTS = 100;
 
-    private final FakeCluster cluster;
     private final KubernetesClient client;
+    private final FakeCluster cluster;
+    private final FakePodLogs logs;
     private final Queue<JobScenario> scenarios = new ConcurrentLinkedQueue<>();
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final Map<String, String> podOfJob = new ConcurrentHashMap<>();
@@ -36,8 +51,9 @@ public final class FakeKubelet implements AutoCloseable {
     private volatile boolean stopped;
 
     public FakeKubelet(FakeCluster cluster) {
-        this.cluster = cluster;
         this.client = cluster.client();
+        this.cluster = cluster;
+        this.logs = new FakePodLogs(cluster);
         this.loop = new Thread(this::run, "fake-kubelet");
         loop.setDaemon(true);
         loop.start();
@@ -49,7 +65,7 @@ public final class FakeKubelet implements AutoCloseable {
         return this;
     }
 
-    /** The name of the pod made for a Job, once it exists. */
+    /** The name of the (newest) pod made for a Job, once it exists. */
     public String podOf(String jobName) {
         return podOfJob.get(jobName);
     }
@@ -80,37 +96,62 @@ public final class FakeKubelet implements AutoCloseable {
     }
 
     private void play(Job job, JobScenario scenario) {
-        String namespace = job.getMetadata().getNamespace();
-        String jobName = job.getMetadata().getName();
-        Pod pod = createPod(job);
-        String podName = pod.getMetadata().getName();
-        podOfJob.put(jobName, podName);
+        Pod pod = createPod(job, scenario, 1);
+        if (pod == null) {
+            return;
+        }
         String container = pod.getSpec().getContainers().get(0).getName();
-        serveLog(namespace, podName, container, scenario.log());
+        logs.serve(pod.getMetadata().getNamespace(), pod.getMetadata().getName(), scenario.log(),
+                scenario.failedLogReads());
         switch (scenario.kind()) {
-            case IMAGE_PULL_BACK_OFF -> setPod(pod, "Pending", waiting(container, "ImagePullBackOff",
-                    scenario.message() + " \"" + pod.getSpec().getContainers().get(0).getImage() + "\""), null);
-            case CONTAINER_CONFIG_ERROR -> setPod(pod, "Pending", waiting(container, "CreateContainerConfigError",
-                    scenario.message()), null);
-            case UNSCHEDULABLE -> setPod(pod, "Pending", null, scenario.message());
+            case IMAGE_PULL_BACK_OFF -> setPod(pod, "Pending", List.of(waiting(container, "ImagePullBackOff",
+                    scenario.message() + " \"" + pod.getSpec().getContainers().get(0).getImage() + "\"")));
+            case INIT_IMAGE_PULL_BACK_OFF -> client.pods().inNamespace(pod.getMetadata().getNamespace())
+                    .withName(pod.getMetadata().getName()).editStatus(current -> new PodBuilder(current)
+                            .withStatus(new PodStatusBuilder().withPhase("Pending")
+                                    .withInitContainerStatuses(waiting("wait-for-db", "ImagePullBackOff",
+                                            scenario.message()))
+                                    .withContainerStatuses(waiting(container, "PodInitializing", null)).build())
+                            .build());
+            case CONTAINER_CONFIG_ERROR -> setPod(pod, "Pending", List.of(waiting(container,
+                    "CreateContainerConfigError", scenario.message())));
+            case UNSCHEDULABLE -> client.pods().inNamespace(pod.getMetadata().getNamespace())
+                    .withName(pod.getMetadata().getName()).editStatus(current -> new PodBuilder(current)
+                            .withStatus(new PodStatusBuilder().withPhase("Pending").addNewCondition()
+                                    .withType("PodScheduled").withStatus("False").withReason("Unschedulable")
+                                    .withMessage(scenario.message()).endCondition().build()).build());
+            case TRANSIENT_IMAGE_PULL -> {
+                setPod(pod, "Pending", List.of(waiting(container, "ErrImagePull", scenario.message())));
+                sleep(RUNNING_FOR);
+                setPod(pod, "Pending", List.of(waiting(container, "ImagePullBackOff", "Back-off pulling image")));
+                sleep(RUNNING_FOR);
+                playRunning(job, pod, container, scenario);
+            }
             default -> playRunning(job, pod, container, scenario);
         }
     }
 
     private void playRunning(Job job, Pod pod, String container, JobScenario scenario) {
-        setPod(pod, "Running", new ContainerStatusBuilder().withName(container).withReady(true)
-                .withState(new ContainerStateBuilder().withNewRunning().withStartedAt("2026-11-24T10:00:00Z")
-                        .endRunning().build()).build(), null);
+        List<ContainerStatus> running = new ArrayList<>(List.of(running(container)));
+        sidecars(pod).forEach(sidecar -> running.add(running(sidecar)));
+        setPod(pod, "Running", running);
         sleep(RUNNING_FOR);
         switch (scenario.kind()) {
-            case SUCCEED -> {
-                setPod(pod, "Succeeded", terminated(container, 0), null);
+            case SUCCEED, TRANSIENT_IMAGE_PULL -> end(job, pod, container, 0, "Completed", scenario);
+            case FAIL -> end(job, pod, container, scenario.exitCode(), "Error", scenario);
+            case OOM_KILLED -> end(job, pod, container, scenario.exitCode(), "OOMKilled", scenario);
+            case EVICTED -> evict(job, pod, container, scenario);
+            case RETRIED -> {
+                setPod(pod, "Failed", List.of(terminated(container, scenario.exitCode(), "Error")));
+                Pod second = createPod(job, scenario, 2);
+                logs.serve(second.getMetadata().getNamespace(), second.getMetadata().getName(), scenario.message(), 0);
+                setPod(second, "Running", List.of(running(container)));
+                sleep(RUNNING_FOR);
+                setPod(second, "Succeeded", List.of(terminated(container, 0, "Completed")));
                 setJob(job, "Complete", null, null);
             }
-            case FAIL -> {
-                setPod(pod, "Failed", terminated(container, scenario.exitCode()), null);
-                setJob(job, "Failed", "BackoffLimitExceeded", "Job has reached the specified backoff limit");
-            }
+            case STUCK_TERMINATING -> client.pods().inNamespace(pod.getMetadata().getNamespace())
+                    .withName(pod.getMetadata().getName()).delete();
             case DEADLINE_EXCEEDED -> {
                 client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
                         .delete();
@@ -124,37 +165,114 @@ public final class FakeKubelet implements AutoCloseable {
         }
     }
 
-    private Pod createPod(Job job) {
+    /** The container ends; with a sidecar still running the pod stays Running and the Job never finishes. */
+    private void end(Job job, Pod pod, String container, int exitCode, String reason, JobScenario scenario) {
+        List<ContainerStatus> statuses = new ArrayList<>(List.of(terminated(container, exitCode, reason)));
+        List<String> sidecars = sidecars(pod);
+        if (!sidecars.isEmpty()) {
+            sidecars.forEach(sidecar -> statuses.add(running(sidecar)));
+            setPod(pod, "Running", statuses);
+            return;
+        }
+        setPod(pod, exitCode == 0 ? "Succeeded" : "Failed", statuses);
+        if (exitCode == 0) {
+            setJob(job, "Complete", null, null);
+        } else {
+            setJob(job, "Failed", "BackoffLimitExceeded", "Job has reached the specified backoff limit");
+        }
+    }
+
+    private void evict(Job job, Pod pod, String container, JobScenario scenario) {
+        client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
+                .editStatus(current -> new PodBuilder(current).withStatus(new PodStatusBuilder().withPhase("Failed")
+                        .withReason("Evicted").withMessage(scenario.message())
+                        .addNewCondition().withType("DisruptionTarget").withStatus("True")
+                        .withReason("TerminationByKubelet").withMessage("The node was low on resource: memory.")
+                        .endCondition()
+                        .withContainerStatuses(terminated(container, scenario.exitCode(), "Error")).build()).build());
+        setJob(job, "Failed", "BackoffLimitExceeded", "Job has reached the specified backoff limit");
+    }
+
+    /**
+     * Makes the Job's pod, as the Job controller does; a refusal by the API server becomes a FailedCreate event
+     * on the Job, and the pod is tried again while the Job exists. Returns null once the Job is gone.
+     */
+    private Pod createPod(Job job, JobScenario scenario, int attempt) {
+        String namespace = job.getMetadata().getNamespace();
         String jobName = job.getMetadata().getName();
-        Pod pod = new PodBuilder()
-                .withNewMetadata().withName(jobName + "-" + Integer.toString(jobName.hashCode() & 0xfffff, 36))
+        Pod pod = podFor(job, scenario, attempt);
+        while (!stopped) {
+            try {
+                Pod created = client.pods().inNamespace(namespace).resource(pod).create();
+                podOfJob.put(jobName, created.getMetadata().getName());
+                return created;
+            } catch (KubernetesClientException refused) {
+                cluster.recordEvent(namespace, "Job", jobName, "FailedCreate", "Error creating: "
+                        + (refused.getStatus() == null ? refused.getMessage() : refused.getStatus().getMessage()));
+                sleep(CREATE_RETRY);
+                if (client.batch().v1().jobs().inNamespace(namespace).withName(jobName).get() == null) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    private Pod podFor(Job job, JobScenario scenario, int attempt) {
+        String jobName = job.getMetadata().getName();
+        PodBuilder pod = new PodBuilder()
+                .withNewMetadata().withName(jobName + "-" + Integer.toString((jobName + attempt).hashCode() & 0xfffff,
+                        36))
                 .withNamespace(job.getMetadata().getNamespace())
                 .withLabels(job.getSpec().getTemplate().getMetadata().getLabels())
+                .withAnnotations(job.getSpec().getTemplate().getMetadata().getAnnotations())
                 .addToLabels("job-name", jobName).addToLabels("batch.kubernetes.io/job-name", jobName)
                 .endMetadata()
                 .withSpec(job.getSpec().getTemplate().getSpec())
-                .withNewStatus().withPhase("Pending").endStatus()
-                .build();
-        return client.pods().inNamespace(pod.getMetadata().getNamespace()).resource(pod).create();
+                .withNewStatus().withPhase("Pending").endStatus();
+        if (scenario.kind() == JobScenario.Kind.STUCK_TERMINATING) {
+            pod.editMetadata().addToFinalizers("example.com/node-lost").endMetadata();
+        }
+        if (scenario.sidecar() || injected(job)) {
+            Container proxy = new ContainerBuilder().withName(PROXY).withImage("cr.l5d.io/linkerd/proxy:stable")
+                    .build();
+            pod.editSpec().addToContainers(proxy).endSpec();
+        }
+        return pod.build();
     }
 
-    private void serveLog(String namespace, String pod, String container, String log) {
-        String base = "/api/v1/namespaces/" + namespace + "/pods/" + pod + "/log?pretty=false&container=" + container;
-        cluster.server().expect().get().withPath(base + "&follow=true").andReturn(200, log).always();
-        cluster.server().expect().get().withPath(base).andReturn(200, log).always();
+    /** Linkerd injects unless the pod opts out; the namespace's annotation turns injection on. */
+    private boolean injected(Job job) {
+        Namespace namespace = client.namespaces().withName(job.getMetadata().getNamespace()).get();
+        Map<String, String> annotations = namespace == null ? null : namespace.getMetadata().getAnnotations();
+        Map<String, String> pod = job.getSpec().getTemplate().getMetadata().getAnnotations();
+        return annotations != null && "enabled".equals(annotations.get(LINKERD_INJECT))
+                && (pod == null || !"disabled".equals(pod.get(LINKERD_INJECT)));
     }
 
-    private void setPod(Pod pod, String phase, ContainerStatus status, String unschedulable) {
-        PodStatusBuilder builder = new PodStatusBuilder().withPhase(phase);
-        if (status != null) {
-            builder.withContainerStatuses(status);
+    private static List<String> sidecars(Pod pod) {
+        return pod.getSpec().getContainers().stream().map(Container::getName).filter(PROXY::equals).toList();
+    }
+
+    private void setPod(Pod pod, String phase, List<ContainerStatus> statuses) {
+        retrying(() -> client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata()
+                .getName()).editStatus(current -> new PodBuilder(current).withStatus(new PodStatusBuilder()
+                        .withPhase(phase).withContainerStatuses(statuses).build()).build()));
+    }
+
+    /** Controllers and the kubelet retry what the API server failed; so does this fake. */
+    private static void retrying(Runnable update) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                update.run();
+                return;
+            } catch (KubernetesClientException failed) {
+                if (attempt == UPDATE_ATTEMPTS) {
+                    throw failed;
+                }
+                sleep(TICK);
+            }
         }
-        if (unschedulable != null) {
-            builder.addNewCondition().withType("PodScheduled").withStatus("False").withReason("Unschedulable")
-                    .withMessage(unschedulable).endCondition();
-        }
-        client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
-                .editStatus(current -> new PodBuilder(current).withStatus(builder.build()).build());
     }
 
     private void setJob(Job job, String condition, String reason, String message) {
@@ -162,9 +280,15 @@ public final class FakeKubelet implements AutoCloseable {
                 .withSucceeded("Complete".equals(condition) ? 1 : 0).withFailed("Failed".equals(condition) ? 1 : 0)
                 .withConditions(new JobConditionBuilder().withType(condition).withStatus("True").withReason(reason)
                         .withMessage(message).build());
-        client.batch().v1().jobs().inNamespace(job.getMetadata().getNamespace()).withName(job.getMetadata().getName())
-                .editStatus(current -> new JobBuilder(current)
-                        .withStatus(status.build()).build());
+        retrying(() -> client.batch().v1().jobs().inNamespace(job.getMetadata().getNamespace())
+                .withName(job.getMetadata().getName()).editStatus(current -> new JobBuilder(current)
+                        .withStatus(status.build()).build()));
+    }
+
+    private static ContainerStatus running(String container) {
+        return new ContainerStatusBuilder().withName(container).withReady(true)
+                .withState(new ContainerStateBuilder().withNewRunning().withStartedAt("2026-11-24T10:00:00Z")
+                        .endRunning().build()).build();
     }
 
     private static ContainerStatus waiting(String container, String reason, String message) {
@@ -173,10 +297,10 @@ public final class FakeKubelet implements AutoCloseable {
                         .endWaiting().build()).build();
     }
 
-    private static ContainerStatus terminated(String container, int exitCode) {
+    private static ContainerStatus terminated(String container, int exitCode, String reason) {
         return new ContainerStatusBuilder().withName(container).withReady(false)
                 .withState(new ContainerStateBuilder().withNewTerminated().withExitCode(exitCode)
-                        .withReason(exitCode == 0 ? "Completed" : "Error").endTerminated().build()).build();
+                        .withReason(reason).endTerminated().build()).build();
     }
 
     private static void sleep(Duration duration) {

@@ -29,9 +29,15 @@ import java.util.stream.Collectors;
  */
 final class ExternalStrategy implements ExecutionStrategy {
     private final Duration poll;
+    private final Duration pullGrace;
 
-    ExternalStrategy(Duration poll) {
+    /**
+     * @param poll      how often the tunnel pod is looked at while it starts
+     * @param pullGrace how long its image pull may keep failing (the kubelet retries) before the run gives up
+     */
+    ExternalStrategy(Duration poll, Duration pullGrace) {
         this.poll = poll;
+        this.pullGrace = pullGrace;
     }
 
     @Override
@@ -60,7 +66,7 @@ final class ExternalStrategy implements ExecutionStrategy {
                 return migrate(request, target, null);
             }
             try (Tunnel open = Tunnel.open(client, where.namespace(), where.service(), target, settings,
-                    request.configuration().listener(), poll)) {
+                    request.configuration().listener(), poll, pullGrace)) {
                 return migrate(request, target, open);
             }
         }
@@ -73,8 +79,24 @@ final class ExternalStrategy implements ExecutionStrategy {
         return resolver.optaPassword().map(target::withPassword).orElse(target);
     }
 
-    /** @param tunnel the tunnel to go through, or null to connect to the target directly */
+    /**
+     * Migrates; a connection failure through the tunnel is reported as the port-forward's own failure when it
+     * has one (a refused upgrade looks like a dropped database connection otherwise).
+     *
+     * @param tunnel the tunnel to go through, or null to connect to the target directly
+     */
     private static ExecutionReport migrate(MigrationRequest request, Target target, Tunnel tunnel) {
+        try {
+            return migrateAt(request, target, tunnel);
+        } catch (MigrateException failure) {
+            if (tunnel != null && failure.code() == ErrorCode.CANNOT_CONNECT) {
+                throw tunnel.forwardFailure().orElse(failure);
+            }
+            throw failure;
+        }
+    }
+
+    private static ExecutionReport migrateAt(MigrationRequest request, Target target, Tunnel tunnel) {
         Target reach = tunnel == null ? target : target.withAddress("127.0.0.1", tunnel.localPort());
         EventListener events = request.configuration().listener();
         events.on(new MigrationEvent.Progress(Preflight.check(reach)));

@@ -8,6 +8,8 @@ import java.time.Duration;
 public final class ExternalStrategyProvider implements ExecutionStrategyProvider {
     public static final String NAME = "external";
     private static final Duration POLL = Duration.ofSeconds(1);
+    /** Covers the kubelet's first back-off (10 s) and the retry after it, so one registry blip passes. */
+    private static final Duration PULL_GRACE = Duration.ofSeconds(30);
 
     @Override
     public String name() {
@@ -22,7 +24,7 @@ public final class ExternalStrategyProvider implements ExecutionStrategyProvider
 
     @Override
     public ExecutionStrategy create() {
-        return new ExternalStrategy(POLL);
+        return new ExternalStrategy(POLL, PULL_GRACE);
     }
 
     /** It resolves the target itself: from the settings, or from the service's Secret, or through a tunnel. */

@@ -1,5 +1,6 @@
 package dev.optamigrate.strategy.external;
 
+import dev.optamigrate.core.error.Causes;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.EventListener;
@@ -9,16 +10,18 @@ import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.target.Target;
 import dev.optamigrate.kubernetes.ExitCleanup;
 import dev.optamigrate.kubernetes.KubernetesCalls;
-import io.fabric8.kubernetes.api.model.ContainerStateWaiting;
-import io.fabric8.kubernetes.api.model.ContainerStatus;
+import dev.optamigrate.kubernetes.StreamingPermission;
+import dev.optamigrate.kubernetes.pod.PodProblem;
+import dev.optamigrate.kubernetes.pod.PodStatuses;
+import dev.optamigrate.kubernetes.pod.Sighting;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.LocalPortForward;
+import io.fabric8.kubernetes.client.http.WebSocketHandshakeException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,8 +30,7 @@ import java.util.Optional;
  * pod; should this process die, the pod's deadline ends it.
  */
 final class Tunnel implements AutoCloseable {
-    private static final List<String> PULL_FAILURES = List.of("ErrImagePull", "ImagePullBackOff",
-            "InvalidImageName");
+    private static final int FORBIDDEN = 403;
 
     private final KubernetesClient client;
     private final String namespace;
@@ -46,10 +48,11 @@ final class Tunnel implements AutoCloseable {
     /**
      * Starts the proxy pod towards the target, waits until it is Ready, and forwards a free local port to it.
      *
-     * @param poll how often to look at the pod while it starts
+     * @param poll      how often to look at the pod while it starts
+     * @param pullGrace how long a failing image pull may last (the kubelet retries it) before it counts
      */
     static Tunnel open(KubernetesClient client, String namespace, String service, Target target, Settings settings,
-            EventListener events, Duration poll) {
+            EventListener events, Duration poll, Duration pullGrace) {
         Pod spec = TunnelPod.build(namespace, service, target, settings);
         String name = spec.getMetadata().getName();
         KubernetesCalls.call("create tunnel pod " + name + " in namespace " + namespace,
@@ -59,7 +62,7 @@ final class Tunnel implements AutoCloseable {
             events.on(new MigrationEvent.Progress("Started tunnel pod " + name + " in namespace " + namespace
                     + " towards " + target.hostAndPort() + " (image " + settings.require(Setting.TUNNEL_IMAGE)
                     + "); waiting for it to be Ready ..."));
-            tunnel.awaitReady(settings.duration(Setting.JOB_START_TIMEOUT), poll);
+            tunnel.awaitReady(settings.duration(Setting.JOB_START_TIMEOUT), pullGrace, poll);
             tunnel.forward = KubernetesCalls.call("port-forward to pod " + name, () -> client.pods()
                     .inNamespace(namespace).withName(name).portForward(TunnelPod.PORT,
                             InetAddress.getLoopbackAddress(), 0));
@@ -76,8 +79,9 @@ final class Tunnel implements AutoCloseable {
         return forward.getLocalPort();
     }
 
-    private void awaitReady(Duration timeout, Duration poll) {
+    private void awaitReady(Duration timeout, Duration pullGrace, Duration poll) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        Sighting problemSeen = new Sighting();
         while (true) {
             Pod current = KubernetesCalls.call("read tunnel pod " + pod, () -> client.pods().inNamespace(namespace)
                     .withName(pod).get());
@@ -86,40 +90,48 @@ final class Tunnel implements AutoCloseable {
                         + " was deleted while it started.", "Run again; if it keeps happening, check what deletes "
                         + "pods in namespace " + namespace + ".", null);
             }
-            if (ready(current)) {
+            if (PodStatuses.ready(current)) {
                 return;
             }
-            Optional<ContainerStateWaiting> waiting = waiting(current);
-            if (waiting.isPresent() && PULL_FAILURES.contains(waiting.get().getReason())) {
+            Optional<PodProblem> problem = PodStatuses.startProblem(current, TunnelPod.CONTAINER);
+            Duration lasted = problemSeen.see(problem.map(PodProblem::reason).orElse(null));
+            if (problem.isPresent() && problem.get().code() == ErrorCode.IMAGE_PULL_FAILED && (problem.get()
+                    .patience() == PodProblem.Patience.NONE || lasted.compareTo(pullGrace) >= 0)) {
                 throw new MigrateException(ErrorCode.IMAGE_PULL_FAILED, "Tunnel pod " + pod + " cannot pull its "
-                        + "image: " + waiting.get().getMessage(), "Set --tunnel-image to an image this cluster can "
+                        + "image: " + problem.get().words(), "Set --tunnel-image to an image this cluster can "
                         + "pull that has socat as its entrypoint (e.g. a mirror of alpine/socat).", null);
             }
-            if (System.nanoTime() > deadline || "Failed".equals(phase(current))) {
-                throw new MigrateException(ErrorCode.POD_UNSCHEDULABLE, "Tunnel pod " + pod + " did not become "
-                        + "Ready within " + timeout.toSeconds() + " s (phase " + phase(current) + waiting.map(
-                                state -> ", " + state.getReason()).orElse("") + ").", "Look at `kubectl describe "
-                        + "pod " + pod + " -n " + namespace + "` while it starts, or raise --job-start-timeout.",
-                        null);
+            if (System.nanoTime() > deadline || "Failed".equals(PodStatuses.phase(current))) {
+                throw new MigrateException(problem.map(PodProblem::code).orElse(ErrorCode.POD_UNSCHEDULABLE),
+                        "Tunnel pod " + pod + " did not become Ready within " + timeout.toSeconds() + " s (phase "
+                        + PodStatuses.phase(current) + problem.map(found -> ", " + found.words()).orElse("") + ").",
+                        "Look at `kubectl describe pod " + pod + " -n " + namespace + "` while it starts, or raise "
+                        + "--job-start-timeout.", null);
             }
             sleep(poll);
         }
     }
 
-    private static boolean ready(Pod pod) {
-        return pod.getStatus() != null && "Running".equals(pod.getStatus().getPhase()) && pod.getStatus()
-                .getConditions().stream().anyMatch(condition -> "Ready".equals(condition.getType())
-                        && "True".equals(condition.getStatus()));
-    }
-
-    private static Optional<ContainerStateWaiting> waiting(Pod pod) {
-        return pod.getStatus() == null ? Optional.empty() : pod.getStatus().getContainerStatuses().stream()
-                .map(ContainerStatus::getState).filter(state -> state != null && state.getWaiting() != null)
-                .map(state -> state.getWaiting()).findFirst();
-    }
-
-    private static String phase(Pod pod) {
-        return pod.getStatus() == null || pod.getStatus().getPhase() == null ? "Pending" : pod.getStatus().getPhase();
+    /**
+     * Why the port-forward failed, if it did: fabric8 opens one WebSocket per connection and records a refused
+     * upgrade only there, so a connection that dropped at once is explained by this, not by the database.
+     */
+    Optional<MigrateException> forwardFailure() {
+        if (forward == null || !forward.errorOccurred()) {
+            return Optional.empty();
+        }
+        Throwable failure = forward.getServerThrowables().stream().findFirst()
+                .or(() -> forward.getClientThrowables().stream().findFirst()).orElseThrow();
+        int code = failure instanceof WebSocketHandshakeException refused ? refused.getResponse().code() : 0;
+        if (code == FORBIDDEN) {
+            return Optional.of(new MigrateException(ErrorCode.KUBERNETES_FORBIDDEN, "Kubernetes refused the "
+                    + "port-forward to tunnel pod " + pod + " in namespace " + namespace + " (HTTP 403).",
+                    StreamingPermission.hint("pods/portforward", "external"), failure));
+        }
+        return Optional.of(new MigrateException(ErrorCode.KUBERNETES_UNAVAILABLE, "The port-forward to tunnel pod "
+                + pod + " in namespace " + namespace + " failed" + (code > 0 ? " (HTTP " + code + ")" : "") + ": "
+                + Causes.root(failure).getMessage(), "Run again; if it keeps failing, check that `kubectl "
+                + "port-forward` works against this cluster from here.", failure));
     }
 
     private static void sleep(Duration poll) {

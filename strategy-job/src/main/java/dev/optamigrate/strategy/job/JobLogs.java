@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 /** The log of a migration Job's container, read once or followed to its end. */
 public final class JobLogs {
     private static final Duration FOLLOW_LIMIT = Duration.ofDays(1);
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
     private JobLogs() {
     }
@@ -23,8 +24,13 @@ public final class JobLogs {
                 + job + " has no pod yet, so there is no log.", "Wait a moment, or see why with `opta-migrate job "
                 + "status " + job + "`.", null));
         if (follow) {
-            EventListener printer = event -> lines.accept(((MigrationEvent.RemoteOutput) event).line());
-            try (PodLog log = PodLog.follow(client, jobs.namespace(), pod, printer)) {
+            EventListener printer = event -> {
+                if (event instanceof MigrationEvent.RemoteOutput output) {
+                    lines.accept(output.line());
+                }
+            };
+            try (PodLog log = PodLog.follow(client, jobs.namespace(), pod, printer, PodLog.containerRuns(jobs, pod),
+                    RETRY_PAUSE)) {
                 log.awaitEnd(FOLLOW_LIMIT);
             }
             return;

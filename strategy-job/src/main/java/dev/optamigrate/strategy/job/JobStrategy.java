@@ -16,24 +16,26 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Runs the migration as a one-time Job: finds the service's Deployment, takes the service's migration Lease,
  * refuses while another migration Job of the service runs, creates a Job from the Deployment's current image
- * under a fresh name, and waits for it. The Lease is released when the wait ends, whatever its outcome.
+ * under a fresh name, and waits for it. The Lease is released when the wait ends, whatever its outcome; a Lease
+ * lost meanwhile ends the wait.
  */
 final class JobStrategy implements ExecutionStrategy {
-    private final Duration pollInterval;
-    private final Duration progressInterval;
+    private final Function<Duration, WatchTiming> timing;
 
-    JobStrategy(Duration pollInterval, Duration progressInterval) {
-        this.pollInterval = pollInterval;
-        this.progressInterval = progressInterval;
+    /** @param timing how the Job is watched, given the start timeout */
+    JobStrategy(Function<Duration, WatchTiming> timing) {
+        this.timing = timing;
     }
 
     @Override
     public ExecutionReport execute(MigrationRequest request) {
         Settings settings = request.settings();
+        EventListener events = request.configuration().listener();
         ServiceCoordinates where = ServiceCoordinates.from(settings, "The job strategy");
         settings.get(Setting.IMAGE).ifPresent(image -> ImageReference.requireValid(image, "The image (from "
                 + settings.sourceOf(Setting.IMAGE) + ")"));
@@ -41,15 +43,18 @@ final class JobStrategy implements ExecutionStrategy {
             ServiceWorkload workload = ServiceWorkload.find(client, where);
             String image = settings.get(Setting.IMAGE).orElseGet(workload::image);
             MigrationJobs jobs = new MigrationJobs(client, where.namespace());
-            String holder = MigrationLease.identity(request.configuration().operator().orElse(null), JobStrategyProvider.NAME);
-            try (MigrationLease lease = MigrationLease.acquire(client, where.namespace(), where.service(), holder)) {
+            String holder = MigrationLease.identity(request.configuration().operator().orElse(null),
+                    JobStrategyProvider.NAME);
+            try (MigrationLease lease = MigrationLease.acquire(client, where.namespace(), where.service(), holder,
+                    notice -> events.on(new MigrationEvent.Progress(notice)))) {
                 jobs.refuseWhileRunning(where.service());
                 MigrationJobSpec spec = MigrationJobSpec.from(settings, where, image, image, request.command(),
                         Optional.of(workload));
                 Job job = jobs.create(spec, request.configuration().operator().orElse(null));
-                request.configuration().listener().on(new MigrationEvent.Progress(announce(client, job, workload,
-                        spec)));
-                return follow(client, jobs, request, job.getMetadata().getName());
+                events.on(new MigrationEvent.Progress(announce(client, job, workload, spec)));
+                MigrationJobFactory.notCopied(workload).ifPresent(note -> events.on(new MigrationEvent.Progress(
+                        note)));
+                return follow(client, jobs, request, job.getMetadata().getName(), lease);
             }
         }
     }
@@ -63,17 +68,18 @@ final class JobStrategy implements ExecutionStrategy {
     }
 
     private ExecutionReport follow(KubernetesClient client, MigrationJobs jobs, MigrationRequest request,
-            String name) {
+            String name, MigrationLease lease) {
         EventListener events = request.configuration().listener();
         String namespace = jobs.namespace();
+        String followIt = "`opta-migrate job status " + name + " --namespace " + namespace + " --wait`";
         if (request.detach()) {
-            events.on(new MigrationEvent.Progress("Detached. Follow it with `opta-migrate job status " + name
-                    + " --namespace " + namespace + " --wait` or `opta-migrate job logs " + name + " --namespace "
-                    + namespace + " --follow`."));
+            events.on(new MigrationEvent.Progress("Detached. Follow it with " + followIt + " or `opta-migrate job "
+                    + "logs " + name + " --namespace " + namespace + " --follow`."));
             return new ExecutionReport(JobStrategyProvider.NAME, name, null);
         }
-        new JobWatcher(client, jobs, events, request.settings().duration(Setting.JOB_START_TIMEOUT), pollInterval,
-                progressInterval).await(name);
+        new JobWatcher(client, jobs, events, timing.apply(request.settings().duration(Setting.JOB_START_TIMEOUT)))
+                .await(name, () -> lease.check("Job " + name + " may still be running: follow it with " + followIt
+                        + "."));
         events.on(new MigrationEvent.Progress("Job " + name + " succeeded."));
         return new ExecutionReport(JobStrategyProvider.NAME, name, null);
     }

@@ -2,13 +2,10 @@ package dev.optamigrate.strategy.job;
 
 import dev.optamigrate.core.spi.ExecutionStrategy;
 import dev.optamigrate.core.spi.ExecutionStrategyProvider;
-import java.time.Duration;
 
 /** ServiceLoader entry for the job strategy. */
 public final class JobStrategyProvider implements ExecutionStrategyProvider {
     public static final String NAME = "job";
-    private static final Duration POLL = Duration.ofSeconds(1);
-    private static final Duration PROGRESS = Duration.ofSeconds(10);
 
     @Override
     public String name() {
@@ -23,7 +20,7 @@ public final class JobStrategyProvider implements ExecutionStrategyProvider {
 
     @Override
     public ExecutionStrategy create() {
-        return new JobStrategy(POLL, PROGRESS);
+        return new JobStrategy(WatchTiming::standard);
     }
 
     @Override

@@ -3,7 +3,10 @@ package dev.optamigrate.strategy.job;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.kubernetes.KubernetesCalls;
+import dev.optamigrate.kubernetes.pod.PodStatuses;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.MicroTime;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -17,6 +20,7 @@ import java.util.Optional;
 public final class MigrationJobs {
     private static final int CONFLICT = 409;
     private static final int NAME_ATTEMPTS = 5;
+    private static final List<String> ENDED = List.of("Succeeded", "Failed");
 
     private final KubernetesClient client;
     private final String namespace;
@@ -82,15 +86,42 @@ public final class MigrationJobs {
         Job job = get(name).orElseThrow(() -> new MigrateException(ErrorCode.CONFIGURATION, "There is no Job " + name
                 + " in namespace " + namespace + ".", "Check the name and --namespace (or --service); finished Jobs "
                 + "are removed after --job-ttl.", null));
-        return JobState.of(job, newestPod(name));
+        Optional<Pod> pod = newestPod(name);
+        return JobState.of(job, pod, pod.isPresent() ? Optional.empty() : failedCreate(name));
     }
 
-    /** The newest pod of the Job, if it has one yet. */
+    /**
+     * The Job's current pod, if it has one yet: one that has not ended, else the newest. Creation times have
+     * whole seconds only, so a retry made in the same second as the pod it replaces is told apart by its phase.
+     */
     public Optional<Pod> newestPod(String job) {
         return KubernetesCalls.call("list the pods of Job " + job, () -> client.pods().inNamespace(namespace)
                 .withLabel(JobLabels.JOB, job).list().getItems()).stream()
-                .max(Comparator.comparing(pod -> Optional.ofNullable(pod.getMetadata().getCreationTimestamp())
-                        .orElse("")));
+                .max(Comparator.comparing((Pod pod) -> !ENDED.contains(PodStatuses.phase(pod)))
+                        .thenComparing(pod -> Optional.ofNullable(pod.getMetadata().getCreationTimestamp())
+                                .orElse("")));
+    }
+
+    /** The pod, if it exists. */
+    public Optional<Pod> pod(String name) {
+        return Optional.ofNullable(KubernetesCalls.call("read pod " + name + " in namespace " + namespace,
+                () -> client.pods().inNamespace(namespace).withName(name).get()));
+    }
+
+    /**
+     * The message of the Job's newest {@code FailedCreate} event: the Job controller's report that the API
+     * server refused the Job's pod (Pod Security, a quota or LimitRange, a webhook, a missing ServiceAccount).
+     */
+    public Optional<String> failedCreate(String job) {
+        List<Event> refusals = KubernetesCalls.call("list the events of Job " + job + " in namespace " + namespace,
+                () -> client.v1().events().inNamespace(namespace).withField("involvedObject.kind", "Job")
+                        .withField("involvedObject.name", job).withField("reason", "FailedCreate").list().getItems());
+        return refusals.stream().max(Comparator.comparing(MigrationJobs::when)).map(Event::getMessage);
+    }
+
+    private static String when(Event event) {
+        return Optional.ofNullable(event.getLastTimestamp()).or(() -> Optional.ofNullable(event.getEventTime())
+                .map(MicroTime::getTime)).orElse("");
     }
 
     /** Deletes the Job and its pod, so that a Job reported as failed can never start later. */

@@ -20,6 +20,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A fake cluster with a kubelet, a kubeconfig that points at it, and a way to run the job strategy there. */
 final class JobClusterFixture implements AutoCloseable {
+    /** Longer than the fake kubelet's short ErrImagePull and back-off, shorter than a test should wait. */
+    static final Duration PULL_GRACE = Duration.ofSeconds(2);
+    static final Duration STUCK_GRACE = Duration.ofSeconds(1);
+    static final Duration API_PATIENCE = Duration.ofSeconds(10);
+
     final FakeCluster cluster = FakeCluster.start();
     final FakeKubelet kubelet = new FakeKubelet(cluster);
     final List<MigrationEvent> events = new CopyOnWriteArrayList<>();
@@ -47,8 +52,9 @@ final class JobClusterFixture implements AutoCloseable {
         Settings settings = settings(flags);
         MigratorConfiguration configuration = MigratorConfiguration.from(settings).listener(events::add)
                 .listener(also).operator("tester");
-        return new JobStrategy(Duration.ofMillis(50), Duration.ofMillis(200)).execute(new MigrationRequest(
-                configuration, JobStrategyProvider.NAME, settings, command, detach));
+        return new JobStrategy(start -> new WatchTiming(start, Duration.ofMillis(50), Duration.ofMillis(200),
+                PULL_GRACE, STUCK_GRACE, API_PATIENCE)).execute(new MigrationRequest(configuration,
+                        JobStrategyProvider.NAME, settings, command, detach));
     }
 
     ExecutionReport run() {

@@ -3,11 +3,14 @@ package dev.optamigrate.strategy.shell;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.kubernetes.KubernetesCalls;
+import dev.optamigrate.kubernetes.LabelSelectors;
 import dev.optamigrate.kubernetes.ServiceWorkload;
+import dev.optamigrate.kubernetes.pod.PodStatuses;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Comparator;
@@ -18,12 +21,16 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Keeps database and server versions in step: finds the Deployment's newest ReplicaSet and a Ready pod of it,
- * and refuses while a rollout is under way (a change the controller has not observed yet, or live pods of an
- * older ReplicaSet or of another image).
+ * Keeps database and server versions in step, judging the rollout as {@code kubectl rollout status} does: finds
+ * the Deployment's newest ReplicaSet and a Ready pod of it, and refuses while a rollout is under way (a change
+ * the controller has not observed yet, a paused Deployment whose template is not rolled out, live pods of an
+ * older ReplicaSet or of another image) or has failed ({@code ProgressDeadlineExceeded}). Pods on a lost node
+ * (phase Unknown) are reported, not waited on. The Deployment's selector is honoured whole, match expressions
+ * included.
  */
 final class RolloutCheck {
     static final String REVISION = "deployment.kubernetes.io/revision";
+    private static final String PROGRESS_DEADLINE_EXCEEDED = "ProgressDeadlineExceeded";
 
     private final KubernetesClient client;
     private final String namespace;
@@ -38,15 +45,56 @@ final class RolloutCheck {
     /** A Ready pod of the newest ReplicaSet, once no rollout is under way. */
     ChosenPod choose(ServiceWorkload workload) {
         Deployment deployment = workload.deployment();
+        refuseFailedRollout(deployment);
         refuseUnobservedChange(deployment);
         ReplicaSet newest = newestReplicaSet(deployment);
-        List<Pod> live = livePods(deployment);
+        refuseTemplateNotRolledOut(deployment, newest, workload.container().getImage());
+        List<Pod> pods = pods(deployment);
+        List<Pod> lost = pods.stream().filter(pod -> "Unknown".equals(PodStatuses.phase(pod))).toList();
+        List<Pod> live = pods.stream().filter(pod -> !lost.contains(pod)).toList();
         refuseMixedPods(deployment, live, newest);
-        return live.stream().filter(pod -> ownedBy(pod, newest.getMetadata().getName())).filter(RolloutCheck::ready)
+        List<String> warnings = lost.stream().map(pod -> "Pod " + pod.getMetadata().getName() + " of Deployment "
+                + name(deployment) + " is in phase Unknown: its node " + Optional.ofNullable(pod.getSpec()
+                        .getNodeName()).orElse("") + " stopped answering. It is left out of the rollout check.")
+                .toList();
+        return live.stream().filter(pod -> ownedBy(pod, newest.getMetadata().getName())).filter(PodStatuses::ready)
                 .min(Comparator.comparing(pod -> pod.getMetadata().getName()))
                 .map(pod -> new ChosenPod(pod.getMetadata().getName(), image(pod).orElse("?"),
-                        newest.getMetadata().getName()))
-                .orElseThrow(() -> noReadyPod(deployment, newest, live));
+                        newest.getMetadata().getName(), warnings))
+                .orElseThrow(() -> noReadyPod(deployment, newest, pods));
+    }
+
+    private static void refuseFailedRollout(Deployment deployment) {
+        List<DeploymentCondition> conditions = deployment.getStatus() == null || deployment.getStatus()
+                .getConditions() == null ? List.of() : deployment.getStatus().getConditions();
+        conditions.stream().filter(condition -> "Progressing".equals(condition.getType())
+                && PROGRESS_DEADLINE_EXCEEDED.equals(condition.getReason())).findFirst().ifPresent(condition -> {
+                    throw new MigrateException(ErrorCode.ROLLOUT_FAILED, "Deployment " + name(deployment)
+                            + " failed its rollout: " + PROGRESS_DEADLINE_EXCEEDED + (condition.getMessage() == null
+                                    ? "" : " (" + condition.getMessage() + ")") + ". Its pods may run the old or "
+                            + "the new image.", null, null);
+                });
+    }
+
+    /**
+     * A paused Deployment keeps its observed generation current but rolls nothing out, so a changed template
+     * shows only as a newest ReplicaSet that runs another image.
+     */
+    private static void refuseTemplateNotRolledOut(Deployment deployment, ReplicaSet newest, String templateImage) {
+        String running = newest.getSpec().getTemplate().getSpec().getContainers().stream()
+                .map(Container::getImage).filter(image -> image.equals(templateImage)).findFirst().orElse(null);
+        if (running != null) {
+            return;
+        }
+        boolean paused = Boolean.TRUE.equals(deployment.getSpec().getPaused());
+        throw new MigrateException(ErrorCode.ROLLOUT_IN_PROGRESS, "Deployment " + name(deployment)
+                + (paused ? " is paused with a change that is not rolled out" : " has a change that is not rolled "
+                        + "out yet") + ": its template runs " + templateImage + ", but its newest ReplicaSet "
+                + newest.getMetadata().getName() + " runs " + newest.getSpec().getTemplate().getSpec()
+                        .getContainers().stream().map(Container::getImage).collect(Collectors.joining(", "))
+                + ". A pod of it would run the old image.", paused ? "Resume it (`kubectl rollout resume "
+                        + "deployment/" + name(deployment) + "`) and wait for the rollout, then run again." : null,
+                null);
     }
 
     private static void refuseUnobservedChange(Deployment deployment) {
@@ -62,7 +110,7 @@ final class RolloutCheck {
     private ReplicaSet newestReplicaSet(Deployment deployment) {
         String doing = "list the ReplicaSets of Deployment " + name(deployment) + " in namespace " + namespace;
         return KubernetesCalls.call(doing, () -> client.apps().replicaSets().inNamespace(namespace)
-                .withLabels(selector(deployment)).list().getItems()).stream()
+                .withLabels(matchLabels(deployment)).list().getItems()).stream()
                 .filter(replicaSet -> owner(replicaSet.getMetadata().getOwnerReferences(), "Deployment")
                         .map(name(deployment)::equals).orElse(false))
                 .max(Comparator.comparingLong(RolloutCheck::revision))
@@ -70,12 +118,15 @@ final class RolloutCheck {
                         + " in namespace " + namespace + " has no ReplicaSet yet, so no pod runs it.", null, null));
     }
 
-    private List<Pod> livePods(Deployment deployment) {
+    /** The Deployment's pods that are not ending: not terminating, not Succeeded or Failed. */
+    private List<Pod> pods(Deployment deployment) {
         String doing = "list the pods of Deployment " + name(deployment) + " in namespace " + namespace;
         return KubernetesCalls.call(doing, () -> client.pods().inNamespace(namespace)
-                .withLabels(selector(deployment)).list().getItems()).stream()
+                .withLabels(matchLabels(deployment)).list().getItems()).stream()
+                .filter(pod -> LabelSelectors.matches(deployment.getSpec().getSelector(), pod.getMetadata()
+                        .getLabels()))
                 .filter(pod -> pod.getMetadata().getDeletionTimestamp() == null)
-                .filter(pod -> !List.of("Succeeded", "Failed").contains(phase(pod)))
+                .filter(pod -> !List.of("Succeeded", "Failed").contains(PodStatuses.phase(pod)))
                 .toList();
     }
 
@@ -94,7 +145,8 @@ final class RolloutCheck {
 
     private MigrateException noReadyPod(Deployment deployment, ReplicaSet newest, List<Pod> live) {
         String seen = live.isEmpty() ? "no live pods" : live.stream().map(pod -> pod.getMetadata().getName() + " "
-                + phase(pod) + (ready(pod) ? ", Ready" : ", not Ready")).collect(Collectors.joining("; "));
+                + PodStatuses.phase(pod) + (PodStatuses.ready(pod) ? ", Ready" : ", not Ready"))
+                .collect(Collectors.joining("; "));
         return new MigrateException(ErrorCode.NO_READY_POD, "No Ready pod of ReplicaSet "
                 + newest.getMetadata().getName() + " (Deployment " + name(deployment) + ", namespace " + namespace
                 + ") to run the command in: " + seen + ".", null, null);
@@ -114,15 +166,6 @@ final class RolloutCheck {
                 .findFirst();
     }
 
-    private static boolean ready(Pod pod) {
-        return "Running".equals(phase(pod)) && pod.getStatus().getConditions().stream()
-                .anyMatch(condition -> "Ready".equals(condition.getType()) && "True".equals(condition.getStatus()));
-    }
-
-    private static String phase(Pod pod) {
-        return pod.getStatus() == null || pod.getStatus().getPhase() == null ? "Pending" : pod.getStatus().getPhase();
-    }
-
     private static long revision(ReplicaSet replicaSet) {
         String revision = replicaSet.getMetadata().getAnnotations().get(REVISION);
         try {
@@ -132,8 +175,10 @@ final class RolloutCheck {
         }
     }
 
-    private static Map<String, String> selector(Deployment deployment) {
-        return deployment.getSpec().getSelector().getMatchLabels();
+    /** The selector's plain labels, which the API server narrows the list by; its expressions are applied here. */
+    private static Map<String, String> matchLabels(Deployment deployment) {
+        Map<String, String> labels = deployment.getSpec().getSelector().getMatchLabels();
+        return labels == null ? Map.of() : labels;
     }
 
     private static String name(Deployment deployment) {

@@ -45,22 +45,26 @@ final class ShellStrategy implements ExecutionStrategy {
         try (KubernetesClient client = KubernetesConnection.open(settings)) {
             ServiceWorkload workload = ServiceWorkload.find(client, where);
             ChosenPod pod = new RolloutCheck(client, where.namespace(), where.container()).choose(workload);
+            pod.warnings().forEach(warning -> events.on(new MigrationEvent.Warning(warning)));
             List<String> command = request.command().isEmpty() ? defaultCommand(settings, pod.image())
                     : request.command();
             request.configuration().confirmation().confirm("Run in cluster " + KubernetesConnection
                     .describe(client) + ", namespace " + where.namespace() + ", pod " + pod.name() + " (Deployment "
                     + workload.name() + ", image " + pod.image() + "), container " + where.container() + ": "
                     + String.join(" ", command));
-            String holder = MigrationLease.identity(request.configuration().operator().orElse(null), ShellStrategyProvider.NAME);
-            try (MigrationLease lease = MigrationLease.acquire(client, where.namespace(), where.service(), holder)) {
+            String holder = MigrationLease.identity(request.configuration().operator().orElse(null),
+                    ShellStrategyProvider.NAME);
+            try (MigrationLease lease = MigrationLease.acquire(client, where.namespace(), where.service(), holder,
+                    notice -> events.on(new MigrationEvent.Progress(notice)))) {
                 new MigrationJobs(client, where.namespace()).refuseWhileRunning(where.service());
                 events.on(new MigrationEvent.Progress("Running in pod " + pod.name() + ": " + String.join(" ",
                         command)));
-                Optional<Integer> exitCode = new PodExec(client, where.namespace(), events, progressEvery)
-                        .run(pod.name(), where.container(), command);
+                PodExec.Outcome outcome = new PodExec(client, where.namespace(), events, progressEvery)
+                        .run(pod.name(), where.container(), command, () -> lease.check("The command may still be "
+                                + "running in pod " + pod.name() + "."));
                 DeploymentChange.between(workload, ServiceWorkload.find(client, where))
                         .ifPresent(change -> events.on(new MigrationEvent.Warning(change)));
-                return outcome(exitCode, pod);
+                return outcome(outcome, pod);
             }
         }
     }
@@ -78,12 +82,18 @@ final class ShellStrategy implements ExecutionStrategy {
         return command;
     }
 
-    private static ExecutionReport outcome(Optional<Integer> exitCode, ChosenPod pod) {
+    private static ExecutionReport outcome(PodExec.Outcome outcome, ChosenPod pod) {
+        Optional<Integer> exitCode = outcome.exitCode();
         if (exitCode.isEmpty()) {
             throw new MigrateException(ErrorCode.REMOTE_FAILED, "The exec session to pod " + pod.name()
                     + " closed without an exit code: the connection dropped or the container stopped.",
                     "The command may still be running in the pod, or may have stopped half-way. Run "
                             + "`opta-migrate status` against the database before you run it again.", null);
+        }
+        if (exitCode.get() < 0 && outcome.failure().isPresent()) {
+            throw new MigrateException(ErrorCode.REMOTE_FAILED, "Kubernetes could not run the command in pod "
+                    + pod.name() + ": " + outcome.failure().get(), "Check that the command exists in the image "
+                    + pod.image() + " and is on its PATH (or give the full path after --).", null);
         }
         if (exitCode.get() != 0) {
             throw MigrateException.remoteFailure(exitCode.get(), "The command in pod " + pod.name() + " failed"

@@ -19,19 +19,26 @@ public final class KubernetesManifests {
                 .withGenerateName(JobNames.prefix(spec.where().service())), null);
     }
 
-    /** A Helm hook that runs before install and upgrade; the release revision makes each run's name new. */
+    /**
+     * A Helm hook that runs before install and upgrade in the release's namespace; the release revision makes
+     * each run's name new.
+     */
     public static Job helmHook(MigrationJobSpec spec) {
         return MigrationJobFactory.build(spec, metadata -> metadata
                 .withName(JobNames.prefix(spec.where().service()) + "{{ .Release.Revision }}")
+                .withNamespace("{{ .Release.Namespace }}")
                 .addToAnnotations("helm.sh/hook", "pre-install,pre-upgrade")
                 .addToAnnotations("helm.sh/hook-weight", "-5")
                 .addToAnnotations("helm.sh/hook-delete-policy", "before-hook-creation,hook-succeeded"), null);
     }
 
-    /** An Argo CD PreSync hook with {@code generateName}, deleted once it succeeded. */
+    /**
+     * An Argo CD PreSync hook with {@code generateName}, deleted once it succeeded; its prefix leaves room for
+     * the revision, phase and time Argo CD appends.
+     */
     public static Job argoCdHook(MigrationJobSpec spec) {
         return MigrationJobFactory.build(spec, metadata -> metadata
-                .withGenerateName(JobNames.prefix(spec.where().service()))
+                .withGenerateName(JobNames.argoCdPrefix(spec.where().service()))
                 .addToAnnotations("argocd.argoproj.io/hook", "PreSync")
                 .addToAnnotations("argocd.argoproj.io/hook-delete-policy", "HookSucceeded"), null);
     }

@@ -8,7 +8,10 @@ import java.util.List;
 
 /**
  * The Role each strategy that talks to Kubernetes needs in the service's namespace, and nothing more: only the
- * external strategy with credentials from the cluster reads a Secret, and only the one named.
+ * external strategy with credentials from the cluster reads a Secret, and only the one named. Exec and
+ * port-forward run over WebSocket, whose upgrade the API server authorises as {@code get} (and from Kubernetes
+ * 1.35 also {@code create}), so both verbs are granted; the Job's events are listed to report a pod the cluster
+ * refused to create.
  */
 public enum StrategyRoles {
     /** {@code migrate --strategy job}, {@code job status|logs}, {@code guard}. */
@@ -35,17 +38,19 @@ public enum StrategyRoles {
     }
 
     private List<PolicyRule> rules(String secret) {
-        PolicyRule leases = rule("coordination.k8s.io", "leases", "get", "create", "update", "patch", "delete");
+        PolicyRule leases = rule("coordination.k8s.io", "leases", "get", "create", "update", "delete");
         return switch (this) {
             case JOB -> List.of(rule("apps", "deployments", "get", "list"),
                     rule("batch", "jobs", "create", "get", "list", "watch", "delete"),
-                    rule("", "pods", "get", "list", "watch"), rule("", "pods/log", "get"), leases);
+                    rule("", "pods", "get", "list", "watch"), rule("", "pods/log", "get"), rule("", "events", "list"),
+                    leases);
             case SHELL -> List.of(rule("apps", "deployments", "get", "list"), rule("apps", "replicasets", "list"),
-                    rule("batch", "jobs", "list"), rule("", "pods", "get", "list"), rule("", "pods/exec", "create"),
+                    rule("batch", "jobs", "list"), rule("", "pods", "get", "list"),
+                    rule("", "pods/exec", "get", "create"),
                     leases);
             case EXTERNAL -> List.of(new PolicyRuleBuilder().withApiGroups("").withResources("secrets")
                     .withResourceNames(secret).withVerbs("get").build(),
-                    rule("", "pods", "create", "get", "delete"), rule("", "pods/portforward", "create"));
+                    rule("", "pods", "create", "get", "delete"), rule("", "pods/portforward", "get", "create"));
         };
     }
 

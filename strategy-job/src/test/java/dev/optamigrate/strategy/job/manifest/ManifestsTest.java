@@ -9,6 +9,7 @@ import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.settings.SettingsLoader;
 import dev.optamigrate.kubernetes.ServiceCoordinates;
+import dev.optamigrate.kubernetes.testing.RestrictedProfile;
 import dev.optamigrate.strategy.job.MigrationJobSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.rbac.Role;
@@ -55,6 +56,33 @@ class ManifestsTest {
         assertThat(parsed.getMetadata().getAnnotations()).containsEntry("helm.sh/hook", "pre-install,pre-upgrade")
                 .containsEntry("helm.sh/hook-delete-policy", "before-hook-creation,hook-succeeded");
         assertThat(parsed.getMetadata().getName()).isEqualTo("shop-migrate-{{ .Release.Revision }}");
+        assertThat(parsed.getMetadata().getNamespace()).isEqualTo("{{ .Release.Namespace }}");
+    }
+
+    /**
+     * Manifests made without a cluster lookup copy no Deployment, so they carry the settings of Pod Security's
+     * restricted profile themselves, and keep mesh sidecars out.
+     */
+    @Test
+    void everyManifestMadeWithoutTheClusterPassesTheRestrictedProfileAndKeepsSidecarsOut() {
+        for (Job job : List.of(KubernetesManifests.job(spec(IMAGE)), KubernetesManifests.helmHook(spec(
+                KubernetesManifests.HELM_IMAGE)), KubernetesManifests.argoCdHook(spec(IMAGE)))) {
+            assertThat(RestrictedProfile.violations(job.getSpec().getTemplate().getSpec())).isEmpty();
+            assertThat(job.getSpec().getTemplate().getMetadata().getAnnotations())
+                    .containsEntry("linkerd.io/inject", "disabled");
+        }
+    }
+
+    /** Argo CD names a generateName hook {@code <generateName><revision:7>-presync-<unix seconds>} itself. */
+    @Test
+    void theArgoCdHookLeavesRoomForTheNameArgoCdGivesIt() {
+        String service = "a-very-long-service-name-that-goes-on-and-on-for-ever-and-ever";
+        Job job = KubernetesManifests.argoCdHook(spec(IMAGE, service));
+
+        String argoCdName = job.getMetadata().getGenerateName() + "0123abc-presync-1764590400";
+
+        assertThat(argoCdName).hasSizeLessThanOrEqualTo(63).startsWith("a-very-long-service-name").contains(
+                "-migrate-0123abc");
     }
 
     @Test
@@ -75,7 +103,7 @@ class ManifestsTest {
                 Serialization.asYaml(StrategyRoles.JOB.role("shop", "secret"))), Role.class);
 
         assertThat(parsed.getRules()).flatExtracting("resources")
-                .contains("jobs", "deployments", "pods/log", "leases")
+                .contains("jobs", "deployments", "pods/log", "leases", "events")
                 .doesNotContain("secrets");
     }
 
@@ -86,6 +114,9 @@ class ManifestsTest {
         assertThat(role.getMetadata().getName()).isEqualTo("opta-migrate-shell");
         assertThat(role.getRules()).flatExtracting("resources").contains("pods/exec", "replicasets", "leases")
                 .doesNotContain("secrets", "pods/portforward");
+        assertThat(role.getRules()).filteredOn(rule -> rule.getResources().contains("pods/exec")).singleElement()
+                .satisfies(rule -> assertThat(rule.getVerbs()).as("a WebSocket upgrade is authorised as get")
+                        .containsExactlyInAnyOrder("get", "create"));
     }
 
     @Test
@@ -99,6 +130,9 @@ class ManifestsTest {
                 });
         assertThat(role.getRules()).flatExtracting("resources").contains("pods", "pods/portforward")
                 .doesNotContain("pods/exec", "jobs");
+        assertThat(role.getRules()).filteredOn(rule -> rule.getResources().contains("pods/portforward"))
+                .singleElement().satisfies(rule -> assertThat(rule.getVerbs()).containsExactlyInAnyOrder("get",
+                        "create"));
     }
 
     @Test
@@ -137,7 +171,11 @@ class ManifestsTest {
     }
 
     private MigrationJobSpec spec(String image) {
-        Settings settings = SettingsLoader.load(Map.of(Setting.SERVICE, "shop", Setting.LOCATION, "db/migration"),
+        return spec(image, "shop");
+    }
+
+    private MigrationJobSpec spec(String image, String service) {
+        Settings settings = SettingsLoader.load(Map.of(Setting.SERVICE, service, Setting.LOCATION, "db/migration"),
                 Map.of(), Optional.empty(), directory);
         return MigrationJobSpec.from(settings, ServiceCoordinates.from(settings, "test"), image, null, List.of(),
                 Optional.empty());
