@@ -103,10 +103,10 @@ class JobCommandsTest {
         assertThat(free.out()).contains("\"free\":true");
 
         try (MigrationLease held = MigrationLease.acquire(cluster.client(), "shop", "shop", "alice@laptop (shell)",
-                Duration.ofSeconds(60), Duration.ofSeconds(20))) {
+                Duration.ofSeconds(60), Duration.ofMillis(200), notice -> { })) {
             Cli.Result refused = Cli.run(env, directory, "guard", "--service", "shop");
             assertThat(refused.exitCode()).isEqualTo(12);
-            assertThat(refused.err()).contains("held by alice@laptop (shell)");
+            assertThat(refused.err()).contains("watching it for up to 60 s").contains("held by alice@laptop (shell)");
         }
 
         kubelet.next(JobScenario.keepRunning("applying 1 ...\n"));

@@ -4,6 +4,7 @@ import dev.optamigrate.core.error.Causes;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.http.WebSocketHandshakeException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
@@ -42,23 +43,41 @@ public final class KubernetesCalls {
 
     /** The error for a failed call, as {@link #call} throws it; for failures that arrive asynchronously. */
     public static MigrateException translate(String doing, KubernetesClientException failure) {
+        int code = code(failure);
         String reason = failure.getStatus() != null && failure.getStatus().getMessage() != null
-                ? failure.getStatus().getMessage() : rootMessage(failure);
-        if (failure.getCode() == FORBIDDEN) {
+                ? failure.getStatus().getMessage() : failure.getCode() <= 0 && code > 0
+                        ? "the API server answered HTTP " + code + " to the WebSocket upgrade" : rootMessage(failure);
+        if (code == FORBIDDEN) {
             return new MigrateException(ErrorCode.KUBERNETES_FORBIDDEN, "Kubernetes refused to " + doing + ": "
                     + reason, null, failure);
         }
-        if (failure.getCode() == UNAUTHORIZED) {
+        if (code == UNAUTHORIZED) {
             return new MigrateException(ErrorCode.KUBERNETES_UNAVAILABLE, "Kubernetes did not accept the credentials "
                     + "while trying to " + doing + ".", "Log in to the cluster again (your token may have expired), "
                     + "then retry.", failure);
         }
-        if (failure.getCode() <= 0) {
+        if (code <= 0) {
             return new MigrateException(ErrorCode.KUBERNETES_UNAVAILABLE, "Cannot reach the Kubernetes API to "
                     + doing + ": " + unreachable(failure, reason) + ".", null, failure);
         }
-        return new MigrateException(ErrorCode.KUBERNETES_UNAVAILABLE, "Cannot " + doing + " (HTTP "
-                + failure.getCode() + "): " + reason, null, failure);
+        return new MigrateException(ErrorCode.KUBERNETES_UNAVAILABLE, "Cannot " + doing + " (HTTP " + code + "): "
+                + reason, null, failure);
+    }
+
+    /**
+     * The HTTP status of the failure; for exec and port-forward, whose WebSocket upgrade fails without a Status,
+     * the code of the upgrade's answer.
+     */
+    private static int code(KubernetesClientException failure) {
+        if (failure.getCode() > 0) {
+            return failure.getCode();
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof WebSocketHandshakeException upgrade) {
+                return upgrade.getResponse().code();
+            }
+        }
+        return failure.getCode();
     }
 
     /** Why the API server was not reached, in words rather than a Java class name. */

@@ -76,6 +76,9 @@ public final class FakeExec {
                 script.stderr().forEach(line -> socket.send(frame(STDERR, line + "\n")));
                 if (script.exitCode() != null) {
                     socket.send(frame(STATUS, Serialization.asJson(status(script.exitCode()))));
+                } else if (script.failure() != null) {
+                    socket.send(frame(STATUS, Serialization.asJson(new StatusBuilder().withStatus("Failure")
+                            .withReason("InternalError").withMessage(script.failure()).build())));
                 }
                 socket.close(NORMAL_CLOSURE, "");
             }, "fake-exec");

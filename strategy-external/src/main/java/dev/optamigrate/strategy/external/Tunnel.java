@@ -122,7 +122,7 @@ final class Tunnel implements AutoCloseable {
         }
         Throwable failure = forward.getServerThrowables().stream().findFirst()
                 .or(() -> forward.getClientThrowables().stream().findFirst()).orElseThrow();
-        int code = failure instanceof WebSocketHandshakeException refused ? refused.getResponse().code() : 0;
+        int code = upgradeCode(failure);
         if (code == FORBIDDEN) {
             return Optional.of(new MigrateException(ErrorCode.KUBERNETES_FORBIDDEN, "Kubernetes refused the "
                     + "port-forward to tunnel pod " + pod + " in namespace " + namespace + " (HTTP 403).",
@@ -132,6 +132,16 @@ final class Tunnel implements AutoCloseable {
                 + pod + " in namespace " + namespace + " failed" + (code > 0 ? " (HTTP " + code + ")" : "") + ": "
                 + Causes.root(failure).getMessage(), "Run again; if it keeps failing, check that `kubectl "
                 + "port-forward` works against this cluster from here.", failure));
+    }
+
+    /** The HTTP status the API server answered the WebSocket upgrade with, or 0 when it gave none. */
+    private static int upgradeCode(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof WebSocketHandshakeException refused) {
+                return refused.getResponse().code();
+            }
+        }
+        return 0;
     }
 
     private static void sleep(Duration poll) {

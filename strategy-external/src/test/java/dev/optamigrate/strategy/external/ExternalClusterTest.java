@@ -11,6 +11,8 @@ import dev.optamigrate.core.testing.PostgresExtension;
 import dev.optamigrate.core.testing.TestDatabase;
 import dev.optamigrate.kubernetes.testing.FakeCluster;
 import dev.optamigrate.kubernetes.testing.FakeProxyKubelet;
+import dev.optamigrate.kubernetes.testing.RestrictedProfile;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.WatchEvent;
@@ -147,6 +149,37 @@ class ExternalClusterTest {
 
         assertThat(tunnelPod()).isNotNull();
         assertThat(kubelet.started()).containsExactly(tunnelPod().getMetadata().getName());
+        assertThat(cluster.client().pods().inNamespace("shop").list().getItems()).isEmpty();
+    }
+
+    /** Pod Security admission refuses a pod that breaks the namespace's profile with 403 (kubernetes.io). */
+    @Test
+    void theTunnelPodPassesTheRestrictedProfileAndKeepsSidecarsOut() throws Exception {
+        cluster.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("shop")
+                .endMetadata().build()).create();
+        cluster.enforceRestricted("shop");
+
+        assertThat(run().set(Setting.TUNNEL, "true").execute().result().applied()).hasSize(4);
+
+        assertThat(RestrictedProfile.violations(tunnelPod().getSpec())).isEmpty();
+        assertThat(tunnelPod().getMetadata().getAnnotations()).containsEntry("linkerd.io/inject", "disabled");
+    }
+
+    /**
+     * fabric8 port-forwards over WebSocket, whose upgrade the API server authorises as get on pods/portforward;
+     * refused, the forward fails only when a connection is made, and must not pass for a database error.
+     */
+    @Test
+    void aRefusedPortForwardNamesThePermissionNotTheDatabase() {
+        cluster.grantStreaming("pods/portforward", "create");
+
+        assertThatThrownBy(run().set(Setting.TUNNEL, "true")::execute).isInstanceOfSatisfying(MigrateException.class,
+                failure -> {
+                    assertThat(failure.code()).isEqualTo(ErrorCode.KUBERNETES_FORBIDDEN);
+                    assertThat(failure.getMessage()).contains("refused the port-forward").contains("HTTP 403");
+                    assertThat(failure.hint()).contains("get and create on pods/portforward")
+                            .contains("--for external");
+                });
         assertThat(cluster.client().pods().inNamespace("shop").list().getItems()).isEmpty();
     }
 

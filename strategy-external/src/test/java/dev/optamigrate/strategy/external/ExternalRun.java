@@ -63,7 +63,7 @@ final class ExternalRun {
                         }
                     }
                 });
-        return new ExternalStrategy(Duration.ofMillis(50)).execute(new MigrationRequest(configuration,
+        return new ExternalStrategy(Duration.ofMillis(50), Duration.ofSeconds(2)).execute(new MigrationRequest(configuration,
                 ExternalStrategyProvider.NAME, settings, List.of(), false));
     }
 

@@ -26,8 +26,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * progress appears when the command has been silent for a while.
  */
 final class PodExec {
-    private static final int FORBIDDEN = 403;
-
     private final KubernetesClient client;
     private final String namespace;
     private final EventListener events;
@@ -62,9 +60,7 @@ final class PodExec {
         String doing = "run a command in container " + container + " of pod " + pod + " in namespace " + namespace;
         AtomicReference<Status> status = new AtomicReference<>();
         long started = System.nanoTime();
-        try (out; err; ExecWatch watch = KubernetesCalls.call(doing, () -> client.pods().inNamespace(namespace)
-                .withName(pod).inContainer(container).writingOutput(out).writingError(err)
-                .usingListener(new StatusKeeper(status)).exec(command.toArray(String[]::new)))) {
+        try (out; err; ExecWatch watch = start(doing, pod, container, command, out, err, status)) {
             while (true) {
                 try {
                     Integer code = watch.exitCode().get(progressEvery.toMillis(), TimeUnit.MILLISECONDS);
@@ -86,9 +82,19 @@ final class PodExec {
         }
     }
 
+    private ExecWatch start(String doing, String pod, String container, List<String> command, RemoteLines out,
+            RemoteLines err, AtomicReference<Status> status) {
+        try {
+            return client.pods().inNamespace(namespace).withName(pod).inContainer(container).writingOutput(out)
+                    .writingError(err).usingListener(new StatusKeeper(status)).exec(command.toArray(String[]::new));
+        } catch (KubernetesClientException api) {
+            throw refused(doing, api);
+        }
+    }
+
     private static MigrateException refused(String doing, KubernetesClientException api) {
         MigrateException failure = KubernetesCalls.translate(doing, api);
-        if (api.getCode() != FORBIDDEN) {
+        if (failure.code() != ErrorCode.KUBERNETES_FORBIDDEN) {
             return failure;
         }
         return new MigrateException(ErrorCode.KUBERNETES_FORBIDDEN, failure.getMessage(),

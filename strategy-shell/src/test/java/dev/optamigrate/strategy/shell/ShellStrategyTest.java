@@ -18,6 +18,8 @@ import dev.optamigrate.kubernetes.testing.ExecScript;
 import dev.optamigrate.kubernetes.testing.FakeCluster;
 import dev.optamigrate.kubernetes.testing.FakeExec;
 import dev.optamigrate.kubernetes.testing.FakeRollout;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -148,7 +150,7 @@ class ShellStrategyTest {
         rollout.pod(current, 1, true);
         FakeExec exec = new FakeExec(cluster, ExecScript.exits(0));
         try (MigrationLease other = MigrationLease.acquire(cluster.client(), "shop", "shop",
-                "bob@ci (strategy job, pid 9)")) {
+                "bob@ci (strategy job, pid 9)", Duration.ofSeconds(60), Duration.ofMillis(200), notice -> { })) {
             assertThatThrownBy(() -> run(List.of())).isInstanceOfSatisfying(MigrateException.class, failure -> {
                 assertThat(failure.code()).isEqualTo(ErrorCode.MIGRATION_IN_PROGRESS);
                 assertThat(failure.getMessage()).contains("bob@ci (strategy job, pid 9)");
@@ -201,6 +203,114 @@ class ShellStrategyTest {
                         assertThat(failure.code()).isEqualTo(ErrorCode.NOT_CONFIRMED));
         assertThat(exec.calls()).isEmpty();
         assertThat(MigrationLease.holder(cluster.client(), "shop", "shop")).isEmpty();
+    }
+
+    /**
+     * fabric8 opens exec over WebSocket; the API server authorises that upgrade as get on pods/exec
+     * (kubernetes#125571), so a Role with only create is refused.
+     */
+    @Test
+    void anExecRefusedForWantOfGetNamesThePermission() {
+        rollout.pod(current, 1, true);
+        new FakeExec(cluster, ExecScript.exits(0));
+        cluster.grantStreaming("pods/exec", "create");
+
+        assertThatThrownBy(() -> run(List.of())).isInstanceOfSatisfying(MigrateException.class, failure -> {
+            assertThat(failure.code()).isEqualTo(ErrorCode.KUBERNETES_FORBIDDEN);
+            assertThat(failure.getMessage()).contains("Kubernetes refused to run a command").contains("HTTP 403");
+            assertThat(failure.hint()).contains("get and create on pods/exec").contains("--for shell");
+        });
+    }
+
+    /** A command that cannot start ends with a Failure status whose message says why, and no exit code. */
+    @Test
+    void anExecThatCannotStartKeepsTheRuntimesMessage() {
+        rollout.pod(current, 1, true);
+        new FakeExec(cluster, ExecScript.cannotStart("OCI runtime exec failed: exec failed: unable to start "
+                + "container process: exec: \"opta-migrate\": executable file not found in $PATH: unknown"));
+
+        assertThatThrownBy(() -> run(List.of())).isInstanceOfSatisfying(MigrateException.class, failure -> {
+            assertThat(failure.code()).isEqualTo(ErrorCode.REMOTE_FAILED);
+            assertThat(failure.getMessage()).contains("could not run the command")
+                    .contains("executable file not found in $PATH");
+            assertThat(failure.hint()).contains("PATH");
+        });
+    }
+
+    /**
+     * A paused Deployment keeps its observed generation current but rolls nothing out; kubectl rollout status
+     * waits on it. A pod of its newest ReplicaSet would run the old image.
+     */
+    @Test
+    void aPausedDeploymentWithAChangeNotRolledOutIsRefused() {
+        rollout.pod(current, 1, true);
+        cluster.client().apps().deployments().inNamespace("shop").withName("shop").edit(deployment ->
+                new DeploymentBuilder(deployment).editSpec().withPaused(true).editTemplate().editSpec()
+                        .editFirstContainer().withImage("registry.example.com/shop:v43").endContainer().endSpec()
+                        .endTemplate().endSpec().build());
+        FakeExec exec = new FakeExec(cluster, ExecScript.exits(0));
+
+        assertThatThrownBy(() -> run(List.of())).isInstanceOfSatisfying(MigrateException.class, failure -> {
+            assertThat(failure.code()).isEqualTo(ErrorCode.ROLLOUT_IN_PROGRESS);
+            assertThat(failure.getMessage()).contains("is paused").contains("registry.example.com/shop:v43")
+                    .contains("runs " + IMAGE);
+            assertThat(failure.hint()).contains("kubectl rollout resume deployment/shop");
+        });
+        assertThat(exec.calls()).isEmpty();
+    }
+
+    /** The Deployment controller marks a rollout that stopped progressing: Progressing, ProgressDeadlineExceeded. */
+    @Test
+    void aRolloutPastItsProgressDeadlineIsAFailedRollout() {
+        rollout.pod(current, 1, true);
+        cluster.client().apps().deployments().inNamespace("shop").withName("shop").editStatus(deployment ->
+                new DeploymentBuilder(deployment).withNewStatus().addNewCondition().withType("Progressing")
+                        .withStatus("False").withReason("ProgressDeadlineExceeded")
+                        .withMessage("ReplicaSet \"shop-rev2\" has timed out progressing.").endCondition()
+                        .endStatus().build());
+
+        assertThatThrownBy(() -> run(List.of())).isInstanceOfSatisfying(MigrateException.class, failure -> {
+            assertThat(failure.code()).isEqualTo(ErrorCode.ROLLOUT_FAILED);
+            assertThat(failure.exitCode()).isEqualTo(25);
+            assertThat(failure.getMessage()).contains("failed its rollout").contains("timed out progressing");
+        });
+    }
+
+    /** A selector's matchExpressions count as much as its matchLabels: a canary's pods are not the service's. */
+    @Test
+    void theSelectorsMatchExpressionsAreHonoured() {
+        cluster.client().apps().deployments().inNamespace("shop").withName("shop").edit(deployment ->
+                new DeploymentBuilder(deployment).editSpec().editSelector().addNewMatchExpression().withKey("track")
+                        .withOperator("In").withValues("stable").endMatchExpression().endSelector().endSpec().build());
+        label(rollout.pod(current, 1, true).getMetadata().getName(), "stable");
+        label(rollout.pod(rollout.replicaSet(1, "registry.example.com/shop:canary"), 1, true).getMetadata()
+                .getName(), "canary");
+        FakeExec exec = new FakeExec(cluster, ExecScript.exits(0));
+
+        run(List.of());
+
+        assertThat(exec.calls()).singleElement().satisfies(call -> assertThat(call.pod()).isEqualTo("shop-rev2-pod1"));
+    }
+
+    /** A pod whose node stopped answering is in phase Unknown; it is reported, not counted or waited on. */
+    @Test
+    void aPodOnALostNodeIsReportedNotWaitedOn() {
+        rollout.pod(current, 1, true);
+        String lost = rollout.pod(rollout.replicaSet(1, "registry.example.com/shop:v41"), 1, true).getMetadata()
+                .getName();
+        cluster.client().pods().inNamespace("shop").withName(lost).editStatus(pod -> new PodBuilder(pod)
+                .editStatus().withPhase("Unknown").endStatus().build());
+        new FakeExec(cluster, ExecScript.exits(0));
+
+        run(List.of());
+
+        assertThat(events).filteredOn(MigrationEvent.Warning.class::isInstance).anySatisfy(warning ->
+                assertThat(((MigrationEvent.Warning) warning).message()).contains(lost).contains("phase Unknown"));
+    }
+
+    private void label(String pod, String track) {
+        cluster.client().pods().inNamespace("shop").withName(pod).edit(current -> new PodBuilder(current)
+                .editMetadata().addToLabels("track", track).endMetadata().build());
     }
 
     private ExecutionReport run(List<String> command) {
