@@ -130,6 +130,19 @@ class JobCommandsTest {
                 .isEqualTo("registry.example.com/shop:v42");
     }
 
+    /** Helm waits for a hook only as long as its --timeout, 5 m by default (helm.sh/docs/topics/charts_hooks). */
+    @Test
+    void theHelmHookTellsToRaiseHelmsTimeoutToTheJobsDeadline() {
+        Cli.Result result = Cli.run(Map.of(), directory, "generate", "helm-hook", "--service", "shop",
+                "--job-deadline", "2h");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("--timeout 7200s (the Job's deadline)");
+        Job job = Serialization.unmarshal(result.out(), Job.class);
+        assertThat(job.getMetadata().getNamespace()).isEqualTo("{{ .Release.Namespace }}");
+        assertThat(job.getSpec().getActiveDeadlineSeconds()).isEqualTo(7200);
+    }
+
     @Test
     void generateRbacWritesTheRole() {
         Cli.Result result = Cli.run(Map.of(), directory, "generate", "rbac", "--service", "shop");

@@ -8,6 +8,7 @@ import dev.optamigrate.core.event.MigrationEvent;
 import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.target.Target;
+import dev.optamigrate.kubernetes.ApiPatience;
 import dev.optamigrate.kubernetes.ExitCleanup;
 import dev.optamigrate.kubernetes.KubernetesCalls;
 import dev.optamigrate.kubernetes.StreamingPermission;
@@ -62,7 +63,7 @@ final class Tunnel implements AutoCloseable {
             events.on(new MigrationEvent.Progress("Started tunnel pod " + name + " in namespace " + namespace
                     + " towards " + target.hostAndPort() + " (image " + settings.require(Setting.TUNNEL_IMAGE)
                     + "); waiting for it to be Ready ..."));
-            tunnel.awaitReady(settings.duration(Setting.JOB_START_TIMEOUT), pullGrace, poll);
+            tunnel.awaitReady(settings.duration(Setting.JOB_START_TIMEOUT), pullGrace, poll, events);
             tunnel.forward = KubernetesCalls.call("port-forward to pod " + name, () -> client.pods()
                     .inNamespace(namespace).withName(name).portForward(TunnelPod.PORT,
                             InetAddress.getLoopbackAddress(), 0));
@@ -79,11 +80,13 @@ final class Tunnel implements AutoCloseable {
         return forward.getLocalPort();
     }
 
-    private void awaitReady(Duration timeout, Duration pullGrace, Duration poll) {
+    private void awaitReady(Duration timeout, Duration pullGrace, Duration poll, EventListener events) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        ApiPatience api = new ApiPatience(ApiPatience.DEFAULT, notice -> events.on(new MigrationEvent.Progress(
+                notice)));
         Sighting problemSeen = new Sighting();
         while (true) {
-            Pod current = KubernetesCalls.call("read tunnel pod " + pod, () -> client.pods().inNamespace(namespace)
+            Pod current = api.call("read tunnel pod " + pod, () -> client.pods().inNamespace(namespace)
                     .withName(pod).get());
             if (current == null) {
                 throw new MigrateException(ErrorCode.KUBERNETES_UNAVAILABLE, "Tunnel pod " + pod
