@@ -67,7 +67,10 @@ public final class MigrationLease implements AutoCloseable {
         }
     }
 
-    /** A holder identity in words: operator, host, strategy and process, e.g. {@code ana@laptop (strategy shell, pid 7)}. */
+    /**
+     * A holder identity in words: operator, host, strategy and process, e.g.
+     * {@code ana@laptop (strategy shell, pid 7)}.
+     */
     public static String identity(String operator, String strategy) {
         return (operator == null ? "unknown" : operator) + "@" + Hosts.localName() + " (strategy " + strategy
                 + ", pid " + ProcessHandle.current().pid() + ")";
@@ -125,7 +128,8 @@ public final class MigrationLease implements AutoCloseable {
                     ? client.leases().inNamespace(namespace).resource(lease).update()
                     : client.leases().inNamespace(namespace).resource(lease).create());
         } catch (MigrateException failure) {
-            if (failure.getCause() instanceof KubernetesClientException api && api.getCode() == LeaseObservation.CONFLICT) {
+            if (failure.getCause() instanceof KubernetesClientException api
+                    && api.getCode() == LeaseObservation.CONFLICT) {
                 throw holder(client, namespace, service).map(holder -> held(service, namespace, holder))
                         .orElse(failure);
             }

@@ -63,8 +63,8 @@ final class ExternalRun {
                         }
                     }
                 });
-        return new ExternalStrategy(Duration.ofMillis(50), Duration.ofSeconds(2)).execute(new MigrationRequest(configuration,
-                ExternalStrategyProvider.NAME, settings, List.of(), false));
+        return new ExternalStrategy(Duration.ofMillis(50), Duration.ofSeconds(2)).execute(new MigrationRequest(
+                configuration, ExternalStrategyProvider.NAME, settings, List.of(), false));
     }
 
     List<String> progress() {

@@ -88,9 +88,8 @@ public final class JobWatcher {
                     throw failure(state);
                 }
                 Duration lasted = problemSeen.see(state.problem().map(PodProblem::reason).orElse(null));
-                state.problem().filter(problem -> givenUp(problem, lasted)).ifPresent(problem -> {
-                    throw deleted(problem.code(), state);
-                });
+                state.problem().filter(problem -> givenUp(problem, lasted)).ifPresent(problem -> giveUp(problem.code(),
+                        state));
                 refuseStuck(state.name(), pod, stuckSeen);
                 Duration waited = Duration.ofNanos(System.nanoTime() - started);
                 boolean changed = !state.detail().equals(lastDetail);
@@ -151,28 +150,26 @@ public final class JobWatcher {
                 + "Keep sidecars out of migration pods: see \"Service meshes\" in the README."));
     }
 
+    /** The error for a Job that failed: past its deadline, or its container's own failure. */
     private MigrateException failure(JobState state) {
-        ErrorCode code = state.failure().orElse(ErrorCode.REMOTE_FAILED);
         String where = "Job " + state.name() + " in namespace " + jobs.namespace();
-        String logs = "`opta-migrate job logs " + state.name() + " --namespace " + jobs.namespace() + "`";
-        return switch (code) {
-            case REMOTE_FAILED -> MigrateException.remoteFailure(state.exitCode().orElse(-1), where + " failed"
-                    + state.exitCode().map(exit -> ": its container exited with code " + exit).orElse("")
-                    + " (" + state.detail() + ").", state.detail().contains("OOMKilled")
-                            ? "Raise the memory limit of the Deployment's container (the Job copies its resources), "
-                            + "or give the migration less to hold in memory."
-                            : "Read its output above or with " + logs + "; the migration tool's own error says what "
-                            + "to fix.");
-            case DEADLINE_EXCEEDED -> new MigrateException(code, where + " ran past its deadline and was stopped ("
+        if (state.failure().orElse(ErrorCode.REMOTE_FAILED) == ErrorCode.DEADLINE_EXCEEDED) {
+            return new MigrateException(ErrorCode.DEADLINE_EXCEEDED, where + " ran past its deadline and was stopped ("
                     + state.detail() + ").", null, null);
-            default -> deleted(code, state);
-        };
+        }
+        String logs = "`opta-migrate job logs " + state.name() + " --namespace " + jobs.namespace() + "`";
+        return MigrateException.remoteFailure(state.exitCode().orElse(-1), where + " failed" + state.exitCode()
+                .map(exit -> ": its container exited with code " + exit).orElse("") + " (" + state.detail() + ").",
+                state.detail().contains("OOMKilled") ? "Raise the memory limit of the Deployment's container (the Job "
+                        + "copies its resources), or give the migration less to hold in memory."
+                        : "Read its output above or with " + logs + "; the migration tool's own error says what "
+                        + "to fix.");
     }
 
-    /** A pod that cannot start: the Job is deleted so that it cannot run later, after the failure was reported. */
-    private MigrateException deleted(ErrorCode code, JobState state) {
+    /** A pod that cannot start: the Job is deleted, so that it cannot run later, and the run ends. */
+    private void giveUp(ErrorCode code, JobState state) {
         jobs.delete(state.name());
-        return new MigrateException(code, "Job " + state.name() + " in namespace " + jobs.namespace() + " cannot "
+        throw new MigrateException(code, "Job " + state.name() + " in namespace " + jobs.namespace() + " cannot "
                 + "start: " + state.detail() + ". The Job was deleted, so it will not start later.", null, null);
     }
 

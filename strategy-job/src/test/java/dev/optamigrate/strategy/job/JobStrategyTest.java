@@ -204,7 +204,8 @@ class JobStrategyTest {
     @Test
     void aLeaseHeldBySomeoneElseRefusesTheRunAndNamesTheHolder() {
         try (MigrationLease other = MigrationLease.acquire(fixture.cluster.client(), "shop", "shop",
-                "alice@laptop (strategy shell, pid 7)", Duration.ofSeconds(60), Duration.ofMillis(200), notice -> { })) {
+                "alice@laptop (strategy shell, pid 7)", Duration.ofSeconds(60), Duration.ofMillis(200),
+                notice -> { })) {
             assertThatThrownBy(fixture::run).isInstanceOfSatisfying(MigrateException.class, failure -> {
                 assertThat(failure.code()).isEqualTo(ErrorCode.MIGRATION_IN_PROGRESS);
                 assertThat(failure.getMessage()).contains("alice@laptop (strategy shell, pid 7)");

@@ -3,6 +3,8 @@ package dev.optamigrate.strategy.job.manifest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.SecurityContext;
 import java.util.List;
 import java.util.Map;
 
@@ -41,13 +43,20 @@ public record OptaManifest(List<Environment> environments, String name,
             @JsonProperty("chart_version") String chartVersion, JobChartValues values) {
     }
 
-    /** Values of the one-time Job chart the Opta guide uses. */
-    public record JobChartValues(String nameOverride, String restartPolicy, Map<String, ChartContainer> containers) {
+    /**
+     * Values of the one-time Job chart the Opta guide uses; {@code extraSettings} are added to the pod's spec.
+     */
+    public record JobChartValues(String nameOverride, String restartPolicy, Map<String, ChartContainer> containers,
+            PodSettings extraSettings) {
+    }
+
+    /** Settings the chart adds to the pod's spec as they are. */
+    public record PodSettings(PodSecurityContext securityContext) {
     }
 
     public record ChartContainer(String image, ExtraSettings extraSettings) {
     }
 
-    public record ExtraSettings(List<EnvVar> env, List<String> command) {
+    public record ExtraSettings(List<EnvVar> env, List<String> command, SecurityContext securityContext) {
     }
 }

@@ -2,6 +2,7 @@ package dev.optamigrate.strategy.job.manifest;
 
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
+import dev.optamigrate.kubernetes.pod.PodShape;
 import dev.optamigrate.strategy.job.JobNames;
 import dev.optamigrate.strategy.job.MigrationJobFactory;
 import dev.optamigrate.strategy.job.MigrationJobSpec;
@@ -94,10 +95,11 @@ public final class OptaManifests {
 
     private static OptaManifest.HelmChart helmChart(MigrationJobSpec spec, String image) {
         OptaManifest.ChartContainer container = new OptaManifest.ChartContainer(image, new OptaManifest.ExtraSettings(
-                MigrationJobFactory.environment(spec), spec.effectiveCommand()));
+                MigrationJobFactory.environment(spec), spec.effectiveCommand(), PodShape.restrictedContainer()));
         return new OptaManifest.HelmChart("helm-chart", "dbmigration", spec.where().namespace(), false,
                 CHART_REPOSITORY, CHART, CHART_VERSION, new OptaManifest.JobChartValues(
                         JobNames.prefix(spec.where().service()) + "{vars." + RUN_VARIABLE + "}", "Never",
-                        Map.of(MigrationJobFactory.CONTAINER, container)));
+                        Map.of(MigrationJobFactory.CONTAINER, container),
+                        new OptaManifest.PodSettings(PodShape.restrictedPod())));
     }
 }
