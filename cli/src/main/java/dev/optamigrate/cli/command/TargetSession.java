@@ -2,7 +2,7 @@ package dev.optamigrate.cli.command;
 
 import dev.optamigrate.cli.CliEnvironment;
 import dev.optamigrate.cli.options.TargetOptions;
-import dev.optamigrate.core.embedded.EmbeddedDatabase;
+import dev.optamigrate.embedded.EmbeddedDatabase;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.settings.Settings;

@@ -11,6 +11,7 @@ import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.rehearsal.Rehearsal;
 import dev.optamigrate.core.rehearsal.RehearsalReport;
 import dev.optamigrate.core.rehearsal.Shadow;
+import dev.optamigrate.embedded.EmbeddedDatabase;
 import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.settings.SettingsLoader;
@@ -98,7 +99,7 @@ public final class VerifyCommand extends DatabaseCommand implements Callable<Int
     private Shadow startEmbedded() {
         notices().println("Starting a throw-away embedded PostgreSQL for the shadow ...");
         notices().flush();
-        return Shadow.embedded();
+        return EmbeddedDatabase.throwawayShadow();
     }
 
     /** The --shadow-url server, with its password from its own variable, never the target's. */

@@ -1,7 +1,6 @@
 package dev.optamigrate.core.rehearsal;
 
 import dev.optamigrate.core.connect.Connections;
-import dev.optamigrate.core.embedded.EmbeddedDatabase;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.target.Target;
@@ -12,8 +11,8 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * The throw-away database a rehearsal runs on: a fresh embedded PostgreSQL, or a scratch database created on an
- * existing server and dropped afterwards.
+ * The throw-away database a rehearsal runs on: a scratch database created on an existing server and dropped
+ * afterwards, or one somebody else provides (a fresh embedded PostgreSQL).
  */
 public final class Shadow implements AutoCloseable {
     private final Target target;
@@ -26,11 +25,15 @@ public final class Shadow implements AutoCloseable {
         this.cleanup = cleanup;
     }
 
-    /** A fresh embedded PostgreSQL in a temporary directory. */
-    public static Shadow embedded() {
-        EmbeddedDatabase database = EmbeddedDatabase.startThrowaway();
-        return new Shadow(database.target(), "embedded PostgreSQL at " + database.target().hostAndPort(),
-                database::close);
+    /**
+     * A shadow on a database somebody else provides, e.g. an embedded PostgreSQL (module
+     * {@code opta-migrate-embedded}).
+     *
+     * @param description for people: which server and database
+     * @param cleanup     removes the database when the rehearsal ends
+     */
+    public static Shadow of(Target target, String description, AutoCloseable cleanup) {
+        return new Shadow(target, description, cleanup);
     }
 
     /**

@@ -11,12 +11,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 
-/** The migration tools that ServiceLoader found, looked up by name. */
+/**
+ * The migration tools that ServiceLoader found, looked up by name. Each tool ships in a module of its own
+ * ({@code opta-migrate-tool-flyway}, {@code -liquibase}, {@code -mybatis}); asking for one whose module is absent
+ * names the artifact to add.
+ */
 public final class MigrationTools {
+    private static final String GROUP = "dev.optamigrate";
+    /** The tools opta-migrate ships, each in a module of its own, by tool name. */
+    private static final Map<String, String> MODULES = Map.of("flyway", "opta-migrate-tool-flyway",
+            "liquibase", "opta-migrate-tool-liquibase", "mybatis", "opta-migrate-tool-mybatis");
+
     private final List<MigrationToolProvider> providers;
 
     public MigrationTools(List<MigrationToolProvider> providers) {
@@ -37,6 +47,12 @@ public final class MigrationTools {
      */
     public MigrationTool byName(String name) {
         Optional<MigrationToolProvider> provider = providers.stream().filter(p -> p.name().equals(name)).findFirst();
+        if (provider.isEmpty() && MODULES.containsKey(name)) {
+            throw new MigrateException(ErrorCode.CONFIGURATION, "Tool '" + name + "' is not on the classpath: its "
+                    + "module, " + GROUP + ":" + MODULES.get(name) + ", is missing.", "Add the dependency "
+                    + GROUP + ":" + MODULES.get(name) + " (with the opta-migrate-bom import it needs no version)."
+                    + (providers.isEmpty() ? "" : " Installed: " + names() + "."), null);
+        }
         if (provider.isEmpty()) {
             throw new MigrateException(ErrorCode.CONFIGURATION, "Unknown tool '" + name + "'.",
                     "Known tools: " + names() + ".", null);
@@ -88,7 +104,8 @@ public final class MigrationTools {
                 : "Location '" + location + "' looks like several tools' (" + found.stream()
                         .map(d -> d.tool() + ": " + d.evidence()).collect(Collectors.joining("; ")) + ").",
                 "Name the tool with --tool, or point --location at the right directory; for a Liquibase changelog "
-                        + "with another name, give the file itself (--location db/changelog/main.xml).", null);
+                        + "with another name, give the file itself (--location db/changelog/main.xml)."
+                        + missingModules(), null);
     }
 
     /** Reads the location's listing, so that a permission problem is named as such, not as "nothing found". */
@@ -122,6 +139,15 @@ public final class MigrationTools {
      * @param evidence what gave it away
      */
     public record Detection(String tool, String evidence) {
+    }
+
+    /** Which of the three tools' modules are absent, in words, for a location no installed tool recognizes. */
+    private String missingModules() {
+        List<String> missing = MODULES.entrySet().stream().filter(module -> providers.stream()
+                .noneMatch(provider -> provider.name().equals(module.getKey()))).map(module -> GROUP + ":"
+                        + module.getValue()).sorted().toList();
+        return missing.isEmpty() ? "" : " Only " + (providers.isEmpty() ? "no tool" : names()) + " is on the "
+                + "classpath; for the others add " + String.join(" or ", missing) + ".";
     }
 
     private String names() {

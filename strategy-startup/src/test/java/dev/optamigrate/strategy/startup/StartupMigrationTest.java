@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.optamigrate.core.MigrateResult;
+import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.MigrationEvent;
 import dev.optamigrate.core.testing.PostgresExtension;
@@ -76,5 +77,19 @@ class StartupMigrationTest {
         StartupMigration.fromEnvironment(Map.of("OPTA_MIGRATE_URL", db.url())).tool("flyway")
                 .location("classpath:db/migration").listener(events::add).run();
         assertThat(events).noneMatch(MigrationEvent.Warning.class::isInstance);
+    }
+
+    /** This module's tests have only opta-migrate-tool-flyway on their classpath, as a slim application has. */
+    @Test
+    void aToolWhoseModuleIsMissingNamesTheArtifactToAdd(TestDatabase db) {
+        assertThatThrownBy(() -> StartupMigration.fromEnvironment(Map.of("OPTA_MIGRATE_URL", db.url()))
+                .tool("liquibase").location("classpath:db/changelog/db.changelog-master.yaml").run())
+                .isInstanceOfSatisfying(MigrateException.class, failure -> {
+                    assertThat(failure.code()).isEqualTo(ErrorCode.CONFIGURATION);
+                    assertThat(failure.getMessage()).contains("'liquibase' is not on the classpath")
+                            .contains("dev.optamigrate:opta-migrate-tool-liquibase");
+                    assertThat(failure.hint()).contains("Add the dependency dev.optamigrate:opta-migrate-tool-liquibase")
+                            .contains("Installed: flyway");
+                });
     }
 }

@@ -1,2 +1,0 @@
-/** The Flyway adapter: status, pending SQL, migrate with per-migration events, and validation. */
-package dev.optamigrate.core.tool.flyway;

@@ -1,6 +1,0 @@
-/**
- * The Liquibase adapter (4.33, through {@code CommandScope}): status, pending SQL from {@code update-sql},
- * update with per-changeset events, validation, and rollback by count or tag. Stale
- * {@code DATABASECHANGELOGLOCK} rows are released, because only the holder of opta-migrate's lock runs it.
- */
-package dev.optamigrate.core.tool.liquibase;

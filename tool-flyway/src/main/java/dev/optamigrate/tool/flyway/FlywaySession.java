@@ -1,0 +1,203 @@
+package dev.optamigrate.tool.flyway;
+
+import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.MigrateException;
+import dev.optamigrate.core.spi.AppliedMigration;
+import dev.optamigrate.core.spi.MigrationInfo;
+import dev.optamigrate.core.spi.MigrationSession;
+import dev.optamigrate.core.spi.MigrationState;
+import dev.optamigrate.core.spi.PendingMigration;
+import dev.optamigrate.core.spi.ToolStatus;
+import dev.optamigrate.core.spi.UndoRequest;
+import dev.optamigrate.core.spi.ValidationResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.output.MigrateOutput;
+import org.flywaydb.core.api.output.ValidateOutput;
+import org.flywaydb.core.api.output.ValidateResult;
+import org.flywaydb.core.internal.info.MigrationInfoImpl;
+
+/** A Flyway instance on one database and one location. */
+final class FlywaySession implements MigrationSession {
+    private final Flyway flyway;
+    private final FlywayLocation location;
+    private final Map<String, String> placeholders;
+    /** What the last status read found; pending() reuses it until a migrate changes the schema. */
+    private MigrationInfoService lastRead;
+
+    /**
+     * @param placeholders the placeholders Flyway replaces in SQL migrations, replaced the same way in the SQL
+     *                     that {@link #pending()} lists
+     */
+    FlywaySession(Flyway flyway, FlywayLocation location, Map<String, String> placeholders) {
+        this.flyway = flyway;
+        this.location = location;
+        this.placeholders = Map.copyOf(placeholders);
+    }
+
+    @Override
+    public ToolStatus status() {
+        MigrationInfoService info = info();
+        lastRead = info;
+        List<MigrationInfo> applied = new ArrayList<>();
+        List<MigrationInfo> pending = new ArrayList<>();
+        List<MigrationInfo> failed = new ArrayList<>();
+        for (org.flywaydb.core.api.MigrationInfo migration : info.all()) {
+            MigrationState state = stateOf(migration);
+            if (state == null) {
+                continue;
+            }
+            MigrationInfo converted = new MigrationInfo(versionOf(migration), migration.getDescription(),
+                    migration.getScript(), state, installedOn(migration));
+            switch (state) {
+                case APPLIED, MISSING -> applied.add(converted);
+                case PENDING -> pending.add(converted);
+                case FAILED -> failed.add(converted);
+                case IGNORED -> { }
+            }
+        }
+        org.flywaydb.core.api.MigrationInfo current = info.current();
+        return new ToolStatus(FlywayTool.NAME, current == null ? null : versionOf(current), applied, pending, failed);
+    }
+
+    @Override
+    public List<PendingMigration> pending() {
+        return Arrays.stream((lastRead != null ? lastRead : info()).pending())
+                .map(migration -> new PendingMigration(versionOf(migration), migration.getDescription(),
+                        migration.getScript(), withPlaceholders(location.sqlOf(migration)), transactional(migration)))
+                .toList();
+    }
+
+    @Override
+    public List<AppliedMigration> migrate() {
+        lastRead = null;
+        try {
+            return flyway.migrate().migrations.stream().map(FlywaySession::applied).toList();
+        } catch (FlywayException e) {
+            throw FlywayFailures.translate(e);
+        }
+    }
+
+    @Override
+    public ValidationResult validate() {
+        ValidateResult result;
+        try {
+            result = flyway.validateWithResult();
+        } catch (FlywayException e) {
+            throw FlywayFailures.translate(e);
+        }
+        List<String> problems = new ArrayList<>();
+        for (ValidateOutput invalid : result.invalidMigrations) {
+            String what = invalid.version == null || invalid.version.isEmpty() ? invalid.description
+                    : invalid.version + " (" + invalid.description + ")";
+            problems.add("Migration " + what + ": " + withoutRepairAdvice(invalid.errorDetails.errorMessage));
+        }
+        if (!result.validationSuccessful && problems.isEmpty() && result.errorDetails != null) {
+            problems.add(withoutRepairAdvice(result.errorDetails.errorMessage));
+        }
+        problems.addAll(newestMissing());
+        return new ValidationResult(problems);
+    }
+
+    /**
+     * Applied migrations newer than every file: Flyway takes them for a newer release's ("future") and does not
+     * report them, but a deleted newest file is the same mistake as a deleted middle one.
+     */
+    private List<String> newestMissing() {
+        List<String> problems = new ArrayList<>();
+        for (org.flywaydb.core.api.MigrationInfo migration : info().all()) {
+            if (migration.getState() == org.flywaydb.core.api.MigrationState.FUTURE_SUCCESS
+                    || migration.getState() == org.flywaydb.core.api.MigrationState.FUTURE_FAILED) {
+                problems.add("Migration " + versionOf(migration) + " (" + migration.getDescription() + ") was "
+                        + "applied, but its file " + migration.getScript() + " is not in the location.");
+            }
+        }
+        return problems;
+    }
+
+    /** Flyway advises its own {@code repair}; the hint of {@link ErrorCode#VALIDATION_FAILED} says what to do. */
+    private static String withoutRepairAdvice(String message) {
+        return String.valueOf(message).lines().filter(line -> !line.contains("run repair"))
+                .reduce((a, b) -> a + "\n" + b).orElse("");
+    }
+
+    @Override
+    public List<AppliedMigration> undo(UndoRequest request) {
+        throw new MigrateException(ErrorCode.UNSUPPORTED, "Flyway's open-source edition has no undo.",
+                "Revert the change with a new forward migration (e.g. V<next>__revert_<change>.sql).", null);
+    }
+
+    /** The SQL with each configured {@code ${key}} replaced by its value, as Flyway replaces it when it runs. */
+    private String withPlaceholders(String sql) {
+        String replaced = sql;
+        for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
+            replaced = replaced.replace("${" + placeholder.getKey() + "}", placeholder.getValue());
+        }
+        return replaced;
+    }
+
+    /**
+     * Whether Flyway runs the migration in a transaction: its script config ({@code .sql.conf}) and the
+     * statements it detects decide. The resolved migration is internal API, read only here.
+     */
+    private static boolean transactional(org.flywaydb.core.api.MigrationInfo migration) {
+        if (migration instanceof MigrationInfoImpl impl && impl.getResolvedMigration() != null) {
+            try {
+                return impl.getResolvedMigration().getExecutor().canExecuteInTransaction();
+            } catch (FlywayException mixed) {
+                // transactional and non-transactional statements together: Flyway refuses to run it, and says so
+                return true;
+            }
+        }
+        return true;
+    }
+
+    static String versionOf(org.flywaydb.core.api.MigrationInfo migration) {
+        return migration.getVersion() == null ? null : migration.getVersion().getVersion();
+    }
+
+    private MigrationInfoService info() {
+        try {
+            return flyway.info();
+        } catch (FlywayException e) {
+            throw FlywayFailures.translate(e);
+        }
+    }
+
+    private static MigrationState stateOf(org.flywaydb.core.api.MigrationInfo migration) {
+        org.flywaydb.core.api.MigrationState state = migration.getState();
+        if (state.isFailed()) {
+            return MigrationState.FAILED;
+        }
+        if (state.isApplied()) {
+            return state.isResolved() ? MigrationState.APPLIED : MigrationState.MISSING;
+        }
+        return switch (state) {
+            case PENDING, OUTDATED -> MigrationState.PENDING;
+            case IGNORED -> MigrationState.IGNORED;
+            default -> null;
+        };
+    }
+
+    private static Instant installedOn(org.flywaydb.core.api.MigrationInfo migration) {
+        return migration.getInstalledOn() == null ? null : migration.getInstalledOn().toInstant();
+    }
+
+    private static AppliedMigration applied(MigrateOutput output) {
+        return new AppliedMigration(output.version == null || output.version.isEmpty() ? null : output.version,
+                output.description, output.filepath == null ? null : fileName(output.filepath),
+                Duration.ofMillis(output.executionTime));
+    }
+
+    private static String fileName(String path) {
+        int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+        return path.substring(slash + 1);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.optamigrate.tool.flyway;
+
+import dev.optamigrate.core.spi.MigrationSession;
+import dev.optamigrate.core.spi.MigrationTool;
+import dev.optamigrate.core.spi.ToolContext;
+import dev.optamigrate.core.tool.ProjectClassLoader;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
+
+/**
+ * Flyway, configured for use under opta-migrate's lock: its PostgreSQL lock is session-level rather than
+ * transactional (so {@code CREATE INDEX CONCURRENTLY} does not wait on itself), clean is disabled, and pending
+ * migrations are not a validation error.
+ */
+final class FlywayTool implements MigrationTool {
+    static final String NAME = "flyway";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public MigrationSession open(ToolContext context) {
+        ClassLoader loader = ProjectClassLoader.of(context.options().classpath());
+        FlywayLocation location = FlywayLocation.of(context.location(), loader);
+        FluentConfiguration configuration = Flyway.configure(loader)
+                .dataSource(context.dataSource())
+                .placeholders(context.options().placeholders())
+                .locations(location.flywayLocation())
+                .failOnMissingLocations(true)
+                .validateMigrationNaming(true)
+                .ignoreMigrationPatterns("*:future", "*:pending")
+                .cleanDisabled(true)
+                .loggers("slf4j")
+                .callbacks(new FlywayEventCallback(context.events()));
+        configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+        return new FlywaySession(configuration.load(), location, context.options().placeholders());
+    }
+}

@@ -1,0 +1,26 @@
+package dev.optamigrate.tool.mybatis;
+
+import dev.optamigrate.core.spi.MigrationSession;
+import dev.optamigrate.core.spi.MigrationTool;
+import dev.optamigrate.core.spi.ToolContext;
+import org.apache.ibatis.migration.ConnectionProvider;
+import org.apache.ibatis.migration.DataSourceConnectionProvider;
+
+/** MyBatis Migrations 3.5, driven through its operations API ({@code UpOperation}, {@code StatusOperation}...). */
+final class MyBatisTool implements MigrationTool {
+    static final String NAME = "mybatis";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public MigrationSession open(ToolContext context) {
+        MyBatisLayout layout = MyBatisLayout.of(context.location(), context.options().environment());
+        ConnectionProvider connections = layout.options().isAutoCommit()
+                ? new AutoCommitConnections(context.dataSource())
+                : new DataSourceConnectionProvider(context.dataSource());
+        return new MyBatisSession(connections, layout, context.events());
+    }
+}
