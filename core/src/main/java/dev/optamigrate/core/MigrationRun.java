@@ -36,22 +36,19 @@ final class MigrationRun {
 
     private final Connections connections;
     private final EventListener events;
-    private final UndoRequest undo;
+    private final RunAction action;
     private final RunTracker tracker = new RunTracker();
     private final long startedNanos = System.nanoTime();
 
-    /**
-     * @param undo what to revert, or {@code null} to migrate
-     */
-    MigrationRun(MigratorConfiguration configuration, Connections connections, UndoRequest undo) {
+    MigrationRun(MigratorConfiguration configuration, Connections connections, RunAction action) {
         this.configuration = configuration;
         this.connections = connections;
         this.events = configuration.listener();
-        this.undo = undo;
+        this.action = action;
     }
 
     MigrateResult run() {
-        events.on(new MigrationEvent.RunStarted(action(), configuration.tool(), configuration.location(),
+        events.on(new MigrationEvent.RunStarted(action.verb(), configuration.tool(), configuration.location(),
                 connections.target().describe(), configuration.strategy()));
         ToolContext context = new ToolContext(connections.dataSource(), configuration.location(),
                 events.andThen(tracker), configuration.toolOptions());
@@ -72,33 +69,36 @@ final class MigrationRun {
 
     /** Fails fast, before waiting for the lock, on what needs no lock to find out: an unsupported undo. */
     private void prepare(MigrationSession session) {
-        if (undo != null && !session.supportsUndo()) {
-            session.undo(undo);
+        if (action instanceof RunAction.Undo undo && !session.supportsUndo()) {
+            session.undo(undo.request());
         }
     }
 
     private MigrateResult changeUnderLock(MigrationSession session, Connection work) {
         ToolStatus before = session.status();
         events.on(new MigrationEvent.StatusRead(before.current(), before.pending().size()));
-        JournalEntry.Start entry = new JournalEntry.Start(action(), configuration.tool(), configuration.strategy(),
+        JournalEntry.Start entry = new JournalEntry.Start(action.verb(), configuration.tool(), configuration.strategy(),
                 configuration.location(), configuration.release().orElse(null), before.current(), Hosts.localName(),
                 ProcessHandle.current().pid(), configuration.operator().orElse(null));
-        List<PendingMigration> pending = undo == null && !before.pending().isEmpty()
+        boolean migrating = action instanceof RunAction.Migrate;
+        List<PendingMigration> pending = migrating && !before.pending().isEmpty()
                 && configuration.safety() != SafetyMode.OFF ? session.pending() : List.of();
-        UndoRequest revert = refusedOrChecked(session, before, pending, work, entry);
+        RunAction checked = refusedOrChecked(session, before, pending, work, entry);
         Journal journal = Journal.open(work);
         long journalId = journal.start(entry);
         try (InterruptedRunHook hook = new InterruptedRunHook(connections, journalId, events, progress(before))) {
-            List<AppliedMigration> result = undo == null ? session.migrate() : session.undo(revert);
-            String to = undo == null ? lastVersion(result, before.current()) : session.status().current();
+            List<AppliedMigration> result = checked instanceof RunAction.Undo undo ? session.undo(undo.request())
+                    : session.migrate();
+            String to = migrating ? lastVersion(result, before.current()) : session.status().current();
             journal.succeeded(journalId, to, result.size());
             events.on(new MigrationEvent.RunFinished(before.current(), to, result.size(), elapsed(), Instant.now()));
             return new MigrateResult(configuration.tool(), before.current(), to, result, elapsed(), journalId);
         } catch (RuntimeException e) {
-            RuntimeException reported = e instanceof MigrateException known ? (undo == null
-                    ? PartialFailures.describe(known, tracker.failed(), pending)
-                    : PartialFailures.describeUndo(known, tracker.applied().size(), revert, session)) : e;
-            String to = undo == null ? lastVersion(tracker.applied(), before.current())
+            RuntimeException reported = !(e instanceof MigrateException known) ? e
+                    : checked instanceof RunAction.Undo undo ? PartialFailures.describeUndo(known,
+                            tracker.applied().size(), undo.request(), session)
+                    : PartialFailures.describe(known, tracker.failed(), pending);
+            String to = migrating ? lastVersion(tracker.applied(), before.current())
                     : PartialFailures.currentVersion(session, before.current());
             journal.failed(journalId, to, tracker.applied().size(), String.valueOf(reported.getMessage()));
             throw reported;
@@ -109,18 +109,18 @@ final class MigrationRun {
      * The checks that may refuse the run before it changes anything (the safety gate; for an undo, its bounds and
      * whether the tool can revert every migration it reaches); a refusal is journaled as {@code REFUSED}.
      *
-     * @return the undo request bounded by what is applied, or {@code null} to migrate
+     * @return the action to run: for an undo, its request bounded by what is applied
      */
-    private UndoRequest refusedOrChecked(MigrationSession session, ToolStatus before, List<PendingMigration> pending,
+    private RunAction refusedOrChecked(MigrationSession session, ToolStatus before, List<PendingMigration> pending,
             Connection work, JournalEntry.Start entry) {
         try {
             SafetyGate.check(configuration.safety(), pending, work, events, configuration.allowList());
-            if (undo == null) {
-                return null;
+            if (!(action instanceof RunAction.Undo undo)) {
+                return action;
             }
-            UndoRequest revert = undo.against(before.applied().size());
+            UndoRequest revert = undo.request().against(before.applied().size());
             session.checkUndo(revert);
-            return revert;
+            return new RunAction.Undo(revert);
         } catch (MigrateException refused) {
             if (REFUSALS.contains(refused.code())) {
                 try {
@@ -135,10 +135,6 @@ final class MigrationRun {
 
     private InterruptedRunHook.Progress progress(ToolStatus before) {
         return new InterruptedRunHook.Progress(tracker::applied, tracker::inFlight, before.current(), this::elapsed);
-    }
-
-    private String action() {
-        return undo == null ? "migrate" : "undo";
     }
 
     /** The newest version among what was applied (repeatable migrations have none), else {@code before}. */

@@ -45,7 +45,7 @@ public final class Migrator {
     }
 
     public MigrateResult migrate() {
-        return new MigrationRun(configuration, connections(), null).run();
+        return new MigrationRun(configuration, connections(), new RunAction.Migrate()).run();
     }
 
     /**
@@ -55,7 +55,7 @@ public final class Migrator {
      * @throws dev.optamigrate.core.error.MigrateException {@code UNSUPPORTED} for a tool without undo
      */
     public MigrateResult undo(UndoRequest request) {
-        return new MigrationRun(configuration, connections(), request).run();
+        return new MigrationRun(configuration, connections(), new RunAction.Undo(request)).run();
     }
 
     public ToolStatus status() {

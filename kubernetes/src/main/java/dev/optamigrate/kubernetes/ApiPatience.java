@@ -84,7 +84,7 @@ public final class ApiPatience {
             Thread.sleep(pause.toMillis());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new MigrateException(ErrorCode.INTERNAL, "Interrupted while waiting for the Kubernetes API.", null,
+            throw new MigrateException(ErrorCode.INTERRUPTED, "Interrupted while waiting for the Kubernetes API.", null,
                     interrupted);
         }
     }

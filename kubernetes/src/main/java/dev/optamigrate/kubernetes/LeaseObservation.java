@@ -70,7 +70,7 @@ record LeaseObservation(Optional<Lease> lease, Optional<MigrationLease.Holder> a
             Thread.sleep(pause.toMillis());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new MigrateException(ErrorCode.INTERNAL, "Interrupted while watching a Lease.", null, interrupted);
+            throw new MigrateException(ErrorCode.INTERRUPTED, "Interrupted while watching a Lease.", null, interrupted);
         }
     }
 }

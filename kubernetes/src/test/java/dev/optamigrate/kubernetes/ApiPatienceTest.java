@@ -70,4 +70,30 @@ class ApiPatienceTest {
                                 .isEqualTo(ErrorCode.KUBERNETES_FORBIDDEN));
         assertThat(notices).isEmpty();
     }
+
+    /** Ctrl-C during a wait is an interruption, exit 130, not a bug in opta-migrate. */
+    @Test
+    void anInterruptedWaitSaysSo() throws InterruptedException {
+        cluster.failNext(request -> request.getPath().equals(NAMESPACE_PATH), 503, 10_000);
+        List<Throwable> thrown = new CopyOnWriteArrayList<>();
+        Thread waiting = new Thread(() -> {
+            try {
+                new ApiPatience(Duration.ofSeconds(30), notices::add).call("read namespace shop",
+                        () -> cluster.client().namespaces().withName("shop").get());
+            } catch (RuntimeException failure) {
+                thrown.add(failure);
+            }
+        });
+        waiting.start();
+        while (notices.isEmpty()) {
+            Thread.sleep(20);
+        }
+        waiting.interrupt();
+        waiting.join(10_000);
+
+        assertThat(thrown).singleElement().isInstanceOfSatisfying(MigrateException.class, failure -> {
+            assertThat(failure.code()).isEqualTo(ErrorCode.INTERRUPTED);
+            assertThat(failure.exitCode()).isEqualTo(130);
+        });
+    }
 }

@@ -12,8 +12,8 @@ import dev.optamigrate.kubernetes.KubernetesConnection;
 import dev.optamigrate.kubernetes.ServiceCoordinates;
 import dev.optamigrate.kubernetes.ServiceWorkload;
 import dev.optamigrate.strategy.job.MigrationJobSpec;
+import dev.optamigrate.strategy.job.manifest.ManifestYaml;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -94,7 +94,7 @@ abstract class ManifestCommand implements Callable<Integer> {
     Integer write(String comment, Object manifest) {
         var out = spec.commandLine().getOut();
         out.print(comment);
-        out.print(Serialization.asYaml(manifest));
+        out.print(ManifestYaml.write(manifest));
         out.flush();
         return 0;
     }

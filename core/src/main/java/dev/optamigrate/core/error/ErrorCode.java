@@ -77,7 +77,10 @@ public enum ErrorCode {
             "Fix the failed rollout first (`kubectl rollout status deployment/NAME` and `kubectl describe "
             + "deployment NAME`), or roll it back; then run again."),
     INTERNAL(70, "a bug in opta-migrate",
-            "This is a bug in opta-migrate. Run again with --verbose and report the stack trace.");
+            "This is a bug in opta-migrate. Run again with --verbose and report the stack trace."),
+    INTERRUPTED(130, "the run was interrupted (Ctrl-C, SIGTERM) while it waited",
+            "Nothing is wrong with opta-migrate. What it waited for may still go on: a Job or a command in a pod "
+            + "runs on (`opta-migrate job status NAME`), and `status` shows where the schema stands.");
 
     private final int exitCode;
     private final String summary;

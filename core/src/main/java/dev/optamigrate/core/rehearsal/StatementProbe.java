@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,17 +13,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs one statement on the shadow and observes it. A statement that may run in a transaction runs in one, and
  * {@code pg_locks} is read before it commits: every lock it took is still held then. A statement that must run
- * outside one ({@code CREATE INDEX CONCURRENTLY}, {@code VACUUM}, ...) runs in its own thread while a second
- * session holds ACCESS SHARE on the existing tables in a REPEATABLE READ transaction, so that it has to wait at
- * its first conflicting lock or snapshot; the locks it holds or asks for are read from {@code pg_locks} then.
+ * outside one ({@code CREATE INDEX CONCURRENTLY}, {@code VACUUM}, ...) runs on an executor, for a bounded time,
+ * while a second session holds ACCESS SHARE on the existing tables in a REPEATABLE READ transaction, so that it
+ * has to wait at its first conflicting lock or snapshot; the locks it holds or asks for are read from
+ * {@code pg_locks} then.
  */
 final class StatementProbe {
     private static final String ACTIVE_SQL_TRANSACTION = "25001";
     private static final long WAIT_LIMIT_NANOS = 10_000_000_000L;
+    /** How long a statement that runs outside a transaction may take on the shadow. */
+    private static final Duration RUN_LIMIT = Duration.ofMinutes(30);
 
     private final Connection work;
     private final Connection observer;
@@ -58,39 +68,52 @@ final class StatementProbe {
         int pid = backendPid(work);
         holdExistingTables(before, existing);
         Map<Long, LockMode> locks = new HashMap<>();
-        SQLException[] failure = new SQLException[1];
-        Thread runner = new Thread(() -> {
-            try (Statement statement = work.createStatement()) {
-                statement.execute(sql);
-            } catch (SQLException e) {
-                failure[0] = e;
+        ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "opta-migrate-verify-statement");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try (Statement statement = work.createStatement()) {
+            Future<Boolean> running = runner.submit(() -> statement.execute(sql));
+            try {
+                watch(pid, running, locks);
+            } finally {
+                observer.rollback();
             }
-        }, "opta-migrate-verify-statement");
-        runner.start();
-        try {
-            watch(pid, runner, locks);
+            awaitEnd(running, statement);
         } finally {
-            observer.rollback();
-        }
-        try {
-            runner.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("interrupted while the statement ran", e);
-        }
-        if (failure[0] != null) {
-            throw failure[0];
+            runner.shutdownNow();
         }
         return observations(locks, before, CatalogState.read(work), existing);
     }
 
+    /** Waits for the statement, at most {@link #RUN_LIMIT}; one that runs longer is cancelled on the shadow. */
+    private static void awaitEnd(Future<Boolean> running, Statement statement) throws SQLException {
+        try {
+            running.get(RUN_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw new SQLException("the statement failed on the shadow: " + failed.getCause(), failed.getCause());
+        } catch (TimeoutException tooLong) {
+            statement.cancel();
+            throw new SQLException("the statement did not finish on the shadow within " + RUN_LIMIT.toMinutes()
+                    + " minutes and was cancelled", tooLong);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            statement.cancel();
+            throw new SQLException("interrupted while the statement ran", interrupted);
+        }
+    }
+
     /** Collects the statement's relation locks until it waits for the observer, or ends. */
-    private void watch(int pid, Thread runner, Map<Long, LockMode> locks) throws SQLException {
+    private void watch(int pid, Future<Boolean> running, Map<Long, LockMode> locks) throws SQLException {
         long deadline = System.nanoTime() + WAIT_LIMIT_NANOS;
         try (PreparedStatement query = observer.prepareStatement("SELECT relation, mode, granted, locktype "
                 + "FROM pg_locks WHERE pid = ?")) {
             query.setInt(1, pid);
-            while (runner.isAlive() && System.nanoTime() < deadline) {
+            while (!running.isDone() && System.nanoTime() < deadline) {
                 boolean waiting = false;
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {

@@ -152,7 +152,7 @@ final class Tunnel implements AutoCloseable {
             Thread.sleep(poll.toMillis());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new MigrateException(ErrorCode.INTERNAL, "Interrupted while the tunnel pod started.", null,
+            throw new MigrateException(ErrorCode.INTERRUPTED, "Interrupted while the tunnel pod started.", null,
                     interrupted);
         }
     }

@@ -185,7 +185,7 @@ public final class JobWatcher {
             Thread.sleep(pause.toMillis());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new MigrateException(ErrorCode.INTERNAL, "Interrupted while waiting for the Job.", null);
+            throw new MigrateException(ErrorCode.INTERRUPTED, "Interrupted while waiting for the Job.", null);
         }
     }
 }

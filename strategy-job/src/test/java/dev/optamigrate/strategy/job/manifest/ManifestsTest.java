@@ -39,7 +39,7 @@ class ManifestsTest {
     void plainJob() throws IOException {
         Job job = KubernetesManifests.job(spec(IMAGE));
 
-        String yaml = matchesGolden("job.yaml", Serialization.asYaml(job));
+        String yaml = matchesGolden("job.yaml", ManifestYaml.write(job));
 
         Job parsed = Serialization.unmarshal(yaml, Job.class);
         assertThat(parsed.getMetadata().getGenerateName()).isEqualTo("shop-migrate-");
@@ -51,7 +51,7 @@ class ManifestsTest {
     void helmHook() throws IOException {
         Job job = KubernetesManifests.helmHook(spec(KubernetesManifests.HELM_IMAGE));
 
-        Job parsed = Serialization.unmarshal(matchesGolden("helm-hook.yaml", Serialization.asYaml(job)), Job.class);
+        Job parsed = Serialization.unmarshal(matchesGolden("helm-hook.yaml", ManifestYaml.write(job)), Job.class);
 
         assertThat(parsed.getMetadata().getAnnotations()).containsEntry("helm.sh/hook", "pre-install,pre-upgrade")
                 .containsEntry("helm.sh/hook-delete-policy", "before-hook-creation,hook-succeeded");
@@ -89,7 +89,7 @@ class ManifestsTest {
     void argoCdHook() throws IOException {
         Job job = KubernetesManifests.argoCdHook(spec(IMAGE));
 
-        Job parsed = Serialization.unmarshal(matchesGolden("argocd-hook.yaml", Serialization.asYaml(job)),
+        Job parsed = Serialization.unmarshal(matchesGolden("argocd-hook.yaml", ManifestYaml.write(job)),
                 Job.class);
 
         assertThat(parsed.getMetadata().getAnnotations()).containsEntry("argocd.argoproj.io/hook", "PreSync");
@@ -97,10 +97,25 @@ class ManifestsTest {
         assertThat(parsed.getMetadata().getName()).isNull();
     }
 
+    /** kubectl prints keys and plain values unquoted; only what YAML would read as another type is quoted. */
+    @Test
+    void manifestsReadAsIfWrittenByHand() {
+        String yaml = ManifestYaml.write(KubernetesManifests.helmHook(spec(KubernetesManifests.HELM_IMAGE)));
+
+        assertThat(yaml).startsWith("apiVersion: batch/v1\nkind: Job\n").contains("\n  name: \"shop-migrate-{{ "
+                + ".Release.Revision }}\"\n").contains("helm.sh/hook-weight: \"-5\"")
+                .contains("sidecar.istio.io/inject: \"false\"").contains("restartPolicy: Never")
+                .contains("activeDeadlineSeconds: 3600").doesNotContain("\"batch/v1\"");
+        Job parsed = Serialization.unmarshal(yaml, Job.class);
+        assertThat(parsed.getMetadata().getAnnotations()).containsEntry("helm.sh/hook-weight", "-5");
+        assertThat(parsed.getSpec().getTemplate().getMetadata().getLabels())
+                .containsEntry("sidecar.istio.io/inject", "false");
+    }
+
     @Test
     void role() throws IOException {
         Role parsed = Serialization.unmarshal(matchesGolden("rbac.yaml",
-                Serialization.asYaml(StrategyRoles.JOB.role("shop", "secret"))), Role.class);
+                ManifestYaml.write(StrategyRoles.JOB.role("shop", "secret"))), Role.class);
 
         assertThat(parsed.getRules()).flatExtracting("resources")
                 .contains("jobs", "deployments", "pods/log", "leases", "events")
@@ -140,10 +155,10 @@ class ManifestsTest {
         OptaManifest manifest = OptaManifests.build(new OptaManifests.Request(spec("ignored"), "app", "db",
                 new OptaManifest.Environment("staging", "./staging.yaml"), Optional.empty()));
 
-        String yaml = matchesGolden("opta-same-manifest.yaml", Serialization.asYaml(manifest));
+        String yaml = matchesGolden("opta-same-manifest.yaml", ManifestYaml.write(manifest));
 
         Map<String, Object> parsed = Serialization.unmarshal(yaml, Map.class);
-        assertThat(yaml).contains("db_user: \"DBUSER\"").contains("db_password: \"DBPASS\"")
+        assertThat(yaml).contains("db_user: DBUSER").contains("db_password: DBPASS")
                 .contains("image: \"${{module.app.current_image}}:${{module.app.current_tag}}\"")
                 .contains("nameOverride: \"shop-migrate-{vars.migration_run}\"")
                 .contains("secretKeyRef").doesNotContain("optional: true");
@@ -156,9 +171,9 @@ class ManifestsTest {
                 new OptaManifest.Environment("staging", "./staging.yaml"),
                 Optional.of(new OptaManifests.State("opta-tf-state-acme-staging", "shop", "us-east-1"))));
 
-        String yaml = matchesGolden("opta-new-manifest.yaml", Serialization.asYaml(manifest));
+        String yaml = matchesGolden("opta-new-manifest.yaml", ManifestYaml.write(manifest));
 
-        assertThat(yaml).contains("type: \"external-state\"").contains("name: \"shop-migration\"")
+        assertThat(yaml).contains("type: external-state").contains("name: shop-migration")
                 .contains("image: \"${{module.external.outputs.current_image}}:${{module.external.outputs"
                         + ".current_tag}}\"");
     }
