@@ -2,7 +2,7 @@ package dev.optamigrate.embedded;
 
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
-import dev.optamigrate.core.rehearsal.Shadow;
+import dev.optamigrate.core.spi.EmbeddedPostgresProvider;
 import dev.optamigrate.core.target.SslMode;
 import dev.optamigrate.core.target.Target;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -16,10 +16,7 @@ import java.util.Optional;
  * A local PostgreSQL (zonky's embedded binaries, no Docker needed) whose data persists in a directory, started
  * for one command and stopped after it. Used only when asked for ({@code --embedded}).
  */
-public final class EmbeddedDatabase implements AutoCloseable {
-    /** Where {@code --embedded} keeps its data, relative to the working directory. */
-    public static final Path DEFAULT_DIRECTORY = Path.of(".opta-migrate", "embedded");
-
+public final class EmbeddedDatabase implements EmbeddedPostgresProvider.EmbeddedServer {
     private static final String SUPERUSER = "postgres";
 
     private final EmbeddedPostgres postgres;
@@ -60,23 +57,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /** The database {@code postgres} as the superuser, over TCP on localhost. */
-    /** A fresh throw-away server for a rehearsal, removed when the shadow is closed. */
-    public static Shadow throwawayShadow() {
-        EmbeddedDatabase database = startThrowaway();
-        return Shadow.of(database.target(), "embedded PostgreSQL at " + database.target().hostAndPort(),
-                database::close);
-    }
-
+    @Override
     public Target target() {
         return new Target("localhost", postgres.getPort(), "postgres", SUPERUSER, Optional.empty(), SslMode.DISABLE,
                 Duration.ofSeconds(10), Duration.ofHours(1), Map.of());
     }
 
-    public String jdbcUrl() {
-        return postgres.getJdbcUrl(SUPERUSER, "postgres");
-    }
-
     /** Where its data lives; {@code null} for a throw-away server, whose temporary directory is its own. */
+    @Override
     public Path dataDirectory() {
         return dataDirectory;
     }

@@ -2,13 +2,14 @@ package dev.optamigrate.cli.command;
 
 import dev.optamigrate.cli.CliEnvironment;
 import dev.optamigrate.cli.options.TargetOptions;
-import dev.optamigrate.embedded.EmbeddedDatabase;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.settings.Settings;
+import dev.optamigrate.core.spi.EmbeddedPostgresProvider;
 import dev.optamigrate.core.target.Target;
 import dev.optamigrate.core.target.TargetResolver;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 
 /**
  * The target database for one command: the configured one, or with {@code --embedded} a local embedded
@@ -16,7 +17,10 @@ import java.io.PrintWriter;
  */
 final class TargetSession implements AutoCloseable {
     private Target target;
-    private EmbeddedDatabase embedded;
+    /** Where {@code --embedded} keeps its data, relative to the working directory. */
+    private static final Path EMBEDDED_DIRECTORY = Path.of(".opta-migrate", "embedded");
+
+    private EmbeddedPostgresProvider.EmbeddedServer embedded;
 
     private TargetSession(Target target) {
         this.target = target;
@@ -46,11 +50,12 @@ final class TargetSession implements AutoCloseable {
         if (target != null) {
             return this;
         }
+        EmbeddedPostgresProvider provider = EmbeddedPostgresProvider.find("Give the database with --url instead.");
         notices.println("Starting the embedded PostgreSQL (the first start unpacks its binaries) ...");
         notices.flush();
-        embedded = EmbeddedDatabase.start(environment.workingDir().resolve(EmbeddedDatabase.DEFAULT_DIRECTORY));
-        notices.println("Embedded PostgreSQL at " + embedded.jdbcUrl() + " (data in " + embedded.dataDirectory()
-                + "; stops when this command ends)");
+        embedded = provider.start(environment.workingDir().resolve(EMBEDDED_DIRECTORY));
+        notices.println("Embedded PostgreSQL at " + embedded.target().jdbcUrl() + " (data in "
+                + embedded.dataDirectory() + "; stops when this command ends)");
         notices.flush();
         target = embedded.target();
         return this;

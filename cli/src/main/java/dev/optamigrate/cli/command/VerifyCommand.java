@@ -11,10 +11,10 @@ import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.rehearsal.Rehearsal;
 import dev.optamigrate.core.rehearsal.RehearsalReport;
 import dev.optamigrate.core.rehearsal.Shadow;
-import dev.optamigrate.embedded.EmbeddedDatabase;
 import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.settings.SettingsLoader;
+import dev.optamigrate.core.spi.EmbeddedPostgresProvider;
 import dev.optamigrate.core.target.Target;
 import dev.optamigrate.core.target.TargetResolver;
 import dev.optamigrate.core.tool.MigrationTools;
@@ -99,7 +99,9 @@ public final class VerifyCommand extends DatabaseCommand implements Callable<Int
     private Shadow startEmbedded() {
         notices().println("Starting a throw-away embedded PostgreSQL for the shadow ...");
         notices().flush();
-        return EmbeddedDatabase.throwawayShadow();
+        EmbeddedPostgresProvider.EmbeddedServer server = EmbeddedPostgresProvider.find("Give verify a server for "
+                + "its scratch database with --shadow-url.").startThrowaway();
+        return Shadow.of(server.target(), "embedded PostgreSQL at " + server.target().hostAndPort(), server::close);
     }
 
     /** The --shadow-url server, with its password from its own variable, never the target's. */
