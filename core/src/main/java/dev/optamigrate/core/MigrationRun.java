@@ -69,8 +69,8 @@ final class MigrationRun {
 
     /** Fails fast, before waiting for the lock, on what needs no lock to find out: an unsupported undo. */
     private void prepare(MigrationSession session) {
-        if (action instanceof RunAction.Undo undo && !session.supportsUndo()) {
-            session.undo(undo.request());
+        if (action instanceof RunAction.Undo) {
+            session.requireUndo();
         }
     }
 

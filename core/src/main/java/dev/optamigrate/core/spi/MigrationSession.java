@@ -27,9 +27,16 @@ public interface MigrationSession extends AutoCloseable {
     /** Checks that the applied migrations still match the source. Pending migrations are not a problem. */
     ValidationResult validate();
 
-    /** Whether {@link #undo(UndoRequest)} is supported by this tool. */
-    default boolean supportsUndo() {
-        return false;
+    /**
+     * Refuses an undo when this tool cannot undo at all. The engine calls it first, before it waits for the lock,
+     * so that such a request fails fast and changes nothing. The default refuses; a tool that can undo overrides
+     * it to accept, and checks each request later with {@link #checkUndo(UndoRequest)}.
+     *
+     * @throws MigrateException with {@link ErrorCode#UNSUPPORTED} saying what to do instead
+     */
+    default void requireUndo() {
+        throw new MigrateException(ErrorCode.UNSUPPORTED, "This tool cannot undo migrations.",
+                "Write a new forward migration that reverts the change.", null);
     }
 
     /**
@@ -43,13 +50,14 @@ public interface MigrationSession extends AutoCloseable {
     }
 
     /**
-     * Reverts applied migrations, where the tool supports it.
+     * Reverts applied migrations, where the tool supports it; called only after {@link #requireUndo()} and
+     * {@link #checkUndo(UndoRequest)} accepted.
      *
      * @return what was reverted, newest first
      */
     default List<AppliedMigration> undo(UndoRequest request) {
-        throw new MigrateException(ErrorCode.UNSUPPORTED, "This tool cannot undo migrations.",
-                "Write a new forward migration that reverts the change.", null);
+        requireUndo();
+        throw new IllegalStateException(getClass().getName() + " accepts undo but does not implement it");
     }
 
     @Override

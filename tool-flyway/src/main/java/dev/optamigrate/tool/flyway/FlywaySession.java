@@ -8,7 +8,6 @@ import dev.optamigrate.core.spi.MigrationSession;
 import dev.optamigrate.core.spi.MigrationState;
 import dev.optamigrate.core.spi.PendingMigration;
 import dev.optamigrate.core.spi.ToolStatus;
-import dev.optamigrate.core.spi.UndoRequest;
 import dev.optamigrate.core.spi.ValidationResult;
 import java.time.Duration;
 import java.time.Instant;
@@ -129,7 +128,7 @@ final class FlywaySession implements MigrationSession {
     }
 
     @Override
-    public List<AppliedMigration> undo(UndoRequest request) {
+    public void requireUndo() {
         throw new MigrateException(ErrorCode.UNSUPPORTED, "Flyway's open-source edition has no undo.",
                 "Revert the change with a new forward migration (e.g. V<next>__revert_<change>.sql).", null);
     }

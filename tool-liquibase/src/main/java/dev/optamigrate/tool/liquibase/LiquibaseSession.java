@@ -152,8 +152,8 @@ final class LiquibaseSession implements MigrationSession {
     }
 
     @Override
-    public boolean supportsUndo() {
-        return true;
+    public void requireUndo() {
+        // this tool undoes; checkUndo judges each request
     }
 
     @Override

@@ -154,8 +154,8 @@ final class MyBatisSession implements MigrationSession {
     }
 
     @Override
-    public boolean supportsUndo() {
-        return true;
+    public void requireUndo() {
+        // this tool undoes; checkUndo judges each request
     }
 
     @Override
