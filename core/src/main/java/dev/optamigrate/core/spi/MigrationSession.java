@@ -13,7 +13,13 @@ public interface MigrationSession extends AutoCloseable {
     /** Applied, pending and failed migrations, and the current version. */
     ToolStatus status();
 
-    /** The pending migrations in the order they would run, each with the SQL it would execute. */
+    /**
+     * The pending migrations in the order they would run, each with the SQL it would execute.
+     *
+     * <p>Contract: after {@link #status()}, this lists what that read found, without reading the history again,
+     * so that the engine judges exactly the migrations it reported as pending under the lock; a
+     * {@link #migrate()} or {@link #undo(UndoRequest)} ends that reuse. Before any status read, it reads now.
+     */
     List<PendingMigration> pending();
 
     /**

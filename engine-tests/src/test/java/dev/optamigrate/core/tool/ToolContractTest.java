@@ -8,8 +8,14 @@ import dev.optamigrate.core.Migrator;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.MigrationEvent;
+import dev.optamigrate.core.connect.Connections;
+import dev.optamigrate.core.event.EventListener;
 import dev.optamigrate.core.spi.MigrationInfo;
+import dev.optamigrate.core.spi.MigrationSession;
+import dev.optamigrate.core.spi.MigrationTool;
 import dev.optamigrate.core.spi.PendingMigration;
+import dev.optamigrate.core.spi.ToolContext;
+import dev.optamigrate.core.spi.ToolOptions;
 import dev.optamigrate.core.spi.ToolStatus;
 import dev.optamigrate.core.testing.MigrationSets;
 import dev.optamigrate.core.testing.PostgresExtension;
@@ -94,6 +100,27 @@ class ToolContractTest {
         Path location = MigrationSets.copy(tool, dir);
         MigrationTools tools = MigrationTools.discover(getClass().getClassLoader());
         assertThat(tools.detect(location.toString()).tool()).isEqualTo(tool);
+    }
+
+    /** {@link MigrationSession#pending()}'s contract: it lists what the session's last status read found. */
+    @ParameterizedTest
+    @FieldSource("TOOLS")
+    void pendingListsWhatTheLastStatusReadFound(String tool, TestDatabase db) throws Exception {
+        Path location = MigrationSets.copy(tool, dir);
+        MigrationTool adapter = MigrationTools.discover(getClass().getClassLoader()).byName(tool);
+        ToolContext context = new ToolContext(new Connections(db.target(), "contract-test").dataSource(),
+                location.toString(), EventListener.NONE, ToolOptions.DEFAULTS);
+
+        try (MigrationSession session = adapter.open(context)) {
+            ToolStatus read = session.status();
+            migrator(db, location, EventListener.NONE).migrate();
+
+            assertThat(session.pending()).as("pending after status, though another session migrated meanwhile")
+                    .hasSize(read.pending().size()).isNotEmpty();
+        }
+        try (MigrationSession session = adapter.open(context)) {
+            assertThat(session.pending()).as("pending without a status read reads now").isEmpty();
+        }
     }
 
     private static Migrator migrator(TestDatabase db, Path location, dev.optamigrate.core.event.EventListener events) {
