@@ -1,6 +1,5 @@
 package dev.optamigrate.kubernetes;
 
-import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
@@ -56,7 +55,7 @@ public final class ApiPatience {
                 }
                 notices.accept("The Kubernetes API failed to " + doing + " (" + describe(failure) + "); trying again "
                         + "in " + pause.toMillis() + " ms.");
-                sleep(pause);
+                Pause.of(pause, "waiting for the Kubernetes API");
                 pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
             }
         }
@@ -77,15 +76,5 @@ public final class ApiPatience {
 
     private static String describe(KubernetesClientException failure) {
         return failure.getCode() > 0 ? "HTTP " + failure.getCode() : "no answer";
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new MigrateException(ErrorCode.INTERRUPTED, "Interrupted while waiting for the Kubernetes API.", null,
-                    interrupted);
-        }
     }
 }

@@ -69,15 +69,17 @@ public final class KubernetesCalls {
      * the code of the upgrade's answer.
      */
     private static int code(KubernetesClientException failure) {
-        if (failure.getCode() > 0) {
-            return failure.getCode();
-        }
+        return failure.getCode() > 0 ? failure.getCode() : upgradeCode(failure);
+    }
+
+    /** The HTTP status the API server answered a WebSocket upgrade with, found in the causes; 0 when none. */
+    public static int upgradeCode(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof WebSocketHandshakeException upgrade) {
                 return upgrade.getResponse().code();
             }
         }
-        return failure.getCode();
+        return 0;
     }
 
     /** Why the API server was not reached, in words rather than a Java class name. */

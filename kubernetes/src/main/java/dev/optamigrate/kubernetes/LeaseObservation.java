@@ -1,7 +1,5 @@
 package dev.optamigrate.kubernetes;
 
-import dev.optamigrate.core.error.ErrorCode;
-import dev.optamigrate.core.error.MigrateException;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
@@ -39,7 +37,7 @@ record LeaseObservation(Optional<Lease> lease, Optional<MigrationLease.Holder> a
         Duration look = clamp(duration.dividedBy(10));
         long started = System.nanoTime();
         while (System.nanoTime() - started < duration.toNanos()) {
-            sleep(look);
+            Pause.of(look, "watching a Lease");
             Optional<Lease> now = MigrationLease.read(client, namespace, name);
             if (now.isEmpty()) {
                 return new LeaseObservation(now, Optional.empty());
@@ -63,14 +61,5 @@ record LeaseObservation(Optional<Lease> lease, Optional<MigrationLease.Holder> a
             return SHORTEST_LOOK;
         }
         return look.compareTo(LONGEST_LOOK) > 0 ? LONGEST_LOOK : look;
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new MigrateException(ErrorCode.INTERRUPTED, "Interrupted while watching a Lease.", null, interrupted);
-        }
     }
 }

@@ -12,6 +12,7 @@ import dev.optamigrate.kubernetes.ApiPatience;
 import dev.optamigrate.kubernetes.ExitCleanup;
 import dev.optamigrate.kubernetes.KubernetesCalls;
 import dev.optamigrate.kubernetes.StreamingPermission;
+import dev.optamigrate.kubernetes.Pause;
 import dev.optamigrate.kubernetes.pod.PodProblem;
 import dev.optamigrate.kubernetes.pod.PodStatuses;
 import dev.optamigrate.kubernetes.pod.Sighting;
@@ -19,7 +20,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.LocalPortForward;
-import io.fabric8.kubernetes.client.http.WebSocketHandshakeException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -111,7 +111,7 @@ final class Tunnel implements AutoCloseable {
                         "Look at `kubectl describe pod " + pod + " -n " + namespace + "` while it starts, or raise "
                         + "--job-start-timeout.", null);
             }
-            sleep(poll);
+            Pause.of(poll, "the tunnel pod started");
         }
     }
 
@@ -125,7 +125,7 @@ final class Tunnel implements AutoCloseable {
         }
         Throwable failure = forward.getServerThrowables().stream().findFirst()
                 .or(() -> forward.getClientThrowables().stream().findFirst()).orElseThrow();
-        int code = upgradeCode(failure);
+        int code = KubernetesCalls.upgradeCode(failure);
         if (code == FORBIDDEN) {
             return Optional.of(new MigrateException(ErrorCode.KUBERNETES_FORBIDDEN, "Kubernetes refused the "
                     + "port-forward to tunnel pod " + pod + " in namespace " + namespace + " (HTTP 403).",
@@ -135,26 +135,6 @@ final class Tunnel implements AutoCloseable {
                 + pod + " in namespace " + namespace + " failed" + (code > 0 ? " (HTTP " + code + ")" : "") + ": "
                 + Causes.root(failure).getMessage(), "Run again; if it keeps failing, check that `kubectl "
                 + "port-forward` works against this cluster from here.", failure));
-    }
-
-    /** The HTTP status the API server answered the WebSocket upgrade with, or 0 when it gave none. */
-    private static int upgradeCode(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof WebSocketHandshakeException refused) {
-                return refused.getResponse().code();
-            }
-        }
-        return 0;
-    }
-
-    private static void sleep(Duration poll) {
-        try {
-            Thread.sleep(poll.toMillis());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new MigrateException(ErrorCode.INTERRUPTED, "Interrupted while the tunnel pod started.", null,
-                    interrupted);
-        }
     }
 
     /** Stops the forward and deletes the pod. */

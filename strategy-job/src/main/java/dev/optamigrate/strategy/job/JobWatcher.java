@@ -6,6 +6,7 @@ import dev.optamigrate.core.event.EventListener;
 import dev.optamigrate.core.event.MigrationEvent;
 import dev.optamigrate.core.settings.Durations;
 import dev.optamigrate.kubernetes.ApiPatience;
+import dev.optamigrate.kubernetes.Pause;
 import dev.optamigrate.kubernetes.pod.PodProblem;
 import dev.optamigrate.kubernetes.pod.PodStatuses;
 import dev.optamigrate.kubernetes.pod.Sighting;
@@ -99,7 +100,7 @@ public final class JobWatcher {
                     lastProgress = System.nanoTime();
                     lastDetail = state.detail();
                 }
-                sleep(timing.poll());
+                Pause.of(timing.poll(), "waiting for the Job");
             }
         } finally {
             if (log != null) {
@@ -177,15 +178,6 @@ public final class JobWatcher {
         if (log != null) {
             log.awaitEnd(LOG_DRAIN);
             log.close();
-        }
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new MigrateException(ErrorCode.INTERRUPTED, "Interrupted while waiting for the Job.", null);
         }
     }
 }
