@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -128,6 +129,28 @@ class JobCommandsTest {
         Job job = Serialization.unmarshal(result.out(), Job.class);
         assertThat(job.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
                 .isEqualTo("registry.example.com/shop:v42");
+    }
+
+    @Test
+    void everyGenerateVerbTakesTheMigratorImage() {
+        for (String verb : List.of("job", "helm-hook", "argocd-hook", "opta")) {
+            Cli.Result result = Cli.run(env, directory, "generate", verb, "--service", "shop", "--migrator-image",
+                    "ghcr.io/acme/opta-migrate:0.1.0", "--migrations-path", "/app/db/migration");
+
+            assertThat(result.exitCode()).as(verb + ": " + result.err()).isZero();
+            assertThat(result.out()).as(verb).contains("image: ghcr.io/acme/opta-migrate:0.1.0")
+                    .contains("name: copy-migrations").contains("- /app/db/migration/.").contains("emptyDir: {}")
+                    .doesNotContain(PASSWORD);
+        }
+    }
+
+    @Test
+    void aMigratorImageWithoutItsPathIsAClearError() {
+        Cli.Result result = Cli.run(env, directory, "generate", "job", "--service", "shop", "--migrator-image",
+                "ghcr.io/acme/opta-migrate:0.1.0");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--migrations-path").doesNotContain("Exception");
     }
 
     /** Helm waits for a hook only as long as its --timeout, 5 m by default (helm.sh/docs/topics/charts_hooks). */

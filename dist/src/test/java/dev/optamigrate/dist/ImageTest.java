@@ -33,6 +33,7 @@ import org.testcontainers.utility.MountableFile;
 @Testcontainers(disabledWithoutDocker = true)
 class ImageTest {
     private static final String PASSWORD = "image-test-secret";
+    private static final String MIGRATIONS = "/opta-migrate/migrations";
     private static String image;
 
     @BeforeAll
@@ -53,8 +54,13 @@ class ImageTest {
         assertThat(inspected.getConfig().getEntrypoint()).containsExactly("/opt/opta-migrate/bin/opta-migrate");
     }
 
+    /**
+     * Run as a migration Job with {@code --migrator-image} runs it: Kubernetes' {@code command} replaces the
+     * entrypoint with {@code opta-migrate migrate}, and the settings come as variables, the location pointing at
+     * the migrations the init container copied.
+     */
     @Test
-    void migratesAPostgresContainerFromTheImage() throws SQLException {
+    void migratesAPostgresContainerAsTheMigratorImageOfAJob() throws SQLException {
         try (Network network = Network.newNetwork();
                 PostgreSQLContainer<?> postgres = new PostgreSQLContainer<>(DockerImageName.parse(
                         environment("OPTA_MIGRATE_TEST_POSTGRES_IMAGE", "postgres:15"))
@@ -65,10 +71,13 @@ class ImageTest {
             try (GenericContainer<?> migrator = new GenericContainer<>(image)
                     .withNetwork(network)
                     .withEnv("OPTA_MIGRATE_PASSWORD", PASSWORD)
+                    .withEnv("OPTA_MIGRATE_URL", "jdbc:postgresql://db:5432/" + postgres.getDatabaseName())
+                    .withEnv("OPTA_MIGRATE_USER", postgres.getUsername())
+                    .withEnv("OPTA_MIGRATE_LOCATION", MIGRATIONS)
                     .withCopyFileToContainer(MountableFile.forHostPath(Path.of(System.getProperty("examples"),
-                            "flyway"), 0755), "/migrations")
-                    .withCommand("migrate", "--url", "jdbc:postgresql://db:5432/" + postgres.getDatabaseName(),
-                            "--user", postgres.getUsername(), "--location", "/migrations", "--output", "json")
+                            "flyway"), 0755), MIGRATIONS)
+                    .withCreateContainerCmdModifier(create -> create.withEntrypoint("opta-migrate"))
+                    .withCommand("migrate", "--output", "json")
                     .withLogConsumer(frame -> output.add(frame.getUtf8String()))
                     .withStartupCheckStrategy(new OneShotStartupCheckStrategy()
                             .withTimeout(Duration.ofMinutes(2)))) {

@@ -9,6 +9,12 @@ public final class JobOptions {
     @Option(names = "--image", paramLabel = "IMAGE", descriptionKey = "image")
     String image;
 
+    @Option(names = "--migrator-image", paramLabel = "IMAGE", descriptionKey = "migrator-image")
+    String migratorImage;
+
+    @Option(names = "--migrations-path", paramLabel = "PATH", descriptionKey = "migrations-path")
+    String migrationsPath;
+
     @Option(names = "--job-deadline", paramLabel = "DURATION", descriptionKey = "job-deadline")
     String deadline;
 
@@ -23,6 +29,8 @@ public final class JobOptions {
 
     public void addTo(Map<Setting, String> flags) {
         flags.put(Setting.IMAGE, image);
+        flags.put(Setting.MIGRATOR_IMAGE, migratorImage);
+        flags.put(Setting.MIGRATIONS_PATH, migrationsPath);
         flags.put(Setting.JOB_DEADLINE, deadline);
         flags.put(Setting.JOB_TTL, ttl);
         flags.put(Setting.JOB_BACKOFF_LIMIT, backoffLimit);

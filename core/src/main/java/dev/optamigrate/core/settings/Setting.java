@@ -45,6 +45,11 @@ public enum Setting {
     CONTAINER("container", "k8s-service", "Container of the Deployment whose image and environment a Job copies"),
     SECRET("secret", "secret", "Secret that holds the database variables (Opta's links fill `secret`)"),
     IMAGE("image", null, "Image of the migration Job; default: the Deployment's current image, with tag or digest"),
+    MIGRATOR_IMAGE("migrator-image", null, "Job: an image with opta-migrate that runs the migration, so that the "
+            + "service's image needs none; an init container from the service's image copies --migrations-path "
+            + "into the Job's pod first"),
+    MIGRATIONS_PATH("migrations-path", null, "With --migrator-image: the directory in the service's image that "
+            + "holds the migrations, e.g. /app/db/migration"),
     JOB_DEADLINE("job-deadline", "1h", "Longest a migration Job may run before Kubernetes stops it"),
     JOB_TTL("job-ttl", "24h", "How long Kubernetes keeps a finished migration Job and its log"),
     JOB_BACKOFF_LIMIT("job-backoff-limit", "0", "How often Kubernetes retries a failed Job pod; 0 runs it once"),

@@ -63,8 +63,10 @@ final class JobStrategy implements ExecutionStrategy {
             MigrationJobSpec spec) {
         String name = job.getMetadata().getName();
         return "Created Job " + name + " in namespace " + spec.where().namespace() + " (" + KubernetesConnection
-                .describe(client) + ") from Deployment " + workload.name() + ", image " + spec.image()
-                + ", running: " + String.join(" ", spec.effectiveCommand());
+                .describe(client) + ") from Deployment " + workload.name() + ", image " + spec.containerImage()
+                + spec.migrator().map(migrator -> " on the migrations copied from " + migrator.migrationsPath()
+                        + " in " + spec.image()).orElse("") + ", running: "
+                + String.join(" ", spec.effectiveCommand());
     }
 
     private ExecutionReport follow(KubernetesClient client, MigrationJobs jobs, MigrationRequest request,

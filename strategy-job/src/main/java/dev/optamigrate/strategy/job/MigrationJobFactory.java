@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import java.util.ArrayList;
@@ -136,6 +137,8 @@ public final class MigrationJobFactory {
                 .withTolerations(service.getTolerations())
                 .withAffinity(nodeAffinityOnly(service.getAffinity()))
                 .withSecurityContext(service.getSecurityContext()));
+        spec.migrator().ifPresent(migrator -> pod.withVolumes(migrator.volume())
+                .withInitContainers(migrator.copyContainer(spec.image(), containerSecurity(spec))));
         return pod.build();
     }
 
@@ -145,14 +148,23 @@ public final class MigrationJobFactory {
     }
 
     private static Container container(MigrationJobSpec spec) {
-        ContainerBuilder container = new ContainerBuilder().withName(CONTAINER).withImage(spec.image())
+        ContainerBuilder container = new ContainerBuilder().withName(CONTAINER).withImage(spec.containerImage())
                 .withCommand(spec.effectiveCommand()).withEnv(environment(spec))
-                .withSecurityContext(PodShape.restrictedContainer());
+                .withSecurityContext(containerSecurity(spec));
         spec.workload().map(ServiceWorkload::container).ifPresent(service -> container
                 .withEnvFrom(service.getEnvFrom())
-                .withSecurityContext(service.getSecurityContext())
                 .withResources(service.getResources()));
+        spec.migrator().ifPresent(migrator -> container.withVolumeMounts(migrator.mount()));
         return container.build();
+    }
+
+    /**
+     * The service container's security settings (none when it has none) when the Deployment is known, else the
+     * restricted ones.
+     */
+    private static SecurityContext containerSecurity(MigrationJobSpec spec) {
+        return spec.workload().isPresent() ? spec.workload().get().container().getSecurityContext()
+                : PodShape.restrictedContainer();
     }
 
     /** The service's referenced variables, a reference for each database variable it lacks, then the settings. */

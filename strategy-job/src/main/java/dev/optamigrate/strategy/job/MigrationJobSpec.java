@@ -6,6 +6,7 @@ import dev.optamigrate.kubernetes.RemoteRun;
 import dev.optamigrate.kubernetes.ServiceCoordinates;
 import dev.optamigrate.kubernetes.ServiceWorkload;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +15,8 @@ import java.util.Optional;
  * Everything a migration Job is made from.
  *
  * @param where        the service, its namespace, container and Secret
- * @param image        the image to run, with tag or digest (or a Helm expression in a chart template)
+ * @param image        the service's image, with tag or digest (or a Helm expression in a chart template): the Job
+ *                     runs it, or copies the migrations from it when {@code migrator} is given
  * @param command      the command to run; empty runs {@code opta-migrate migrate}
  * @param variables    the database variables to reference from the Secret, by name (Opta's DBHOST, DBNAME,
  *                     DBUSER, DBPASS unless the env.* settings rename them)
@@ -24,10 +26,12 @@ import java.util.Optional;
  * @param ttl          how long a finished Job is kept
  * @param backoffLimit how often a failed pod is retried
  * @param workload     the service's Deployment, when known, whose pod settings the Job copies
+ * @param migrator     the image with opta-migrate that runs on a copy of the service image's migrations, when the
+ *                     service's image has no opta-migrate
  */
 public record MigrationJobSpec(ServiceCoordinates where, String image, List<String> command, List<String> variables,
         Map<String, String> settings, Duration deadline, Duration ttl, int backoffLimit,
-        Optional<ServiceWorkload> workload) {
+        Optional<ServiceWorkload> workload, Optional<MigratorImage> migrator) {
 
     private static final List<Setting> DATABASE_VARIABLES = List.of(Setting.ENV_HOST, Setting.ENV_NAME,
             Setting.ENV_USER, Setting.ENV_PASSWORD);
@@ -48,9 +52,17 @@ public record MigrationJobSpec(ServiceCoordinates where, String image, List<Stri
     public static MigrationJobSpec from(Settings settings, ServiceCoordinates where, String image, String release,
             List<String> command, Optional<ServiceWorkload> workload) {
         List<String> variables = DATABASE_VARIABLES.stream().map(settings::require).toList();
-        return new MigrationJobSpec(where, image, command, variables, RemoteRun.settingVariables(settings, release),
+        Optional<MigratorImage> migrator = MigratorImage.from(settings);
+        Map<String, String> carried = new LinkedHashMap<>(RemoteRun.settingVariables(settings, release));
+        migrator.ifPresent(copied -> carried.put(Setting.LOCATION.environmentVariable(), MigratorImage.MOUNT_PATH));
+        return new MigrationJobSpec(where, image, command, variables, carried,
                 settings.duration(Setting.JOB_DEADLINE), settings.duration(Setting.JOB_TTL),
-                settings.count(Setting.JOB_BACKOFF_LIMIT), workload);
+                settings.count(Setting.JOB_BACKOFF_LIMIT), workload, migrator);
+    }
+
+    /** The image of the Job's container: the migrator image when given, else the service's. */
+    public String containerImage() {
+        return migrator.map(MigratorImage::image).orElse(image);
     }
 
     /** The command the container runs. */

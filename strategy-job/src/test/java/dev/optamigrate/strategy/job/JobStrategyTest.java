@@ -111,6 +111,32 @@ class JobStrategyTest {
     }
 
     @Test
+    void aMigratorImageRunsOnTheMigrationsCopiedFromTheCurrentImage() {
+        fixture.kubelet.next(JobScenario.succeed("ok\n"));
+        String migrator = "registry.example.com/opta-migrate:0.1.0";
+
+        ExecutionReport report = fixture.run(Map.of(Setting.MIGRATOR_IMAGE, migrator, Setting.MIGRATIONS_PATH,
+                "/app/db/migration"), List.of(), false);
+
+        Job job = job(report.where());
+        PodSpec pod = job.getSpec().getTemplate().getSpec();
+        assertThat(pod.getInitContainers()).singleElement().satisfies(copy -> {
+            assertThat(copy.getImage()).isEqualTo(IMAGE);
+            assertThat(copy.getCommand()).containsExactly("cp", "-R", "/app/db/migration/.",
+                    MigratorImage.MOUNT_PATH);
+        });
+        assertThat(pod.getContainers().get(0).getImage()).isEqualTo(migrator);
+        assertThat(pod.getContainers().get(0).getEnv()).filteredOn(variable -> variable.getName().startsWith("DB"))
+                .hasSize(4).allSatisfy(variable -> assertThat(variable.getValueFrom().getSecretKeyRef().getName())
+                        .isEqualTo("secret"));
+        assertThat(pod.getVolumes()).singleElement().satisfies(volume -> assertThat(volume.getEmptyDir())
+                .isNotNull());
+        assertThat(fixture.progress()).anyMatch(line -> line.contains("image " + migrator
+                + " on the migrations copied from /app/db/migration in " + IMAGE));
+        assertThat(Serialization.asYaml(job)).doesNotContain(PASSWORD);
+    }
+
+    @Test
     void runsTheUsersCommand() {
         fixture.kubelet.next(JobScenario.succeed("ok\n"));
 

@@ -2,9 +2,12 @@ package dev.optamigrate.strategy.job.manifest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import java.util.List;
 import java.util.Map;
 
@@ -50,13 +53,18 @@ public record OptaManifest(List<Environment> environments, String name,
             PodSettings extraSettings) {
     }
 
-    /** Settings the chart adds to the pod's spec as they are. */
-    public record PodSettings(PodSecurityContext securityContext) {
+    /** Settings the chart adds to the pod's spec as they are; the lists are null when there are none. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PodSettings(PodSecurityContext securityContext, List<Container> initContainers,
+            List<Volume> volumes) {
     }
 
     public record ChartContainer(String image, ExtraSettings extraSettings) {
     }
 
-    public record ExtraSettings(List<EnvVar> env, List<String> command, SecurityContext securityContext) {
+    /** Settings the chart adds to the container as they are; {@code volumeMounts} is null when there are none. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ExtraSettings(List<EnvVar> env, List<String> command, SecurityContext securityContext,
+            List<VolumeMount> volumeMounts) {
     }
 }

@@ -6,6 +6,7 @@ import dev.optamigrate.kubernetes.pod.PodShape;
 import dev.optamigrate.strategy.job.JobNames;
 import dev.optamigrate.strategy.job.MigrationJobFactory;
 import dev.optamigrate.strategy.job.MigrationJobSpec;
+import dev.optamigrate.strategy.job.MigratorImage;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,13 +94,23 @@ public final class OptaManifests {
         return renames;
     }
 
-    private static OptaManifest.HelmChart helmChart(MigrationJobSpec spec, String image) {
-        OptaManifest.ChartContainer container = new OptaManifest.ChartContainer(image, new OptaManifest.ExtraSettings(
-                MigrationJobFactory.environment(spec), spec.effectiveCommand(), PodShape.restrictedContainer()));
+    /**
+     * The chart's module. With a migrator image, the copy's init container, volume and mount go into the
+     * chart's {@code extraSettings}, which it adds to the pod and the container as they are.
+     */
+    private static OptaManifest.HelmChart helmChart(MigrationJobSpec spec, String serviceImage) {
+        Optional<MigratorImage> migrator = spec.migrator();
+        OptaManifest.ChartContainer container = new OptaManifest.ChartContainer(
+                migrator.map(MigratorImage::image).orElse(serviceImage), new OptaManifest.ExtraSettings(
+                        MigrationJobFactory.environment(spec), spec.effectiveCommand(), PodShape.restrictedContainer(),
+                        migrator.map(copy -> List.of(copy.mount())).orElse(null)));
+        OptaManifest.PodSettings pod = new OptaManifest.PodSettings(PodShape.restrictedPod(),
+                migrator.map(copy -> List.of(copy.copyContainer(serviceImage, PodShape.restrictedContainer())))
+                        .orElse(null),
+                migrator.map(copy -> List.of(copy.volume())).orElse(null));
         return new OptaManifest.HelmChart("helm-chart", "dbmigration", spec.where().namespace(), false,
                 CHART_REPOSITORY, CHART, CHART_VERSION, new OptaManifest.JobChartValues(
                         JobNames.prefix(spec.where().service()) + "{vars." + RUN_VARIABLE + "}", "Never",
-                        Map.of(MigrationJobFactory.CONTAINER, container),
-                        new OptaManifest.PodSettings(PodShape.restrictedPod())));
+                        Map.of(MigrationJobFactory.CONTAINER, container), pod));
     }
 }

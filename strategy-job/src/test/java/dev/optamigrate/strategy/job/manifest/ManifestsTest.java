@@ -11,6 +11,9 @@ import dev.optamigrate.core.settings.SettingsLoader;
 import dev.optamigrate.kubernetes.ServiceCoordinates;
 import dev.optamigrate.kubernetes.testing.RestrictedProfile;
 import dev.optamigrate.strategy.job.MigrationJobSpec;
+import dev.optamigrate.strategy.job.MigratorImage;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -19,6 +22,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ManifestsTest {
     private static final String IMAGE = "registry.example.com/shop:v42";
+    private static final String MIGRATOR = "registry.example.com/opta-migrate:0.1.0";
 
     @TempDir
     Path directory;
@@ -45,6 +50,52 @@ class ManifestsTest {
         assertThat(parsed.getMetadata().getGenerateName()).isEqualTo("shop-migrate-");
         assertThat(parsed.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo(IMAGE);
         assertThat(parsed.getSpec().getTemplate().getSpec().getRestartPolicy()).isEqualTo("Never");
+    }
+
+    /**
+     * With a migrator image the service's image only provides the migrations: an init container copies them into
+     * an emptyDir, and opta-migrate runs from the migrator image on that copy with the same Secret references.
+     */
+    @Test
+    void aMigratorImageRunsOnACopyOfTheServiceImagesMigrations() throws IOException {
+        Job job = KubernetesManifests.job(spec(IMAGE, "shop", Map.of(Setting.MIGRATOR_IMAGE, MIGRATOR,
+                Setting.MIGRATIONS_PATH, "/app/db/migration/")));
+
+        PodSpec pod = Serialization.unmarshal(matchesGolden("job-migrator-image.yaml", ManifestYaml.write(job)),
+                Job.class).getSpec().getTemplate().getSpec();
+
+        Container copy = pod.getInitContainers().get(0);
+        Container migrate = pod.getContainers().get(0);
+        assertThat(copy.getImage()).isEqualTo(IMAGE);
+        assertThat(copy.getCommand()).containsExactly("cp", "-R", "/app/db/migration/.", MigratorImage.MOUNT_PATH);
+        assertThat(migrate.getImage()).isEqualTo(MIGRATOR);
+        assertThat(migrate.getCommand()).containsExactly("opta-migrate", "migrate");
+        assertThat(pod.getVolumes()).singleElement().satisfies(volume -> assertThat(volume.getEmptyDir()).isNotNull());
+        assertThat(List.of(copy, migrate)).allSatisfy(container -> assertThat(container.getVolumeMounts())
+                .singleElement().satisfies(mount -> assertThat(mount.getMountPath()).isEqualTo(MigratorImage.MOUNT_PATH)));
+        assertThat(migrate.getEnv()).anySatisfy(variable -> {
+            assertThat(variable.getName()).isEqualTo("OPTA_MIGRATE_LOCATION");
+            assertThat(variable.getValue()).isEqualTo(MigratorImage.MOUNT_PATH);
+        });
+        assertThat(migrate.getEnv()).filteredOn(variable -> variable.getName().startsWith("DB"))
+                .hasSize(4).allSatisfy(variable -> {
+                    assertThat(variable.getValue()).isNull();
+                    assertThat(variable.getValueFrom().getSecretKeyRef().getName()).isEqualTo("secret");
+                });
+        assertThat(RestrictedProfile.violations(job.getSpec().getTemplate().getSpec())).isEmpty();
+    }
+
+    @Test
+    void aMigratorImageNeedsItsPathAndAnAbsoluteOne() {
+        assertThatThrownBy(() -> spec(IMAGE, "shop", Map.of(Setting.MIGRATOR_IMAGE, MIGRATOR)))
+                .isInstanceOfSatisfying(MigrateException.class, failure -> {
+                    assertThat(failure.code()).isEqualTo(ErrorCode.CONFIGURATION);
+                    assertThat(failure.getMessage()).contains("--migrations-path");
+                });
+        assertThatThrownBy(() -> spec(IMAGE, "shop", Map.of(Setting.MIGRATOR_IMAGE, MIGRATOR,
+                Setting.MIGRATIONS_PATH, "db/migration")))
+                .isInstanceOfSatisfying(MigrateException.class, failure -> assertThat(failure.getMessage())
+                        .contains("absolute").contains("'db/migration'"));
     }
 
     @Test
@@ -166,6 +217,26 @@ class ManifestsTest {
     }
 
     @Test
+    void optaWithAMigratorImagePutsTheCopyIntoTheChartsExtraSettings() throws IOException {
+        MigrationJobSpec spec = spec("ignored", "shop", Map.of(Setting.MIGRATOR_IMAGE, MIGRATOR,
+                Setting.MIGRATIONS_PATH, "/app/db/migration"));
+        OptaManifest manifest = OptaManifests.build(new OptaManifests.Request(spec, "app", "db",
+                new OptaManifest.Environment("staging", "./staging.yaml"), Optional.empty()));
+
+        String yaml = matchesGolden("opta-migrator-image.yaml", ManifestYaml.write(manifest));
+
+        OptaManifest.JobChartValues values = ((OptaManifest.HelmChart) manifest.modules().get(2)).values();
+        OptaManifest.ChartContainer migrate = values.containers().get("migrate");
+        assertThat(migrate.image()).isEqualTo(MIGRATOR);
+        assertThat(migrate.extraSettings().volumeMounts()).extracting("mountPath")
+                .containsExactly(MigratorImage.MOUNT_PATH);
+        assertThat(values.extraSettings().initContainers()).singleElement().satisfies(copy -> assertThat(
+                copy.getImage()).isEqualTo("${{module.app.current_image}}:${{module.app.current_tag}}"));
+        assertThat(values.extraSettings().volumes()).extracting("name").containsExactly("migrations");
+        assertThat(yaml).contains("secretKeyRef");
+    }
+
+    @Test
     void optaNewManifestReadsTheServicesState() throws IOException {
         OptaManifest manifest = OptaManifests.build(new OptaManifests.Request(spec("ignored"), "app", "db",
                 new OptaManifest.Environment("staging", "./staging.yaml"),
@@ -190,8 +261,14 @@ class ManifestsTest {
     }
 
     private MigrationJobSpec spec(String image, String service) {
-        Settings settings = SettingsLoader.load(Map.of(Setting.SERVICE, service, Setting.LOCATION, "db/migration"),
-                Map.of(), Optional.empty(), directory);
+        return spec(image, service, Map.of());
+    }
+
+    private MigrationJobSpec spec(String image, String service, Map<Setting, String> more) {
+        Map<Setting, String> flags = new HashMap<>(more);
+        flags.put(Setting.SERVICE, service);
+        flags.put(Setting.LOCATION, "db/migration");
+        Settings settings = SettingsLoader.load(flags, Map.of(), Optional.empty(), directory);
         return MigrationJobSpec.from(settings, ServiceCoordinates.from(settings, "test"), image, null, List.of(),
                 Optional.empty());
     }
