@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The command line as whole processes: cold start ({@code --version}, and {@code status} with 100 applied
- * migrations), and 16 simultaneous {@code migrate} processes against one.
+ * migrations), each without and with the AppCDS archive the launchers write, and 16 simultaneous {@code migrate}
+ * processes against one.
  */
 final class ProcessBenchmark {
     static final double VERSION_TARGET_MS = 400;
@@ -19,6 +20,8 @@ final class ProcessBenchmark {
     private final Path work;
     private final Path cli;
     private final int runs;
+    /** The JVM options of every process started; the AppCDS archive's once it is written. */
+    private List<String> jvmOptions = List.of("-Xshare:auto");
 
     ProcessBenchmark(Server server, Path work, Path cli, int runs) {
         this.server = server;
@@ -29,16 +32,17 @@ final class ProcessBenchmark {
 
     List<Row> run() throws Exception {
         List<Row> rows = new ArrayList<>();
-        double version = median(() -> runAll(1, "--version"));
-        rows.add(new Row("cold start", "opta-migrate --version", version, "",
-                "≤ " + (int) VERSION_TARGET_MS + " ms", version <= VERSION_TARGET_MS ? "met" : "missed"));
-
         Path hundred = MigrationSetWriter.write("flyway", work.resolve("status-100"), 100);
         String statusDatabase = server.freshDatabase();
         Migrator.configure().target(server.target(statusDatabase)).tool("flyway").location(hundred.toString()).load()
                 .migrate();
-        rows.add(Row.plain("cold start", "opta-migrate status (100 applied)", median(() -> runAll(1, "status", "--url",
-                server.url(statusDatabase), "--location", hundred.toString()))));
+        String[] status = {"status", "--url", server.url(statusDatabase), "--location", hundred.toString()};
+        coldStart(rows, "JDK archive only", status);
+        Path archive = work.resolve("opta-migrate.jsa");
+        jvmOptions = List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        runAll(1, status);
+        jvmOptions = List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        coldStart(rows, "AppCDS archive", status);
 
         Path set = MigrationSetWriter.write("flyway", work.resolve("concurrency"), 50);
         double single = median(() -> together(1, set));
@@ -51,6 +55,15 @@ final class ProcessBenchmark {
         rows.add(new Row("concurrency (50 migrations)", PROCESSES + " × --version at once (JVM start-up only)",
                 startups, String.format(java.util.Locale.ROOT, "%.2f× one process", startups / single), "", ""));
         return rows;
+    }
+
+    /** {@code --version} and {@code status} as whole processes, with the current JVM options. */
+    private void coldStart(List<Row> rows, String archive, String[] status) throws Exception {
+        double version = median(() -> runAll(1, "--version"));
+        rows.add(new Row("cold start", "opta-migrate --version (" + archive + ")", version, "",
+                "≤ " + (int) VERSION_TARGET_MS + " ms", version <= VERSION_TARGET_MS ? "met" : "missed"));
+        rows.add(Row.plain("cold start", "opta-migrate status, 100 applied (" + archive + ")",
+                median(() -> runAll(1, status))));
     }
 
     /** Wall time until {@code count} processes, started together on a fresh database, have all finished. */
@@ -94,7 +107,9 @@ final class ProcessBenchmark {
     }
 
     private Process start(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("java", "-jar", cli.toString()));
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", cli.toString()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();

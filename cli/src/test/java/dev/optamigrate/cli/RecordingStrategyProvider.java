@@ -1,9 +1,9 @@
 package dev.optamigrate.cli;
 
+import dev.optamigrate.core.event.MigrationEvent;
 import dev.optamigrate.core.spi.ExecutionReport;
 import dev.optamigrate.core.spi.ExecutionStrategy;
 import dev.optamigrate.core.spi.ExecutionStrategyProvider;
-import dev.optamigrate.core.event.MigrationEvent;
 
 /**
  * A custom strategy that exists only in test code and is registered only through
@@ -26,7 +26,7 @@ public final class RecordingStrategyProvider implements ExecutionStrategyProvide
         return request -> {
             request.configuration().listener().on(new MigrationEvent.Warning("recording strategy was chosen"));
             return new ExecutionReport(name(), "the test JVM",
-                    request.configuration().strategy(request.strategy()).load().migrate());
+                    request.migrateHere());
         };
     }
 }

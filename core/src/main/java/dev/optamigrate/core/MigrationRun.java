@@ -3,6 +3,7 @@ package dev.optamigrate.core;
 import dev.optamigrate.core.analysis.SafetyMode;
 import dev.optamigrate.core.connect.Connections;
 import dev.optamigrate.core.connect.Hosts;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.error.UnexpectedFailures;
@@ -12,6 +13,7 @@ import dev.optamigrate.core.journal.Journal;
 import dev.optamigrate.core.journal.JournalEntry;
 import dev.optamigrate.core.lock.MigrationLock;
 import dev.optamigrate.core.spi.AppliedMigration;
+import dev.optamigrate.core.spi.MigrateResult;
 import dev.optamigrate.core.spi.MigrationSession;
 import dev.optamigrate.core.spi.PendingMigration;
 import dev.optamigrate.core.spi.ToolContext;
@@ -29,10 +31,11 @@ import java.util.Set;
  * unlock.
  */
 final class MigrationRun {
-    private final MigratorConfiguration configuration;
+    private final EngineConfiguration configuration;
     /** The codes of a check that refuses the run, as opposed to one that could not be made (a lost connection). */
-    private static final Set<ErrorCode> REFUSALS = Set.of(ErrorCode.UNSAFE_MIGRATION, ErrorCode.INVALID_MIGRATIONS,
-            ErrorCode.CONFIGURATION, ErrorCode.UNSUPPORTED);
+    private static final Set<ErrorCode> REFUSALS = Set.of(CoreErrorCode.UNSAFE_MIGRATION,
+            CoreErrorCode.INVALID_MIGRATIONS,
+            CoreErrorCode.CONFIGURATION, CoreErrorCode.UNSUPPORTED);
 
     private final Connections connections;
     private final EventListener events;
@@ -40,7 +43,7 @@ final class MigrationRun {
     private final RunTracker tracker = new RunTracker();
     private final long startedNanos = System.nanoTime();
 
-    MigrationRun(MigratorConfiguration configuration, Connections connections, RunAction action) {
+    MigrationRun(EngineConfiguration configuration, Connections connections, RunAction action) {
         this.configuration = configuration;
         this.connections = connections;
         this.events = configuration.listener();
@@ -78,8 +81,8 @@ final class MigrationRun {
         ToolStatus before = session.status();
         events.on(new MigrationEvent.StatusRead(before.current(), before.pending().size()));
         JournalEntry.Start entry = new JournalEntry.Start(action.verb(), configuration.tool(), configuration.strategy(),
-                configuration.location(), configuration.release().orElse(null), before.current(), Hosts.localName(),
-                ProcessHandle.current().pid(), configuration.operator().orElse(null));
+                configuration.location(), configuration.release(), before.current(), Hosts.localName(),
+                ProcessHandle.current().pid(), configuration.operator());
         boolean migrating = action instanceof RunAction.Migrate;
         List<PendingMigration> pending = migrating && !before.pending().isEmpty()
                 && configuration.safety() != SafetyMode.OFF ? session.pending() : List.of();

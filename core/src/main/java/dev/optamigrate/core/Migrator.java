@@ -4,10 +4,12 @@ import dev.optamigrate.core.analysis.CheckReport;
 import dev.optamigrate.core.analysis.PendingScripts;
 import dev.optamigrate.core.analysis.StaticCheck;
 import dev.optamigrate.core.connect.Connections;
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
+import dev.optamigrate.core.spi.MigrateResult;
 import dev.optamigrate.core.spi.MigrationSession;
 import dev.optamigrate.core.spi.PendingMigration;
+import dev.optamigrate.core.spi.TargetMigrator;
 import dev.optamigrate.core.spi.ToolContext;
 import dev.optamigrate.core.spi.ToolStatus;
 import dev.optamigrate.core.spi.UndoRequest;
@@ -29,14 +31,15 @@ import java.util.function.Function;
  *         .migrate();
  * }</pre>
  *
- * {@link #migrate()} (and {@link #undo(UndoRequest)}) connects, takes the migration lock, opens a journal row, reads the status, applies what is
+ * {@link #migrate()} (and {@link #undo(UndoRequest)}) connects, takes the migration lock, opens a journal row, reads
+ * the status, applies what is
  * pending with one event per migration, closes the journal row and releases the lock. {@link #status()},
  * {@link #pending()} and {@link #validate()} only read, and take no lock.
  */
-public final class Migrator {
-    private final MigratorConfiguration configuration;
+public final class Migrator implements TargetMigrator {
+    private final EngineConfiguration configuration;
 
-    Migrator(MigratorConfiguration configuration) {
+    Migrator(EngineConfiguration configuration) {
         this.configuration = configuration;
     }
 
@@ -44,6 +47,13 @@ public final class Migrator {
         return new MigratorConfiguration();
     }
 
+    /** The tool's name, given or detected from the location. */
+    @Override
+    public String tool() {
+        return configuration.tool();
+    }
+
+    @Override
     public MigrateResult migrate() {
         return new MigrationRun(configuration, connections(), new RunAction.Migrate()).run();
     }
@@ -62,6 +72,7 @@ public final class Migrator {
         return read(MigrationSession::status);
     }
 
+    @Override
     public List<PendingMigration> pending() {
         return read(MigrationSession::pending);
     }
@@ -93,7 +104,7 @@ public final class Migrator {
         try (Connection connection = connections().open()) {
             return PendingScripts.serverMajorVersion(connection);
         } catch (SQLException e) {
-            throw new MigrateException(ErrorCode.CANNOT_CONNECT, "Lost the connection while reading the server's "
+            throw new MigrateException(CoreErrorCode.CANNOT_CONNECT, "Lost the connection while reading the server's "
                     + "version: " + e.getMessage(), e);
         }
     }

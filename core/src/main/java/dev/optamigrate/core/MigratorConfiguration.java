@@ -2,29 +2,32 @@ package dev.optamigrate.core;
 
 import dev.optamigrate.core.analysis.AllowList;
 import dev.optamigrate.core.analysis.SafetyMode;
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.EventListener;
-import dev.optamigrate.core.settings.Setting;
+import dev.optamigrate.core.settings.CoreSetting;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.settings.ToolOptionsReader;
 import dev.optamigrate.core.spi.Confirmation;
+import dev.optamigrate.core.spi.RunConfiguration;
 import dev.optamigrate.core.spi.ToolOptions;
 import dev.optamigrate.core.target.Target;
 import dev.optamigrate.core.tool.MigrationTools;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Fluent configuration of the engine; {@link #load()} gives the {@link Migrator}. Everything but the target has a
  * default: the tool is detected from the location, which is {@code db/migration}; the lock wait is 10 minutes; the
  * safety check warns.
+ *
+ * <p>{@link #load()} and {@link #readOnly()} copy: changing this builder afterwards changes neither the migrator
+ * nor what a strategy was given.
  */
 public final class MigratorConfiguration {
     private Target target;
     private String tool;
-    private String location = Setting.LOCATION.defaultValue();
+    private String location = CoreSetting.LOCATION.defaultValue();
     private Duration lockWait = Duration.ofMinutes(10);
     private EventListener listener = EventListener.NONE;
     private String strategy = "library";
@@ -50,14 +53,14 @@ public final class MigratorConfiguration {
      */
     public static MigratorConfiguration from(Settings settings) {
         MigratorConfiguration configuration = new MigratorConfiguration()
-                .location(settings.require(Setting.LOCATION))
-                .lockWait(settings.duration(Setting.LOCK_WAIT))
-                .safety(SafetyMode.parse(settings.require(Setting.SAFETY)))
+                .location(settings.require(CoreSetting.LOCATION))
+                .lockWait(settings.duration(CoreSetting.LOCK_WAIT))
+                .safety(SafetyMode.parse(settings.require(CoreSetting.SAFETY)))
                 .toolOptions(ToolOptionsReader.read(settings))
                 .allowList(settings.allowList());
-        settings.get(Setting.TOOL).ifPresent(configuration::tool);
-        settings.get(Setting.RELEASE).ifPresent(configuration::release);
-        settings.get(Setting.OPERATOR).ifPresent(configuration::operator);
+        settings.get(CoreSetting.TOOL).ifPresent(configuration::tool);
+        settings.get(CoreSetting.RELEASE).ifPresent(configuration::release);
+        settings.get(CoreSetting.OPERATOR).ifPresent(configuration::operator);
         return configuration;
     }
 
@@ -99,9 +102,10 @@ public final class MigratorConfiguration {
         return this;
     }
 
-    /** Adds a listener; every listener added receives every event. */
-    public MigratorConfiguration listener(EventListener listener) {
-        this.listener = this.listener == EventListener.NONE ? listener : this.listener.andThen(listener);
+    /** Adds a listener; every listener added receives every event, in the order they were added. */
+    public MigratorConfiguration addListener(EventListener added) {
+        Objects.requireNonNull(added, "listener");
+        this.listener = this.listener == EventListener.NONE ? added : this.listener.andThen(added);
         return this;
     }
 
@@ -136,70 +140,31 @@ public final class MigratorConfiguration {
         return this;
     }
 
+    /**
+     * The migrator for this configuration, with the tool detected from the location when none was given.
+     *
+     * @throws MigrateException {@code CONFIGURATION} without a target, or when no tool can be detected
+     */
     public Migrator load() {
         if (target == null) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "No target database configured.",
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "No target database configured.",
                     "Call target(...) with the database to migrate.", null);
         }
-        if (tools == null) {
-            tools = MigrationTools.discover(Thread.currentThread().getContextClassLoader());
-        }
-        if (tool == null) {
-            tool = tools.detect(location).tool();
-        }
-        return new Migrator(this);
+        return new Migrator(copy().withDetectedTool());
     }
 
-    public Target target() {
-        return target;
+    /**
+     * What a strategy is given: a read-only copy of this configuration, with or without a target, from which it
+     * makes the migrator for the target it reaches.
+     */
+    public RunConfiguration readOnly() {
+        return new ReadOnlyConfiguration(copy());
     }
 
-    /** The tool's name; {@code null} until {@link #load()} detects it when none was given. */
-    public String tool() {
-        return tool;
-    }
-
-    public String location() {
-        return location;
-    }
-
-    public Duration lockWait() {
-        return lockWait;
-    }
-
-    public SafetyMode safety() {
-        return safety;
-    }
-
-    public ToolOptions toolOptions() {
-        return toolOptions;
-    }
-
-    public AllowList allowList() {
-        return allowList;
-    }
-
-    public EventListener listener() {
-        return listener;
-    }
-
-    public String strategy() {
-        return strategy;
-    }
-
-    public Optional<String> release() {
-        return Optional.ofNullable(release);
-    }
-
-    public Optional<String> operator() {
-        return Optional.ofNullable(operator);
-    }
-
-    public Confirmation confirmation() {
-        return confirmation;
-    }
-
-    MigrationTools tools() {
-        return tools;
+    private EngineConfiguration copy() {
+        MigrationTools chosen = tools != null ? tools
+                : MigrationTools.discover(Thread.currentThread().getContextClassLoader());
+        return new EngineConfiguration(target, tool, location, lockWait, listener, strategy, release, operator, chosen,
+                confirmation, safety, toolOptions, allowList);
     }
 }

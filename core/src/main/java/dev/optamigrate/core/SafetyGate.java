@@ -8,7 +8,7 @@ import dev.optamigrate.core.analysis.Rule;
 import dev.optamigrate.core.analysis.SafetyMode;
 import dev.optamigrate.core.analysis.Severity;
 import dev.optamigrate.core.analysis.StaticCheck;
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.EventListener;
 import dev.optamigrate.core.event.MigrationEvent;
@@ -45,14 +45,14 @@ final class SafetyGate {
         List<Finding> transactionControl = report.findings().stream()
                 .filter(finding -> finding.rule().equals(Rule.TRANSACTION_CONTROL.id())).toList();
         if (!transactionControl.isEmpty()) {
-            throw new MigrateException(ErrorCode.INVALID_MIGRATIONS, "A migration that runs in a transaction "
+            throw new MigrateException(CoreErrorCode.INVALID_MIGRATIONS, "A migration that runs in a transaction "
                     + "commits it itself, and more statements follow: " + transactionControl.stream()
                             .map(finding -> finding.file() + ":" + finding.line()).collect(Collectors.joining(", "))
                     + ". If one of them failed, the part before the COMMIT would stay applied and unrecorded, so "
                     + "nothing was applied.", Rule.TRANSACTION_CONTROL.fix(), null);
         }
         if (mode == SafetyMode.BLOCK && report.failsAt(Severity.ERROR)) {
-            throw new MigrateException(ErrorCode.UNSAFE_MIGRATION, "The safety check found "
+            throw new MigrateException(CoreErrorCode.UNSAFE_MIGRATION, "The safety check found "
                     + report.count(Severity.ERROR) + " error-level finding(s) in the pending migrations, and "
                     + "safety is block: nothing was applied.", null);
         }

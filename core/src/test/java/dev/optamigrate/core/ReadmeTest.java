@@ -3,32 +3,15 @@ package dev.optamigrate.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.optamigrate.core.analysis.Rule;
-import dev.optamigrate.core.error.ErrorCode;
-import dev.optamigrate.core.settings.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The README's configuration, exit-code and rule tables list exactly what the code has. */
+/**
+ * The README's rule table lists every rule with examples. The configuration and exit-code tables, which need every
+ * module, are checked by the CLI's {@code ReadmeTablesTest}.
+ */
 class ReadmeTest {
-
-    @Test
-    void configurationTableListsEverySettingWithItsVariableAndDefault() throws Exception {
-        String readme = readme();
-        for (Setting setting : Setting.values()) {
-            String row = "| `" + setting.key() + "` | `" + setting.environmentVariable() + "` | "
-                    + (setting.defaultValue() == null ? "" : "`" + setting.defaultValue() + "`");
-            assertThat(readme).as(setting.key()).contains(row);
-        }
-    }
-
-    @Test
-    void exitCodeTableListsEveryCode() throws Exception {
-        String readme = readme();
-        for (ErrorCode code : ErrorCode.values()) {
-            assertThat(readme).contains("| " + code.exitCode() + " | `" + code.name() + "` |");
-        }
-    }
 
     @Test
     void everyRuleHasARowAndExamples() throws Exception {

@@ -1,6 +1,6 @@
 package dev.optamigrate.embedded;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.spi.EmbeddedPostgresProvider;
 import dev.optamigrate.core.target.SslMode;
@@ -38,7 +38,7 @@ public final class EmbeddedDatabase implements EmbeddedPostgresProvider.Embedded
                     .start();
             return new EmbeddedDatabase(postgres, data);
         } catch (IOException | RuntimeException e) {
-            throw new MigrateException(ErrorCode.CANNOT_CONNECT, "The embedded PostgreSQL did not start (data in "
+            throw new MigrateException(CoreErrorCode.CANNOT_CONNECT, "The embedded PostgreSQL did not start (data in "
                     + data + "): " + e.getMessage(), "Another opta-migrate --embedded may be using that directory; "
                             + "wait for it, or delete the directory to start afresh.", e);
         }
@@ -50,7 +50,7 @@ public final class EmbeddedDatabase implements EmbeddedPostgresProvider.Embedded
             EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start();
             return new EmbeddedDatabase(postgres, null);
         } catch (IOException | RuntimeException e) {
-            throw new MigrateException(ErrorCode.CANNOT_CONNECT, "The embedded PostgreSQL did not start: "
+            throw new MigrateException(CoreErrorCode.CANNOT_CONNECT, "The embedded PostgreSQL did not start: "
                     + e.getMessage(), "Check the free disk space in the temporary directory, or use --shadow-url.",
                     e);
         }
@@ -74,7 +74,7 @@ public final class EmbeddedDatabase implements EmbeddedPostgresProvider.Embedded
         try {
             postgres.close();
         } catch (IOException e) {
-            throw new MigrateException(ErrorCode.INTERNAL, "The embedded PostgreSQL did not stop cleanly: "
+            throw new MigrateException(CoreErrorCode.INTERNAL, "The embedded PostgreSQL did not stop cleanly: "
                     + e.getMessage(), e);
         }
     }

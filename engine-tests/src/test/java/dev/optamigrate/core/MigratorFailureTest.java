@@ -3,7 +3,7 @@ package dev.optamigrate.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.journal.Journal;
 import dev.optamigrate.core.journal.JournalEntry;
@@ -32,7 +32,7 @@ class MigratorFailureTest {
         MigrateException failure = catchThrowableOfType(MigrateException.class,
                 () -> Migrator.configure().target(db.target()).location(migrations.toString()).load().migrate());
 
-        assertThat(failure.code()).isEqualTo(ErrorCode.MIGRATION_FAILED);
+        assertThat(failure.code()).isEqualTo(CoreErrorCode.MIGRATION_FAILED);
         assertThat(failure.getMessage()).contains("V5__add_loyalty.sql", "line 2", "UPDATE customer_typo",
                 "customer_typo", "42P01");
         assertThat(Migrator.configure().target(db.target()).location(migrations.toString()).load().status().current())
@@ -71,7 +71,7 @@ class MigratorFailureTest {
     void missingLocationIsAConfigurationError(TestDatabase db) {
         MigrateException failure = catchThrowableOfType(MigrateException.class, () -> Migrator.configure()
                 .target(db.target()).location("no/such/dir").load().status());
-        assertThat(failure.code()).isEqualTo(ErrorCode.CONFIGURATION);
+        assertThat(failure.code()).isEqualTo(CoreErrorCode.CONFIGURATION);
         assertThat(failure.getMessage()).contains("no/such/dir", "does not exist");
     }
 
@@ -79,7 +79,7 @@ class MigratorFailureTest {
     void unknownToolListsTheKnownOnes(TestDatabase db) {
         MigrateException failure = catchThrowableOfType(MigrateException.class, () -> Migrator.configure()
                 .target(db.target()).tool("alembic").load().status());
-        assertThat(failure.code()).isEqualTo(ErrorCode.CONFIGURATION);
+        assertThat(failure.code()).isEqualTo(CoreErrorCode.CONFIGURATION);
         assertThat(failure.getMessage()).contains("alembic");
         assertThat(failure.hint()).contains("flyway");
     }

@@ -6,6 +6,7 @@ import dev.optamigrate.core.event.MigrationEvent;
 import dev.optamigrate.core.journal.Journal;
 import dev.optamigrate.core.journal.JournalEntry;
 import dev.optamigrate.core.spi.AppliedMigration;
+import dev.optamigrate.core.spi.MigrateResult;
 import dev.optamigrate.core.spi.MigrationInfo;
 import dev.optamigrate.core.spi.ToolStatus;
 import dev.optamigrate.core.testing.Examples;
@@ -71,7 +72,7 @@ class MigratorTest {
 
     private static Migrator migrator(TestDatabase db, List<MigrationEvent> events) {
         return Migrator.configure().target(db.target()).location(Examples.of("flyway").toString())
-                .listener(events::add).load();
+                .addListener(events::add).load();
     }
 
     private static String schemaFingerprint(TestDatabase db) throws Exception {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.optamigrate.core.analysis.AllowList;
 import dev.optamigrate.core.analysis.SafetyMode;
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.MigrationEvent;
 import dev.optamigrate.core.testing.MigrationSets;
@@ -32,7 +32,7 @@ class SafetyGateTest {
 
         assertThatThrownBy(() -> migrator(db, location, SafetyMode.BLOCK, events).migrate())
                 .isInstanceOfSatisfying(MigrateException.class, failure -> {
-                    assertThat(failure.code()).isEqualTo(ErrorCode.UNSAFE_MIGRATION);
+                    assertThat(failure.code()).isEqualTo(CoreErrorCode.UNSAFE_MIGRATION);
                     assertThat(failure.getMessage()).contains("1 error-level finding", "nothing was applied");
                 });
 
@@ -107,6 +107,6 @@ class SafetyGateTest {
 
     private static Migrator migrator(TestDatabase db, Path location, SafetyMode safety, List<MigrationEvent> events) {
         return Migrator.configure().target(db.target()).location(location.toString()).safety(safety)
-                .listener(events::add).load();
+                .addListener(events::add).load();
     }
 }

@@ -1,6 +1,6 @@
 package dev.optamigrate.kubernetes;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import java.util.regex.Pattern;
 
@@ -45,12 +45,12 @@ public final class ImageReference {
     public static String requireValid(String image, String what) {
         String name = image == null ? "" : image.split("[:@]", 2)[0];
         if (image == null || name.length() > NAME_LIMIT || !REFERENCE.matcher(image).matches()) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, what + " is not a valid image reference.",
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, what + " is not a valid image reference.",
                     "Write it as [REGISTRY[:PORT]/]REPOSITORY:TAG or REPOSITORY@sha256:DIGEST, in lower case, e.g. "
                             + "ghcr.io/acme/shop-api:1.4.2.", null);
         }
         if (!pinned(image)) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, what + " names no tag or digest, so the Job might "
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, what + " names no tag or digest, so the Job might "
                     + "run a different build than intended.", "Give the exact image, e.g. " + image + ":1.4.2 or "
                             + image + "@sha256:...", null);
         }

@@ -1,6 +1,5 @@
 package dev.optamigrate.kubernetes;
 
-import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.settings.SmallTextFile;
 import io.fabric8.kubernetes.api.model.Config;
@@ -51,17 +50,20 @@ final class KubeconfigFile {
         try {
             model = KubeConfigUtils.parseConfigFromString(text);
         } catch (RuntimeException e) {
-            throw new MigrateException(ErrorCode.KUBERNETES_UNAVAILABLE, "The kubeconfig " + path + " is not a valid "
+            throw new MigrateException(KubernetesErrorCode.KUBERNETES_UNAVAILABLE, "The kubeconfig " + path
+                    + " is not a valid "
                     + "kubeconfig.", "Check it with `kubectl config view`.", null);
         }
         if (model == null) {
-            throw new MigrateException(ErrorCode.KUBERNETES_UNAVAILABLE, "The kubeconfig " + path + " is empty.",
+            throw new MigrateException(KubernetesErrorCode.KUBERNETES_UNAVAILABLE, "The kubeconfig " + path
+                    + " is empty.",
                     "Log in to the cluster so that kubectl writes it (e.g. `aws eks update-kubeconfig`), or point "
                             + "KUBECONFIG at another file.", null);
         }
         String name = context != null ? context : model.getCurrentContext();
         if (name == null || name.isBlank()) {
-            throw new MigrateException(ErrorCode.KUBERNETES_UNAVAILABLE, "The kubeconfig " + path + " has no current "
+            throw new MigrateException(KubernetesErrorCode.KUBERNETES_UNAVAILABLE, "The kubeconfig " + path
+                    + " has no current "
                     + "context.", "Choose one with `kubectl config use-context NAME`, or give --context NAME.", null);
         }
         listed(model.getContexts()).stream().filter(named -> name.equals(named.getName())).findFirst()
@@ -91,14 +93,14 @@ final class KubeconfigFile {
                 }
             }
         }
-        throw new MigrateException(ErrorCode.KUBERNETES_UNAVAILABLE, "The kubeconfig " + path + " gets its "
+        throw new MigrateException(KubernetesErrorCode.KUBERNETES_UNAVAILABLE, "The kubeconfig " + path + " gets its "
                 + "credentials from the plugin '" + command + "', which is not installed or not on PATH.",
                 "Install it as your cluster's docs say (e.g. the aws CLI for EKS, gke-gcloud-auth-plugin for GKE), "
                         + "or fix users[].user.exec.command in the kubeconfig.", null);
     }
 
     private static MigrateException unusable(Path path, String problem) {
-        return new MigrateException(ErrorCode.KUBERNETES_UNAVAILABLE, "KUBECONFIG names " + path + ", which "
+        return new MigrateException(KubernetesErrorCode.KUBERNETES_UNAVAILABLE, "KUBECONFIG names " + path + ", which "
                 + problem + ".", "Point KUBECONFIG at your kubeconfig file, or unset it.", null);
     }
 }

@@ -1,7 +1,6 @@
 package dev.optamigrate.kubernetes;
 
 import dev.optamigrate.core.error.Causes;
-import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.http.WebSocketHandshakeException;
@@ -48,19 +47,23 @@ public final class KubernetesCalls {
                 ? failure.getStatus().getMessage() : failure.getCode() <= 0 && code > 0
                         ? "the API server answered HTTP " + code + " to the WebSocket upgrade" : rootMessage(failure);
         if (code == FORBIDDEN) {
-            return new MigrateException(ErrorCode.KUBERNETES_FORBIDDEN, "Kubernetes refused to " + doing + ": "
+            return new MigrateException(KubernetesErrorCode.KUBERNETES_FORBIDDEN, "Kubernetes refused to " + doing
+                    + ": "
                     + reason, null, failure);
         }
         if (code == UNAUTHORIZED) {
-            return new MigrateException(ErrorCode.KUBERNETES_UNAVAILABLE, "Kubernetes did not accept the credentials "
+            return new MigrateException(KubernetesErrorCode.KUBERNETES_UNAVAILABLE,
+                    "Kubernetes did not accept the credentials "
                     + "while trying to " + doing + ".", "Log in to the cluster again (your token may have expired), "
                     + "then retry.", failure);
         }
         if (code <= 0) {
-            return new MigrateException(ErrorCode.KUBERNETES_UNAVAILABLE, "Cannot reach the Kubernetes API to "
+            return new MigrateException(KubernetesErrorCode.KUBERNETES_UNAVAILABLE,
+                    "Cannot reach the Kubernetes API to "
                     + doing + ": " + unreachable(failure, reason) + ".", null, failure);
         }
-        return new MigrateException(ErrorCode.KUBERNETES_UNAVAILABLE, "Cannot " + doing + " (HTTP " + code + "): "
+        return new MigrateException(KubernetesErrorCode.KUBERNETES_UNAVAILABLE, "Cannot " + doing + " (HTTP " + code
+                + "): "
                 + reason, null, failure);
     }
 

@@ -1,8 +1,6 @@
 package dev.optamigrate.kubernetes;
 
-import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
-import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -27,14 +25,15 @@ public final class KubernetesConnection {
 
     /** A client for the configured cluster; the caller closes it. */
     public static KubernetesClient open(Settings settings) {
-        String context = settings.get(Setting.CONTEXT).orElse(null);
+        String context = settings.get(KubernetesSetting.CONTEXT).orElse(null);
         Config config = kubeconfig(settings)
                 .map(file -> fromFile(file, context, settings.environment()))
                 .orElseGet(() -> autoConfigure(settings, context));
         if (context != null && (config.getCurrentContext() == null
                 || !context.equals(config.getCurrentContext().getName()))) {
-            throw new MigrateException(ErrorCode.KUBERNETES_UNAVAILABLE, "The kubeconfig has no context '" + context
-                    + "' (from " + settings.sourceOf(Setting.CONTEXT) + ").",
+            throw new MigrateException(KubernetesErrorCode.KUBERNETES_UNAVAILABLE, "The kubeconfig has no context '"
+                    + context
+                    + "' (from " + settings.sourceOf(KubernetesSetting.CONTEXT) + ").",
                     "List the contexts with `kubectl config get-contexts` and pass one of them to --context.", null);
         }
         config.setConnectionTimeout(CONNECT_TIMEOUT_MILLIS);
@@ -64,7 +63,8 @@ public final class KubernetesConnection {
         boolean inCluster = settings.environment().containsKey("KUBERNETES_SERVICE_HOST");
         Path home = Path.of(System.getProperty("user.home"), ".kube", "config");
         if (!inCluster && !Files.isRegularFile(home)) {
-            throw new MigrateException(ErrorCode.KUBERNETES_UNAVAILABLE, "No kubeconfig was found (KUBECONFIG is "
+            throw new MigrateException(KubernetesErrorCode.KUBERNETES_UNAVAILABLE,
+                    "No kubeconfig was found (KUBECONFIG is "
                     + "not set and " + home + " does not exist), and this is not a pod in a cluster.",
                     "Log in to the cluster so that kubectl works (e.g. `aws eks update-kubeconfig`), or set "
                     + "KUBECONFIG.", null);
@@ -79,7 +79,8 @@ public final class KubernetesConnection {
         try {
             return Config.fromKubeconfig(context, kubeconfig.text(), path.toString());
         } catch (RuntimeException unreadable) {
-            throw new MigrateException(ErrorCode.KUBERNETES_UNAVAILABLE, "Cannot read the kubeconfig " + path + ": "
+            throw new MigrateException(KubernetesErrorCode.KUBERNETES_UNAVAILABLE, "Cannot read the kubeconfig "
+                    + path + ": "
                     + unreadable.getMessage(), "Check that the file is a valid kubeconfig.", unreadable);
         }
     }

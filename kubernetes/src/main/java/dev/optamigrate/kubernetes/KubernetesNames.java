@@ -1,6 +1,6 @@
 package dev.optamigrate.kubernetes;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import java.util.regex.Pattern;
 
@@ -41,7 +41,7 @@ public final class KubernetesNames {
 
     private static MigrateException invalid(String name, String what, String rule) {
         String shown = name == null ? "empty" : name.isEmpty() ? "empty" : "'" + printable(name) + "'";
-        return new MigrateException(ErrorCode.CONFIGURATION, what + " is " + shown + ", which is not a valid "
+        return new MigrateException(CoreErrorCode.CONFIGURATION, what + " is " + shown + ", which is not a valid "
                 + "Kubernetes name.", "Kubernetes needs " + rule + ".", null);
     }
 

@@ -1,7 +1,6 @@
 package dev.optamigrate.kubernetes;
 
 import dev.optamigrate.core.connect.Hosts;
-import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
@@ -139,7 +138,7 @@ public final class MigrationLease implements AutoCloseable {
     }
 
     private static MigrateException held(String service, String namespace, Holder holder) {
-        return new MigrateException(ErrorCode.MIGRATION_IN_PROGRESS, "A migration of service " + service
+        return new MigrateException(KubernetesErrorCode.MIGRATION_IN_PROGRESS, "A migration of service " + service
                 + " is running: Lease " + name(service) + " in namespace " + namespace + " is held by "
                 + holder.describe() + ", and its holder keeps renewing it.", "Wait for it to finish. If that run is "
                 + "gone, its lease expires " + holder.duration().toSeconds() + " s after its last renewal.", null);
@@ -154,7 +153,8 @@ public final class MigrationLease implements AutoCloseable {
     public void check(String stillRunning) {
         String why = lost.get();
         if (why != null) {
-            throw new MigrateException(ErrorCode.LEASE_LOST, "Lost Lease " + name + " in namespace " + namespace
+            throw new MigrateException(KubernetesErrorCode.LEASE_LOST, "Lost Lease " + name + " in namespace "
+                    + namespace
                     + ": " + why + ". " + stillRunning, "Another migration of the service may start meanwhile. "
                     + "Find out who holds the lease (`kubectl get lease " + name + " -n " + namespace + " -o yaml`) "
                     + "before you run again.", null);

@@ -1,6 +1,6 @@
 package dev.optamigrate.kubernetes;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import java.time.Duration;
 
@@ -18,7 +18,8 @@ public final class Pause {
             Thread.sleep(pause.toMillis());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new MigrateException(ErrorCode.INTERRUPTED, "Interrupted while " + during + ".", null, interrupted);
+            throw new MigrateException(CoreErrorCode.INTERRUPTED, "Interrupted while " + during + ".", null,
+                    interrupted);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.optamigrate.kubernetes;
 
+import dev.optamigrate.core.settings.CoreSetting;
 import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
 import java.util.LinkedHashMap;
@@ -15,11 +16,13 @@ public final class RemoteRun {
     /** The command run when the user gives none after {@code --}. */
     public static final List<String> DEFAULT_COMMAND = List.of("opta-migrate", "migrate");
 
-    private static final List<Setting> CARRIED = List.of(Setting.TOOL, Setting.LOCATION, Setting.CLASSPATH,
-            Setting.SEARCH_PATH, Setting.CONTEXTS, Setting.LABELS, Setting.PLACEHOLDERS, Setting.MYBATIS_ENVIRONMENT,
-            Setting.LOCK_WAIT,
-            Setting.SAFETY, Setting.RELEASE, Setting.OPERATOR, Setting.SSLMODE, Setting.ENV_HOST, Setting.ENV_PORT,
-            Setting.ENV_NAME, Setting.ENV_USER, Setting.ENV_PASSWORD);
+    private static final List<Setting> CARRIED = List.of(CoreSetting.TOOL, CoreSetting.LOCATION, CoreSetting.CLASSPATH,
+            CoreSetting.SEARCH_PATH, CoreSetting.CONTEXTS, CoreSetting.LABELS, CoreSetting.PLACEHOLDERS,
+                    CoreSetting.MYBATIS_ENVIRONMENT,
+            CoreSetting.LOCK_WAIT,
+            CoreSetting.SAFETY, CoreSetting.RELEASE, CoreSetting.OPERATOR, CoreSetting.SSLMODE, CoreSetting.ENV_HOST,
+                    CoreSetting.ENV_PORT,
+            CoreSetting.ENV_NAME, CoreSetting.ENV_USER, CoreSetting.ENV_PASSWORD);
 
     private RemoteRun() {
     }
@@ -31,14 +34,14 @@ public final class RemoteRun {
      */
     public static Map<String, String> settingVariables(Settings settings, String release) {
         Map<String, String> variables = new LinkedHashMap<>();
-        variables.put(Setting.STRATEGY.environmentVariable(), "local");
+        variables.put(CoreSetting.STRATEGY.environmentVariable(), "local");
         for (Setting setting : CARRIED) {
             if (settings.given(setting)) {
                 variables.put(setting.environmentVariable(), settings.require(setting));
             }
         }
         if (release != null) {
-            variables.putIfAbsent(Setting.RELEASE.environmentVariable(), release);
+            variables.putIfAbsent(CoreSetting.RELEASE.environmentVariable(), release);
         }
         return variables;
     }

@@ -1,8 +1,7 @@
 package dev.optamigrate.kubernetes;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
-import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
 import java.util.Optional;
 
@@ -21,18 +20,20 @@ public record ServiceCoordinates(String service, String namespace, Optional<Stri
         String secret) {
 
     public static ServiceCoordinates from(Settings settings, String purpose) {
-        String service = settings.get(Setting.SERVICE).orElseThrow(() -> new MigrateException(ErrorCode.CONFIGURATION,
-                purpose + " needs the service's name.", "Give --service NAME (the Opta manifest's name) or set "
-                + Setting.SERVICE.environmentVariable() + ".", null));
-        KubernetesNames.label(service, "The service's name (from " + settings.sourceOf(Setting.SERVICE) + ")");
-        String namespace = settings.get(Setting.NAMESPACE).orElse(service);
-        KubernetesNames.label(namespace, "The namespace (from " + settings.sourceOf(Setting.NAMESPACE) + ")");
-        Optional<String> deployment = settings.get(Setting.DEPLOYMENT);
+        String service = settings.get(KubernetesSetting.SERVICE).orElseThrow(() -> new MigrateException(
+                CoreErrorCode.CONFIGURATION, purpose + " needs the service's name.", "Set "
+                        + KubernetesSetting.SERVICE.names() + " to the Opta manifest's name.", null));
+        KubernetesNames.label(service, "The service's name (from " + settings.sourceOf(KubernetesSetting.SERVICE)
+                + ")");
+        String namespace = settings.get(KubernetesSetting.NAMESPACE).orElse(service);
+        KubernetesNames.label(namespace, "The namespace (from " + settings.sourceOf(KubernetesSetting.NAMESPACE) + ")");
+        Optional<String> deployment = settings.get(KubernetesSetting.DEPLOYMENT);
         deployment.ifPresent(name -> KubernetesNames.subdomain(name, "The Deployment's name (from "
-                + settings.sourceOf(Setting.DEPLOYMENT) + ")"));
+                + settings.sourceOf(KubernetesSetting.DEPLOYMENT) + ")"));
         return new ServiceCoordinates(service, namespace, deployment, KubernetesNames.label(settings.require(
-                Setting.CONTAINER), "The container's name (from " + settings.sourceOf(Setting.CONTAINER) + ")"),
-                KubernetesNames.subdomain(settings.require(Setting.SECRET), "The Secret's name (from "
-                        + settings.sourceOf(Setting.SECRET) + ")"));
+                KubernetesSetting.CONTAINER), "The container's name (from "
+                        + settings.sourceOf(KubernetesSetting.CONTAINER) + ")"),
+                KubernetesNames.subdomain(settings.require(KubernetesSetting.SECRET), "The Secret's name (from "
+                        + settings.sourceOf(KubernetesSetting.SECRET) + ")"));
     }
 }

@@ -1,6 +1,6 @@
 package dev.optamigrate.kubernetes;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -38,7 +38,7 @@ public record ServiceWorkload(Deployment deployment, Container container) {
     public String image() {
         String image = container.getImage();
         if (!ImageReference.pinned(image)) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "Deployment " + name() + " runs image '" + image
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "Deployment " + name() + " runs image '" + image
                     + "' without a tag or digest, so a copy might run a different build.",
                     "Give the exact image with --image REPOSITORY:TAG (or @sha256:...).", null);
         }
@@ -49,7 +49,7 @@ public record ServiceWorkload(Deployment deployment, Container container) {
         Deployment deployment = KubernetesCalls.call("read Deployment " + name + " in namespace " + namespace,
                 () -> client.apps().deployments().inNamespace(namespace).withName(name).get());
         if (deployment == null) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "There is no Deployment " + name + " in namespace "
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "There is no Deployment " + name + " in namespace "
                     + namespace + ".", "Check --deployment and --namespace; `kubectl get deployments -n "
                     + namespace + "` lists what is there.", null);
         }
@@ -60,12 +60,12 @@ public record ServiceWorkload(Deployment deployment, Container container) {
         List<Deployment> found = KubernetesCalls.call("list Deployments in namespace " + namespace,
                 () -> client.apps().deployments().inNamespace(namespace).list().getItems());
         if (found.isEmpty()) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "There is no Deployment in namespace " + namespace
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "There is no Deployment in namespace " + namespace
                     + ".", "Check --service (Opta names the namespace after the service) or give --namespace.",
                     null);
         }
         if (found.size() > 1) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "Namespace " + namespace + " has "
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "Namespace " + namespace + " has "
                     + found.size() + " Deployments (" + found.stream().map(d -> d.getMetadata().getName())
                             .sorted().collect(Collectors.joining(", ")) + ").",
                     "Choose the service's Deployment with --deployment NAME.", null);
@@ -76,7 +76,7 @@ public record ServiceWorkload(Deployment deployment, Container container) {
     private static Container container(Deployment deployment, String name) {
         List<Container> containers = deployment.getSpec().getTemplate().getSpec().getContainers();
         return containers.stream().filter(container -> container.getName().equals(name)).findFirst()
-                .orElseThrow(() -> new MigrateException(ErrorCode.CONFIGURATION, "Deployment "
+                .orElseThrow(() -> new MigrateException(CoreErrorCode.CONFIGURATION, "Deployment "
                         + deployment.getMetadata().getName() + " has no container '" + name + "' (it has "
                         + containers.stream().map(Container::getName).collect(Collectors.joining(", ")) + ").",
                         "Choose the application's container with --container NAME.", null));

@@ -3,7 +3,7 @@ package dev.optamigrate.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.kubernetes.testing.FakeCluster;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -55,7 +55,7 @@ class ApiPatienceTest {
         assertThatThrownBy(() -> new ApiPatience(Duration.ofSeconds(1), notices::add).call("read namespace shop",
                 () -> cluster.client().namespaces().withName("shop").get())).isInstanceOfSatisfying(
                         MigrateException.class, failure -> {
-                            assertThat(failure.code()).isEqualTo(ErrorCode.KUBERNETES_UNAVAILABLE);
+                            assertThat(failure.code()).isEqualTo(KubernetesErrorCode.KUBERNETES_UNAVAILABLE);
                             assertThat(failure.getMessage()).contains("HTTP 503").contains("kept failing for 1 s");
                         });
     }
@@ -67,7 +67,7 @@ class ApiPatienceTest {
         assertThatThrownBy(() -> new ApiPatience(Duration.ofSeconds(30), notices::add).call("read namespace shop",
                 () -> cluster.client().namespaces().withName("shop").get())).isInstanceOfSatisfying(
                         MigrateException.class, failure -> assertThat(failure.code())
-                                .isEqualTo(ErrorCode.KUBERNETES_FORBIDDEN));
+                                .isEqualTo(KubernetesErrorCode.KUBERNETES_FORBIDDEN));
         assertThat(notices).isEmpty();
     }
 
@@ -92,7 +92,7 @@ class ApiPatienceTest {
         waiting.join(10_000);
 
         assertThat(thrown).singleElement().isInstanceOfSatisfying(MigrateException.class, failure -> {
-            assertThat(failure.code()).isEqualTo(ErrorCode.INTERRUPTED);
+            assertThat(failure.code()).isEqualTo(CoreErrorCode.INTERRUPTED);
             assertThat(failure.exitCode()).isEqualTo(130);
         });
     }

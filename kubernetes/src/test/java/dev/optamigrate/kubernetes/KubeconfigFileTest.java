@@ -3,7 +3,6 @@ package dev.optamigrate.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +78,7 @@ class KubeconfigFileTest {
 
     private static String refusal(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
         MigrateException failure = catchThrowableOfType(MigrateException.class, call);
-        assertThat(failure.code()).isEqualTo(ErrorCode.KUBERNETES_UNAVAILABLE);
+        assertThat(failure.code()).isEqualTo(KubernetesErrorCode.KUBERNETES_UNAVAILABLE);
         return failure.getMessage();
     }
 }

@@ -3,7 +3,7 @@ package dev.optamigrate.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class KubernetesNamesTest {
     @ParameterizedTest
-    @ValueSource(strings = {"shop", "shop-api", "a", "a1", "x23456789012345678901234567890123456789012345678901234567890123"})
+    @ValueSource(strings = {"shop", "shop-api", "a", "a1",
+            "x23456789012345678901234567890123456789012345678901234567890123"})
     void acceptsLabels(String name) {
         assertThat(KubernetesNames.label(name, "The namespace")).isEqualTo(name);
     }
@@ -22,7 +23,7 @@ class KubernetesNamesTest {
     void refusesAnythingElseWithTheRule(String name) {
         MigrateException failure = catchThrowableOfType(MigrateException.class,
                 () -> KubernetesNames.label(name, "The namespace (from --namespace)"));
-        assertThat(failure.code()).isEqualTo(ErrorCode.CONFIGURATION);
+        assertThat(failure.code()).isEqualTo(CoreErrorCode.CONFIGURATION);
         assertThat(failure.getMessage()).startsWith("The namespace (from --namespace) is ");
         assertThat(failure.hint()).contains("DNS-1123 label", "63 characters");
     }

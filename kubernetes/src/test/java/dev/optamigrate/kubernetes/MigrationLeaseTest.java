@@ -3,7 +3,6 @@ package dev.optamigrate.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.kubernetes.testing.FakeCluster;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
@@ -45,7 +44,7 @@ class MigrationLeaseTest {
             long started = System.nanoTime();
             assertThatThrownBy(() -> acquire("bob@ci (job)")).isInstanceOfSatisfying(MigrateException.class,
                     failure -> {
-                        assertThat(failure.code()).isEqualTo(ErrorCode.MIGRATION_IN_PROGRESS);
+                        assertThat(failure.code()).isEqualTo(KubernetesErrorCode.MIGRATION_IN_PROGRESS);
                         assertThat(failure.getMessage()).contains("held by alice@laptop (job)")
                                 .contains("opta-migrate-shop").contains("keeps renewing it");
                     });
@@ -89,7 +88,7 @@ class MigrationLeaseTest {
         try {
             assertThatThrownBy(() -> MigrationLease.refuseIfHeld(cluster.client(), "shop", "shop", notices::add))
                     .isInstanceOfSatisfying(MigrateException.class, failure -> assertThat(failure.code())
-                            .isEqualTo(ErrorCode.MIGRATION_IN_PROGRESS));
+                            .isEqualTo(KubernetesErrorCode.MIGRATION_IN_PROGRESS));
         } finally {
             renewer.interrupt();
             renewer.join();
@@ -118,7 +117,7 @@ class MigrationLeaseTest {
 
             assertThat(lostWithin(held, Duration.ofSeconds(5))).isInstanceOfSatisfying(MigrateException.class,
                     failure -> {
-                        assertThat(failure.code()).isEqualTo(ErrorCode.LEASE_LOST);
+                        assertThat(failure.code()).isEqualTo(KubernetesErrorCode.LEASE_LOST);
                         assertThat(failure.getMessage()).contains("now held by mallory@elsewhere (job)")
                                 .contains("Job x may still be running");
                     });
@@ -134,7 +133,7 @@ class MigrationLeaseTest {
 
             assertThat(lostWithin(held, Duration.ofSeconds(20))).isInstanceOfSatisfying(MigrateException.class,
                     failure -> {
-                        assertThat(failure.code()).isEqualTo(ErrorCode.LEASE_LOST);
+                        assertThat(failure.code()).isEqualTo(KubernetesErrorCode.LEASE_LOST);
                         assertThat(failure.getMessage()).contains("no renewal got through for 2 s")
                                 .contains("HTTP 503");
                     });

@@ -3,7 +3,7 @@ package dev.optamigrate.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
@@ -55,11 +55,12 @@ class ServiceWorkloadTest {
 
         assertThatThrownBy(() -> ServiceWorkload.find(cluster.client(), coordinates(Map.of())))
                 .isInstanceOfSatisfying(MigrateException.class, failure -> {
-                    assertThat(failure.code()).isEqualTo(ErrorCode.CONFIGURATION);
+                    assertThat(failure.code()).isEqualTo(CoreErrorCode.CONFIGURATION);
                     assertThat(failure.getMessage()).contains("shop, shop-worker");
                     assertThat(failure.hint()).contains("--deployment");
                 });
-        assertThat(ServiceWorkload.find(cluster.client(), coordinates(Map.of(Setting.DEPLOYMENT, "shop-worker")))
+        assertThat(ServiceWorkload.find(cluster.client(), coordinates(Map.of(KubernetesSetting.DEPLOYMENT,
+                "shop-worker")))
                 .name()).isEqualTo("shop-worker");
     }
 
@@ -77,7 +78,7 @@ class ServiceWorkloadTest {
     void aMissingContainerListsTheOnesThereAre() {
         cluster.deployService("shop", "shop:v1", deployment -> deployment);
 
-        assertThatThrownBy(() -> ServiceWorkload.find(cluster.client(), coordinates(Map.of(Setting.CONTAINER,
+        assertThatThrownBy(() -> ServiceWorkload.find(cluster.client(), coordinates(Map.of(KubernetesSetting.CONTAINER,
                 "app")))).hasMessageContaining("no container 'app' (it has k8s-service)");
     }
 
@@ -88,7 +89,7 @@ class ServiceWorkloadTest {
 
         assertThatThrownBy(() -> KubernetesConnection.open(settings)).isInstanceOfSatisfying(MigrateException.class,
                 failure -> {
-                    assertThat(failure.code()).isEqualTo(ErrorCode.KUBERNETES_UNAVAILABLE);
+                    assertThat(failure.code()).isEqualTo(KubernetesErrorCode.KUBERNETES_UNAVAILABLE);
                     assertThat(failure.getMessage()).contains("does not exist");
                 });
     }
@@ -103,7 +104,7 @@ class ServiceWorkloadTest {
         try (var client = KubernetesConnection.open(settings)) {
             assertThatThrownBy(() -> ServiceWorkload.find(client, coordinates(Map.of())))
                     .isInstanceOfSatisfying(MigrateException.class, failure -> {
-                        assertThat(failure.code()).isEqualTo(ErrorCode.KUBERNETES_UNAVAILABLE);
+                        assertThat(failure.code()).isEqualTo(KubernetesErrorCode.KUBERNETES_UNAVAILABLE);
                         assertThat(failure.getMessage()).contains("Cannot reach the Kubernetes API to list Deployments in "
                                 + "namespace shop");
                     });
@@ -112,8 +113,8 @@ class ServiceWorkloadTest {
     }
 
     private ServiceCoordinates coordinates(Map<Setting, String> flags) {
-        Map<Setting, String> all = new java.util.EnumMap<>(Setting.class);
-        all.put(Setting.SERVICE, "shop");
+        Map<Setting, String> all = new java.util.HashMap<>();
+        all.put(KubernetesSetting.SERVICE, "shop");
         all.putAll(flags);
         return ServiceCoordinates.from(SettingsLoader.load(all, Map.of(), Optional.empty(), directory), "test");
     }

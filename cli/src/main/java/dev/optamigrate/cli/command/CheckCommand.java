@@ -8,10 +8,9 @@ import dev.optamigrate.cli.options.SourceOptions;
 import dev.optamigrate.cli.options.TargetOptions;
 import dev.optamigrate.cli.output.CheckReportView;
 import dev.optamigrate.cli.output.SarifReport;
-import dev.optamigrate.core.MigratorConfiguration;
 import dev.optamigrate.core.analysis.CheckReport;
 import dev.optamigrate.core.analysis.StaticCheck;
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.settings.ToolOptionsReader;
@@ -114,15 +113,13 @@ public final class CheckCommand implements Callable<Integer> {
         if (paths.isEmpty()) {
             Settings settings = CommonOptions.settings(environment, target, source, null, Map.of());
             if (!target.embedded() && !new TargetResolver(settings).configured()) {
-                throw new MigrateException(ErrorCode.CONFIGURATION, "Nothing to check: no PATH was given, and no "
+                throw new MigrateException(CoreErrorCode.CONFIGURATION, "Nothing to check: no PATH was given, and no "
                         + "target to read the pending migrations from.", "Give the migration files or directories "
                         + "(opta-migrate check db/migration), or a target: --url, the Opta variables, or --embedded.",
                         null);
             }
-            TargetSession session = TargetSession.configure(target, settings);
-            String tool = DatabaseCommand.settleTool(tools, settings, notices());
-            try (TargetSession started = session.start(environment, notices())) {
-                report = MigratorConfiguration.from(settings, started.target()).tool(tool).tools(tools).load()
+            try (OpenDatabase database = OpenDatabase.open(target, settings, tools, environment, notices(), false)) {
+                report = database.configuration().load()
                         .check(pgVersion == null ? OptionalInt.empty() : OptionalInt.of(pgVersion));
             }
         } else {

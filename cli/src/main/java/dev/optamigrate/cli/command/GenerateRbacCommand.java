@@ -1,8 +1,8 @@
 package dev.optamigrate.cli.command;
 
 import dev.optamigrate.cli.CliEnvironment;
-import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
+import dev.optamigrate.kubernetes.KubernetesSetting;
 import dev.optamigrate.strategy.job.manifest.StrategyRoles;
 import jakarta.inject.Inject;
 import java.util.Locale;
@@ -37,6 +37,6 @@ final class GenerateRbacCommand extends ManifestCommand {
         StrategyRoles role = StrategyRoles.valueOf(strategy.name().toUpperCase(Locale.ROOT));
         return write("# Bind it to whoever runs opta-migrate, e.g.\n#   kubectl create rolebinding " + role.roleName()
                 + " --role " + role.roleName() + " --user USER --namespace " + namespace + "\n",
-                role.role(namespace, settings.require(Setting.SECRET)));
+                role.role(namespace, settings.require(KubernetesSetting.SECRET)));
     }
 }

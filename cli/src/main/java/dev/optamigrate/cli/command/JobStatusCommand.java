@@ -6,11 +6,12 @@ import dev.optamigrate.cli.options.OutputOptions;
 import dev.optamigrate.cli.output.ConsoleEventPrinter;
 import dev.optamigrate.cli.output.Json;
 import dev.optamigrate.cli.output.JsonEventPrinter;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.ErrorCode;
-import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.kubernetes.KubernetesConnection;
 import dev.optamigrate.kubernetes.KubernetesNames;
+import dev.optamigrate.kubernetes.KubernetesSetting;
 import dev.optamigrate.strategy.job.JobState;
 import dev.optamigrate.strategy.job.JobWatcher;
 import dev.optamigrate.strategy.job.MigrationJobs;
@@ -71,7 +72,7 @@ public final class JobStatusCommand implements Callable<Integer> {
             MigrationJobs jobs = new MigrationJobs(client, namespace);
             if (await) {
                 new JobWatcher(client, jobs, output.json() ? new JsonEventPrinter(out) : new ConsoleEventPrinter(out),
-                        WatchTiming.standard(settings.duration(Setting.JOB_START_TIMEOUT))).await(name);
+                        WatchTiming.standard(settings.duration(KubernetesSetting.JOB_START_TIMEOUT))).await(name);
             }
             JobState state = jobs.state(name);
             print(state, jobs.namespace(), out);
@@ -97,8 +98,8 @@ public final class JobStatusCommand implements Callable<Integer> {
         if (state.phase() != JobState.Phase.FAILED) {
             return 0;
         }
-        ErrorCode code = state.failure().orElse(ErrorCode.REMOTE_FAILED);
-        if (code == ErrorCode.REMOTE_FAILED) {
+        ErrorCode code = state.failure().orElse(CoreErrorCode.REMOTE_FAILED);
+        if (code == CoreErrorCode.REMOTE_FAILED) {
             return state.exitCode().filter(exit -> exit > 0).orElse(code.exitCode());
         }
         return code.exitCode();

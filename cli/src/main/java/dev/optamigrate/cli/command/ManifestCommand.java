@@ -1,8 +1,8 @@
 package dev.optamigrate.cli.command;
 
 import dev.optamigrate.cli.CliEnvironment;
-import dev.optamigrate.cli.options.JobOptions;
 import dev.optamigrate.cli.options.ClusterOptions;
+import dev.optamigrate.cli.options.JobOptions;
 import dev.optamigrate.cli.options.RunOptions;
 import dev.optamigrate.cli.options.SourceOptions;
 import dev.optamigrate.core.settings.Setting;
@@ -11,11 +11,12 @@ import dev.optamigrate.kubernetes.ImageReference;
 import dev.optamigrate.kubernetes.KubernetesConnection;
 import dev.optamigrate.kubernetes.ServiceCoordinates;
 import dev.optamigrate.kubernetes.ServiceWorkload;
+import dev.optamigrate.strategy.job.JobSetting;
 import dev.optamigrate.strategy.job.MigrationJobSpec;
 import dev.optamigrate.strategy.job.manifest.ManifestYaml;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +57,7 @@ abstract class ManifestCommand implements Callable<Integer> {
     }
 
     Settings settings() {
-        Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        Map<Setting, String> flags = new HashMap<>();
         job.addTo(flags);
         source.addTo(flags);
         run.addTo(flags);
@@ -69,8 +70,8 @@ abstract class ManifestCommand implements Callable<Integer> {
      */
     MigrationJobSpec specFromImageOrCluster(Settings settings) {
         ServiceCoordinates where = ServiceCoordinates.from(settings, "generate");
-        Optional<String> image = settings.get(Setting.IMAGE).map(given -> ImageReference.requireValid(given,
-                "The image (from " + settings.sourceOf(Setting.IMAGE) + ")"));
+        Optional<String> image = settings.get(JobSetting.IMAGE).map(given -> ImageReference.requireValid(given,
+                "The image (from " + settings.sourceOf(JobSetting.IMAGE) + ")"));
         if (image.isPresent()) {
             return MigrationJobSpec.from(settings, where, image.get(), null, command, Optional.empty());
         }
@@ -85,8 +86,8 @@ abstract class ManifestCommand implements Callable<Integer> {
      * an image reference or such an expression ({@code {{ ... }}}).
      */
     MigrationJobSpec specWithImage(Settings settings, String defaultImage) {
-        Optional<String> image = settings.get(Setting.IMAGE).map(given -> given.contains("{{") ? given
-                : ImageReference.requireValid(given, "The image (from " + settings.sourceOf(Setting.IMAGE) + ")"));
+        Optional<String> image = settings.get(JobSetting.IMAGE).map(given -> given.contains("{{") ? given
+                : ImageReference.requireValid(given, "The image (from " + settings.sourceOf(JobSetting.IMAGE) + ")"));
         return MigrationJobSpec.from(settings, ServiceCoordinates.from(settings, "generate"),
                 image.orElse(defaultImage), null, command, Optional.empty());
     }

@@ -8,8 +8,9 @@ import dev.optamigrate.cli.options.RunOptions;
 import dev.optamigrate.cli.output.ConsoleConfirmation;
 import dev.optamigrate.cli.output.DryRunView;
 import dev.optamigrate.core.MigratorConfiguration;
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
+import dev.optamigrate.core.settings.CoreSetting;
 import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.spi.ExecutionStrategyProvider;
@@ -18,7 +19,7 @@ import dev.optamigrate.core.strategy.ExecutionStrategies;
 import dev.optamigrate.core.tool.MigrationTools;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -95,37 +96,40 @@ public final class MigrateCommand extends DatabaseCommand implements Callable<In
 
     @Override
     public Integer call() {
-        Map<Setting, String> extra = new EnumMap<>(Setting.class);
-        extra.put(Setting.STRATEGY, strategy);
+        Map<Setting, String> extra = new HashMap<>();
+        extra.put(CoreSetting.STRATEGY, strategy);
         kubernetes.addTo(extra);
         job.addTo(extra);
         external.addTo(extra);
         Settings settings = options.settings(environment, run, extra);
-        ExecutionStrategyProvider provider = strategies.byName(settings.require(Setting.STRATEGY));
+        ExecutionStrategyProvider provider = strategies.byName(settings.require(CoreSetting.STRATEGY));
         if (!provider.runsHere() && !dryRun) {
             if (options.target.embedded()) {
-                throw new MigrateException(ErrorCode.CONFIGURATION, "--embedded starts a local database for the local "
+                throw new MigrateException(CoreErrorCode.CONFIGURATION,
+                        "--embedded starts a local database for the local "
                         + "strategy, and " + provider.name() + " finds its own target.", "Drop --embedded, or drop "
                         + "--strategy.", null);
             }
-            var configuration = MigratorConfiguration.from(settings).listener(eventPrinter()).tools(tools)
+            var configuration = MigratorConfiguration.from(settings).addListener(eventPrinter()).tools(tools)
                     .confirmation(new ConsoleConfirmation(notices(), environment.terminal(), yes));
-            provider.create().execute(new MigrationRequest(configuration, provider.name(), settings, command, detach));
+            provider.create().execute(new MigrationRequest(configuration.readOnly(), provider.name(), settings, command,
+                    detach));
             return 0;
         }
         if (detach || !command.isEmpty()) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, (detach ? "--detach" : "A command after --")
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, (detach ? "--detach" : "A command after --")
                     + " needs a strategy that runs elsewhere, and " + provider.name() + " runs here.",
                     "Use --strategy job" + (detach ? "" : " or shell") + ", or drop " + (detach ? "--detach."
                             : "the command."), null);
         }
-        try (TargetSession session = openTarget(settings)) {
+        try (OpenDatabase database = openDatabase(settings)) {
             if (dryRun) {
-                DryRunView.print(configuration(settings, session).load().pending(), options.output.json(), out());
+                DryRunView.print(database.configuration().load().pending(), options.output.json(), out());
                 return 0;
             }
-            var configuration = configuration(settings, session).listener(eventPrinter());
-            provider.create().execute(new MigrationRequest(configuration, provider.name(), settings, List.of(),
+            var configuration = database.configuration().addListener(eventPrinter());
+            provider.create().execute(new MigrationRequest(configuration.readOnly(), provider.name(), settings,
+                    List.of(),
                     false));
         }
         return 0;

@@ -49,9 +49,9 @@ public final class StartupCommand extends DatabaseCommand implements Callable<In
     public Integer call() {
         Settings settings = options.settings(environment, run, Map.of());
         StartupStrategy strategy = new StartupStrategy(Durations.parse(budget, "--budget"));
-        try (TargetSession session = openTarget(settings)) {
-            var configuration = configuration(settings, session).listener(eventPrinter());
-            strategy.execute(new MigrationRequest(configuration, StartupStrategyProvider.NAME));
+        try (OpenDatabase database = openDatabase(settings)) {
+            var configuration = database.configuration().addListener(eventPrinter());
+            strategy.execute(new MigrationRequest(configuration.readOnly(), StartupStrategyProvider.NAME, settings));
             notices().println("Starting " + String.join(" ", command));
             notices().flush();
             return ServerLauncher.run(command);

@@ -28,9 +28,9 @@ public final class StatusCommand extends DatabaseCommand implements Callable<Int
     @Override
     public Integer call() {
         Settings settings = options.settings(environment, null, Map.of());
-        try (TargetSession session = openTarget(settings)) {
-            ToolStatus status = configuration(settings, session).load().status();
-            String target = session.target().describe();
+        try (OpenDatabase database = openDatabase(settings)) {
+            ToolStatus status = database.configuration().load().status();
+            String target = database.target().orElseThrow().describe();
             if (options.output.json()) {
                 out().println(StatusView.json(status, target));
             } else {

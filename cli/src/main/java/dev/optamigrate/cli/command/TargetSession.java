@@ -2,7 +2,7 @@ package dev.optamigrate.cli.command;
 
 import dev.optamigrate.cli.CliEnvironment;
 import dev.optamigrate.cli.options.TargetOptions;
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.spi.EmbeddedPostgresProvider;
@@ -35,7 +35,7 @@ final class TargetSession implements AutoCloseable {
             return new TargetSession(new TargetResolver(settings).resolve());
         }
         if (options.urlGiven()) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "Both --embedded and --url were given.",
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "Both --embedded and --url were given.",
                     "Choose one: --embedded for a local trial database, --url for a real one.", null);
         }
         return new TargetSession(null);

@@ -3,10 +3,10 @@ package dev.optamigrate.cli.command;
 import dev.optamigrate.cli.CliEnvironment;
 import dev.optamigrate.cli.options.RunOptions;
 import dev.optamigrate.cli.output.ConsoleConfirmation;
-import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.spi.UndoRequest;
 import dev.optamigrate.core.tool.MigrationTools;
+import dev.optamigrate.strategy.external.ExternalSetting;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -64,15 +64,15 @@ public final class UndoCommand extends DatabaseCommand implements Callable<Integ
         Settings settings = options.settings(environment, run, Map.of());
         UndoRequest request = howFar.tag != null ? UndoRequest.toTag(howFar.tag)
                 : howFar.all ? everything(settings) : steps(howFar.steps);
-        try (TargetSession session = openTarget(settings)) {
-            configuration(settings, session).strategy("local").listener(eventPrinter()).load().undo(request);
+        try (OpenDatabase database = openDatabase(settings)) {
+            database.configuration().strategy("local").addListener(eventPrinter()).load().undo(request);
         }
         return 0;
     }
 
     /** Every applied migration; on a protected target only with --yes, since it empties the schema. */
     private UndoRequest everything(Settings settings) {
-        if (settings.bool(Setting.PROTECTED)) {
+        if (settings.bool(ExternalSetting.PROTECTED)) {
             new ConsoleConfirmation(notices(), environment.terminal(), yes).requireUpFront("Undo --all reverts "
                     + "every applied migration of a protected target.");
         }

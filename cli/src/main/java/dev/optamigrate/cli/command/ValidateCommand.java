@@ -2,7 +2,7 @@ package dev.optamigrate.cli.command;
 
 import dev.optamigrate.cli.CliEnvironment;
 import dev.optamigrate.cli.output.Json;
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.spi.ValidationResult;
 import dev.optamigrate.core.tool.MigrationTools;
@@ -29,8 +29,8 @@ public final class ValidateCommand extends DatabaseCommand implements Callable<I
     public Integer call() {
         Settings settings = options.settings(environment, null, Map.of());
         ValidationResult result;
-        try (TargetSession session = openTarget(settings)) {
-            result = configuration(settings, session).load().validate();
+        try (OpenDatabase database = openDatabase(settings)) {
+            result = database.configuration().load().validate();
         }
         if (options.output.json()) {
             var node = Json.object().put("valid", result.valid());
@@ -41,8 +41,8 @@ public final class ValidateCommand extends DatabaseCommand implements Callable<I
         } else {
             out().println("Invalid:");
             result.problems().forEach(problem -> out().println("  " + problem));
-            spec.commandLine().getErr().println("hint: " + ErrorCode.VALIDATION_FAILED.hint());
+            spec.commandLine().getErr().println("hint: " + CoreErrorCode.VALIDATION_FAILED.hint());
         }
-        return result.valid() ? 0 : ErrorCode.VALIDATION_FAILED.exitCode();
+        return result.valid() ? 0 : CoreErrorCode.VALIDATION_FAILED.exitCode();
     }
 }

@@ -4,14 +4,13 @@ import dev.optamigrate.cli.CliEnvironment;
 import dev.optamigrate.cli.options.FailOnOptions;
 import dev.optamigrate.cli.output.ConsoleEventPrinter;
 import dev.optamigrate.cli.output.RehearsalView;
-import dev.optamigrate.core.MigratorConfiguration;
 import dev.optamigrate.core.analysis.SafetyMode;
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.rehearsal.Rehearsal;
 import dev.optamigrate.core.rehearsal.RehearsalReport;
 import dev.optamigrate.core.rehearsal.Shadow;
-import dev.optamigrate.core.settings.Setting;
+import dev.optamigrate.core.settings.CoreSetting;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.settings.SettingsLoader;
 import dev.optamigrate.core.spi.EmbeddedPostgresProvider;
@@ -74,17 +73,12 @@ public final class VerifyCommand extends DatabaseCommand implements Callable<Int
     @Override
     public Integer call() {
         Settings settings = options.settings(environment, null, Map.of());
-        boolean hasTarget = options.target.embedded() || new TargetResolver(settings).configured();
-        TargetSession session = hasTarget ? TargetSession.configure(options.target, settings) : null;
-        String tool = settleTool(tools, settings, notices());
         Target shadowServer = shadowUrl == null ? null : shadowServer();
         RehearsalReport report;
-        try (TargetSession started = session == null ? null : session.start(environment, notices());
+        try (OpenDatabase opened = OpenDatabase.open(options.target, settings, tools, environment, notices(), true);
                 Shadow shadow = shadowServer == null ? startEmbedded() : Shadow.scratchDatabase(shadowServer)) {
-            Optional<Target> target = Optional.ofNullable(started).map(TargetSession::target);
-            report = new Rehearsal(database -> MigratorConfiguration.from(settings, database).tool(tool).tools(tools)
-                    .safety(SafetyMode.OFF).load(), target, new ConsoleEventPrinter(notices())).run(shadow)
-                    .accepting(settings.allowList());
+            report = new Rehearsal(database -> opened.configurationFor(database).safety(SafetyMode.OFF).load(),
+                    opened.target(), new ConsoleEventPrinter(notices())).run(shadow).accepting(settings.allowList());
         }
         PrintWriter out = out();
         if (options.output.json()) {
@@ -109,13 +103,13 @@ public final class VerifyCommand extends DatabaseCommand implements Callable<Int
         Map<String, String> variables = new HashMap<>();
         Optional.ofNullable(environment.variables().get(SHADOW_PASSWORD_VARIABLE))
                 .ifPresent(password -> variables.put(SHADOW_PASSWORD_VARIABLE, password));
-        Settings shadowSettings = SettingsLoader.load(Map.of(Setting.URL, shadowUrl), variables, Optional.empty(),
+        Settings shadowSettings = SettingsLoader.load(Map.of(CoreSetting.URL, shadowUrl), variables, Optional.empty(),
                 environment.workingDir());
         try {
             return new TargetResolver(shadowSettings, new TargetResolver.Names("--shadow-url",
                     SHADOW_PASSWORD_VARIABLE)).resolve();
         } catch (MigrateException e) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, e.getMessage(), "Give the shadow server's user in "
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, e.getMessage(), "Give the shadow server's user in "
                     + "the URL (?user=postgres) and its password in " + SHADOW_PASSWORD_VARIABLE + "; the target's "
                     + "--user and password are never used for it.", e);
         }

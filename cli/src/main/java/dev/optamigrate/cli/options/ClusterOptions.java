@@ -5,7 +5,7 @@ import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.settings.SettingsLoader;
 import java.nio.file.Path;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Mixin;
@@ -22,7 +22,7 @@ public final class ClusterOptions {
 
     /** Settings from these flags and the extra ones, the environment and the config file. */
     public Settings settings(CliEnvironment environment, Map<Setting, String> extra) {
-        Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        Map<Setting, String> flags = new HashMap<>();
         kubernetes.addTo(flags);
         flags.putAll(extra);
         return SettingsLoader.load(flags, environment.variables(),

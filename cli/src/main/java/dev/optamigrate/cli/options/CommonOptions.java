@@ -4,7 +4,7 @@ import dev.optamigrate.cli.CliEnvironment;
 import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.settings.SettingsLoader;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import picocli.CommandLine.Mixin;
 
@@ -27,7 +27,7 @@ public final class CommonOptions {
     /** Settings from these target and source flags (and any others), the environment and the config file. */
     public static Settings settings(CliEnvironment environment, TargetOptions target, SourceOptions source,
             RunOptions run, Map<Setting, String> extra) {
-        Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        Map<Setting, String> flags = new HashMap<>();
         target.addTo(flags);
         source.addTo(flags);
         if (run != null) {

@@ -1,6 +1,7 @@
 package dev.optamigrate.cli.options;
 
 import dev.optamigrate.core.settings.Setting;
+import dev.optamigrate.strategy.external.ExternalSetting;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -19,9 +20,9 @@ public final class ExternalOptions {
     String tunnelDeadline;
 
     public void addTo(Map<Setting, String> flags) {
-        flags.put(Setting.CREDENTIALS_FROM_CLUSTER, credentialsFromCluster ? "true" : null);
-        flags.put(Setting.TUNNEL, tunnel ? "true" : null);
-        flags.put(Setting.TUNNEL_IMAGE, tunnelImage);
-        flags.put(Setting.TUNNEL_DEADLINE, tunnelDeadline);
+        flags.put(ExternalSetting.CREDENTIALS_FROM_CLUSTER, credentialsFromCluster ? "true" : null);
+        flags.put(ExternalSetting.TUNNEL, tunnel ? "true" : null);
+        flags.put(ExternalSetting.TUNNEL_IMAGE, tunnelImage);
+        flags.put(ExternalSetting.TUNNEL_DEADLINE, tunnelDeadline);
     }
 }

@@ -2,7 +2,7 @@ package dev.optamigrate.cli.options;
 
 import dev.optamigrate.core.analysis.CheckReport;
 import dev.optamigrate.core.analysis.Severity;
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import java.io.PrintWriter;
 import picocli.CommandLine.Option;
 
@@ -22,8 +22,8 @@ public final class FailOnOptions {
             return 0;
         }
         if (hint) {
-            err.println("hint: " + ErrorCode.UNSAFE_MIGRATION.hint());
+            err.println("hint: " + CoreErrorCode.UNSAFE_MIGRATION.hint());
         }
-        return ErrorCode.UNSAFE_MIGRATION.exitCode();
+        return CoreErrorCode.UNSAFE_MIGRATION.exitCode();
     }
 }

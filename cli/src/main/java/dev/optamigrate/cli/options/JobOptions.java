@@ -1,6 +1,8 @@
 package dev.optamigrate.cli.options;
 
 import dev.optamigrate.core.settings.Setting;
+import dev.optamigrate.kubernetes.KubernetesSetting;
+import dev.optamigrate.strategy.job.JobSetting;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -28,12 +30,12 @@ public final class JobOptions {
     String startTimeout;
 
     public void addTo(Map<Setting, String> flags) {
-        flags.put(Setting.IMAGE, image);
-        flags.put(Setting.MIGRATOR_IMAGE, migratorImage);
-        flags.put(Setting.MIGRATIONS_PATH, migrationsPath);
-        flags.put(Setting.JOB_DEADLINE, deadline);
-        flags.put(Setting.JOB_TTL, ttl);
-        flags.put(Setting.JOB_BACKOFF_LIMIT, backoffLimit);
-        flags.put(Setting.JOB_START_TIMEOUT, startTimeout);
+        flags.put(JobSetting.IMAGE, image);
+        flags.put(JobSetting.MIGRATOR_IMAGE, migratorImage);
+        flags.put(JobSetting.MIGRATIONS_PATH, migrationsPath);
+        flags.put(JobSetting.JOB_DEADLINE, deadline);
+        flags.put(JobSetting.JOB_TTL, ttl);
+        flags.put(JobSetting.JOB_BACKOFF_LIMIT, backoffLimit);
+        flags.put(KubernetesSetting.JOB_START_TIMEOUT, startTimeout);
     }
 }

@@ -1,6 +1,7 @@
 package dev.optamigrate.cli.options;
 
 import dev.optamigrate.core.settings.Setting;
+import dev.optamigrate.kubernetes.KubernetesSetting;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -25,11 +26,11 @@ public final class KubernetesOptions {
     String secret;
 
     public void addTo(Map<Setting, String> flags) {
-        flags.put(Setting.SERVICE, service);
-        flags.put(Setting.NAMESPACE, namespace);
-        flags.put(Setting.CONTEXT, context);
-        flags.put(Setting.DEPLOYMENT, deployment);
-        flags.put(Setting.CONTAINER, container);
-        flags.put(Setting.SECRET, secret);
+        flags.put(KubernetesSetting.SERVICE, service);
+        flags.put(KubernetesSetting.NAMESPACE, namespace);
+        flags.put(KubernetesSetting.CONTEXT, context);
+        flags.put(KubernetesSetting.DEPLOYMENT, deployment);
+        flags.put(KubernetesSetting.CONTAINER, container);
+        flags.put(KubernetesSetting.SECRET, secret);
     }
 }

@@ -1,5 +1,6 @@
 package dev.optamigrate.cli.options;
 
+import dev.optamigrate.core.settings.CoreSetting;
 import dev.optamigrate.core.settings.Setting;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -19,9 +20,9 @@ public final class RunOptions {
     String operator;
 
     public void addTo(Map<Setting, String> flags) {
-        flags.put(Setting.LOCK_WAIT, lockWait);
-        flags.put(Setting.SAFETY, safety);
-        flags.put(Setting.RELEASE, release);
-        flags.put(Setting.OPERATOR, operator);
+        flags.put(CoreSetting.LOCK_WAIT, lockWait);
+        flags.put(CoreSetting.SAFETY, safety);
+        flags.put(CoreSetting.RELEASE, release);
+        flags.put(CoreSetting.OPERATOR, operator);
     }
 }

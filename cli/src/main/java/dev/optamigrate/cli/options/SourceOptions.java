@@ -1,5 +1,6 @@
 package dev.optamigrate.cli.options;
 
+import dev.optamigrate.core.settings.CoreSetting;
 import dev.optamigrate.core.settings.Setting;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -31,13 +32,13 @@ public final class SourceOptions {
     String mybatisEnvironment;
 
     public void addTo(Map<Setting, String> flags) {
-        flags.put(Setting.TOOL, tool);
-        flags.put(Setting.LOCATION, location);
-        flags.put(Setting.CLASSPATH, classpath);
-        flags.put(Setting.SEARCH_PATH, searchPath);
-        flags.put(Setting.CONTEXTS, contexts);
-        flags.put(Setting.LABELS, labels);
-        flags.put(Setting.PLACEHOLDERS, placeholders);
-        flags.put(Setting.MYBATIS_ENVIRONMENT, mybatisEnvironment);
+        flags.put(CoreSetting.TOOL, tool);
+        flags.put(CoreSetting.LOCATION, location);
+        flags.put(CoreSetting.CLASSPATH, classpath);
+        flags.put(CoreSetting.SEARCH_PATH, searchPath);
+        flags.put(CoreSetting.CONTEXTS, contexts);
+        flags.put(CoreSetting.LABELS, labels);
+        flags.put(CoreSetting.PLACEHOLDERS, placeholders);
+        flags.put(CoreSetting.MYBATIS_ENVIRONMENT, mybatisEnvironment);
     }
 }

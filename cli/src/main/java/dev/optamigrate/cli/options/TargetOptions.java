@@ -1,5 +1,6 @@
 package dev.optamigrate.cli.options;
 
+import dev.optamigrate.core.settings.CoreSetting;
 import dev.optamigrate.core.settings.Setting;
 import java.nio.file.Path;
 import java.util.Map;
@@ -51,12 +52,12 @@ public final class TargetOptions {
     }
 
     void addTo(Map<Setting, String> flags) {
-        flags.put(Setting.URL, url);
-        flags.put(Setting.USER, user);
-        flags.put(Setting.PASSWORD_FILE, passwordFile);
-        flags.put(Setting.SSLMODE, sslMode);
-        flags.put(Setting.SSL_ROOT_CERT, sslRootCert);
-        flags.put(Setting.CONNECT_TIMEOUT, connectTimeout);
-        flags.put(Setting.SOCKET_TIMEOUT, socketTimeout);
+        flags.put(CoreSetting.URL, url);
+        flags.put(CoreSetting.USER, user);
+        flags.put(CoreSetting.PASSWORD_FILE, passwordFile);
+        flags.put(CoreSetting.SSLMODE, sslMode);
+        flags.put(CoreSetting.SSL_ROOT_CERT, sslRootCert);
+        flags.put(CoreSetting.CONNECT_TIMEOUT, connectTimeout);
+        flags.put(CoreSetting.SOCKET_TIMEOUT, socketTimeout);
     }
 }

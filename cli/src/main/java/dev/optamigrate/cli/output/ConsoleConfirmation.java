@@ -12,6 +12,7 @@ import java.util.Optional;
  * the same and goes on; without a terminal and without {@code --yes} it refuses, since nobody can answer.
  */
 public final class ConsoleConfirmation implements Confirmation {
+    private static final String GIVE_YES = "Give --yes to confirm up front, once you have read what it will run.";
     private final PrintWriter out;
     private final Optional<BufferedReader> terminal;
     private final boolean yes;
@@ -33,19 +34,20 @@ public final class ConsoleConfirmation implements Confirmation {
             return;
         }
         BufferedReader reader = terminal.orElseThrow(() -> Confirmation.refused("No terminal to ask for "
-                + "confirmation, and --yes was not given."));
+                + "confirmation, and --yes was not given.", GIVE_YES));
         out.print("Go ahead? [y/N] ");
         out.flush();
         String answer = readLine(reader);
         if (!answer.equals("y") && !answer.equals("yes")) {
-            throw Confirmation.refused("Not confirmed (answered '" + answer + "').");
+            throw Confirmation.refused("Not confirmed (answered '" + answer + "').", GIVE_YES);
         }
     }
 
     @Override
     public void requireUpFront(String summary) {
         if (!show(summary)) {
-            throw Confirmation.refused("This needs --yes given up front; it is not asked at a prompt.");
+            throw Confirmation.refused("This needs --yes given up front; it is not asked at a prompt.",
+                    GIVE_YES);
         }
     }
 

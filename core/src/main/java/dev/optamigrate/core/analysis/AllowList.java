@@ -1,5 +1,6 @@
 package dev.optamigrate.core.analysis;
 
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ public final class AllowList {
     public static AllowList of(List<Entry> entries, String source) {
         for (Entry entry : entries) {
             if (blank(entry.migration()) || blank(entry.reason()) || Rule.byId(entry.rule()).isEmpty()) {
-                throw new MigrateException(ErrorCode.CONFIGURATION, "An allow entry in " + source + " (migration "
+                throw new MigrateException(CoreErrorCode.CONFIGURATION, "An allow entry in " + source + " (migration "
                         + entry.migration() + ", rule " + entry.rule() + ") needs a migration, a known rule id and "
                         + "a reason.", "Write each entry as migration: V42__name.sql (or 42, or a changeset id), "
                         + "rule: <rule-id>, reason: <why it is safe there>.", null);

@@ -1,6 +1,6 @@
 package dev.optamigrate.core.analysis;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * The SQL files a check reads when it is given paths: each file as it is, each directory's {@code .sql} files
- * (recursively, in the order the tool runs them: see {@link ToolOrder}). A MyBatis script's undo part, after {@code -- //@UNDO}, is left out: it does not
+ * (recursively, in the order the tool runs them: see {@link ToolOrder}). A MyBatis script's undo part, after {@code --
+ * //@UNDO}, is left out: it does not
  * run on the way up. A file is taken to run in a transaction unless Flyway's script config beside it says not.
  */
 public final class MigrationFiles {
@@ -34,7 +35,7 @@ public final class MigrationFiles {
         for (Path given : paths) {
             Path path = workingDir.resolve(given);
             if (!Files.exists(path)) {
-                throw new MigrateException(ErrorCode.CONFIGURATION, "No such file or directory: " + given + ".",
+                throw new MigrateException(CoreErrorCode.CONFIGURATION, "No such file or directory: " + given + ".",
                         "Give migration files or directories that exist (relative to " + workingDir + ").", null);
             }
             List<Path> files = Files.isDirectory(path) ? sqlFilesUnder(path, given) : List.of(path);
@@ -52,7 +53,7 @@ public final class MigrationFiles {
                     .filter(file -> file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".sql"))
                     .sorted(new ToolOrder()).toList();
             if (files.isEmpty()) {
-                throw new MigrateException(ErrorCode.CONFIGURATION, "No .sql files in " + given + ".",
+                throw new MigrateException(CoreErrorCode.CONFIGURATION, "No .sql files in " + given + ".",
                         "Point check at the directory that holds the SQL migrations, or at the files.", null);
             }
             return files;
@@ -65,7 +66,7 @@ public final class MigrationFiles {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "Cannot read " + file + ": " + e.getMessage(),
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "Cannot read " + file + ": " + e.getMessage(),
                     "Check that the file is readable UTF-8 text.", e);
         }
     }

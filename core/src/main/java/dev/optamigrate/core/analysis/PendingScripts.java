@@ -1,6 +1,6 @@
 package dev.optamigrate.core.analysis;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.spi.PendingMigration;
 import java.sql.Connection;
@@ -27,7 +27,7 @@ public final class PendingScripts {
             result.next();
             return Integer.parseInt(result.getString(1)) / 10000;
         } catch (SQLException e) {
-            throw new MigrateException(ErrorCode.CANNOT_CONNECT, "Cannot read the server's version: "
+            throw new MigrateException(CoreErrorCode.CANNOT_CONNECT, "Cannot read the server's version: "
                     + e.getMessage(), e);
         }
     }

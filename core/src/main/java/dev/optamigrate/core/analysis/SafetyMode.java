@@ -1,7 +1,8 @@
 package dev.optamigrate.core.analysis;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
+import dev.optamigrate.core.settings.CoreSetting;
 import java.util.Locale;
 
 /** What {@code migrate} does with the static check of its pending migrations (setting {@code safety}). */
@@ -17,8 +18,8 @@ public enum SafetyMode {
         try {
             return valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "Unknown safety mode '" + value + "'.",
-                    "Use --safety off, warn or block (or OPTA_MIGRATE_SAFETY).", null);
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "Unknown safety mode '" + value + "'.",
+                    "Set " + CoreSetting.SAFETY.names() + " to off, warn or block.", null);
         }
     }
 }

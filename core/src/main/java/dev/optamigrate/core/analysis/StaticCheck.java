@@ -2,7 +2,7 @@ package dev.optamigrate.core.analysis;
 
 import dev.optamigrate.core.analysis.sql.SqlScript;
 import dev.optamigrate.core.analysis.sql.SqlStatement;
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,7 +44,7 @@ public final class StaticCheck {
      */
     public static int supportedVersion(int major, String source) {
         if (major < OLDEST_PG_VERSION || major > NEWEST_PG_VERSION) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, source + " " + major + " is not a PostgreSQL major "
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, source + " " + major + " is not a PostgreSQL major "
                     + "version the rules know.", "Give one from " + OLDEST_PG_VERSION + " to " + NEWEST_PG_VERSION
                             + " (e.g. 16), or leave it out to use the target's own version.", null);
         }

@@ -37,8 +37,8 @@ public class MigrateException extends RuntimeException {
      */
     public static MigrateException remoteFailure(int remoteExitCode, String message, String hint) {
         int exitCode = remoteExitCode > 0 && remoteExitCode < 256 ? remoteExitCode
-                : ErrorCode.REMOTE_FAILED.exitCode();
-        return new MigrateException(ErrorCode.REMOTE_FAILED, exitCode, message, hint, null);
+                : CoreErrorCode.REMOTE_FAILED.exitCode();
+        return new MigrateException(CoreErrorCode.REMOTE_FAILED, exitCode, message, hint, null);
     }
 
     /** The process exit code: the code's own, or the remote command's for {@link #remoteFailure}. */

@@ -13,10 +13,10 @@ public final class UnexpectedFailures {
     public static MigrateException translate(Throwable e) {
         AccessDeniedException denied = Causes.find(e, AccessDeniedException.class);
         if (denied != null) {
-            return new MigrateException(ErrorCode.CONFIGURATION, "Permission denied: " + denied.getFile()
+            return new MigrateException(CoreErrorCode.CONFIGURATION, "Permission denied: " + denied.getFile()
                     + " cannot be read.", "Let the user that runs opta-migrate read it (and the directories above "
                             + "it), e.g. chmod -R a+rX on the migration location.", e);
         }
-        return new MigrateException(ErrorCode.INTERNAL, "Unexpected failure: " + e, e);
+        return new MigrateException(CoreErrorCode.INTERNAL, "Unexpected failure: " + e, e);
     }
 }

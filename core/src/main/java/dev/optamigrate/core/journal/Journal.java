@@ -1,6 +1,6 @@
 package dev.optamigrate.core.journal;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,7 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The audit trail in {@code opta_migrate.opta_migrate_journal}: one row per run. A run opens its row as {@code RUNNING} while
+ * The audit trail in {@code opta_migrate.opta_migrate_journal}: one row per run. A run opens its row as {@code RUNNING}
+ * while
  * it holds the migration lock, and closes it as {@code SUCCEEDED} or {@code FAILED}. Because only the lock
  * holder writes, any other {@code RUNNING} row belongs to a run that died, and is marked {@code ABANDONED}. A run
  * stopped by SIGINT or SIGTERM closes its own row as {@code INTERRUPTED}; a run refused before it changed anything
@@ -149,7 +150,7 @@ public final class Journal {
     }
 
     private static MigrateException failure(String action, SQLException e) {
-        return new MigrateException(ErrorCode.MIGRATION_FAILED, "Cannot " + action + " the journal table "
+        return new MigrateException(CoreErrorCode.MIGRATION_FAILED, "Cannot " + action + " the journal table "
                 + TABLE + ": " + e.getMessage(), "The migration user needs CREATE on the database (for schema " + SCHEMA
                         + ") or an existing " + TABLE + " it may INSERT, UPDATE and SELECT.", e);
     }

@@ -1,5 +1,6 @@
 package dev.optamigrate.core.lock;
 
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.EventListener;
@@ -53,7 +54,7 @@ public final class MigrationLock implements AutoCloseable {
             Duration waited = Duration.between(start, Instant.now());
             Duration remaining = limit.minus(waited);
             if (remaining.isNegative() || remaining.isZero()) {
-                throw new MigrateException(ErrorCode.LOCK_TIMEOUT, "Gave up waiting for the migration lock after "
+                throw new MigrateException(CoreErrorCode.LOCK_TIMEOUT, "Gave up waiting for the migration lock after "
                         + Durations.format(waited) + "; it is held by " + LockHolders.describe(connection, KEY) + ".",
                         null, null);
             }
@@ -118,7 +119,8 @@ public final class MigrationLock implements AutoCloseable {
     }
 
     private static MigrateException lost(SQLException e) {
-        return new MigrateException(ErrorCode.CANNOT_CONNECT, "Lost the connection while taking the migration lock: "
+        return new MigrateException(CoreErrorCode.CANNOT_CONNECT,
+                "Lost the connection while taking the migration lock: "
                 + e.getMessage(), e);
     }
 

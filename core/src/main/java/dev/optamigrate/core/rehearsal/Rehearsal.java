@@ -7,7 +7,7 @@ import dev.optamigrate.core.analysis.PendingScripts;
 import dev.optamigrate.core.analysis.StaticCheck;
 import dev.optamigrate.core.analysis.Suppression;
 import dev.optamigrate.core.connect.Connections;
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.EventListener;
 import dev.optamigrate.core.event.MigrationEvent;
@@ -67,7 +67,7 @@ public final class Rehearsal {
             return new RehearsalReport(shadow.description(), replay.size(), run.measurements(),
                     merge(check, measured), target.isPresent());
         } catch (SQLException e) {
-            throw new MigrateException(ErrorCode.CANNOT_CONNECT, "Lost the shadow database during the rehearsal: "
+            throw new MigrateException(CoreErrorCode.CANNOT_CONNECT, "Lost the shadow database during the rehearsal: "
                     + e.getMessage(), e);
         }
     }

@@ -2,7 +2,7 @@ package dev.optamigrate.core.rehearsal;
 
 import dev.optamigrate.core.analysis.sql.SqlScript;
 import dev.optamigrate.core.analysis.sql.SqlStatement;
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.spi.PendingMigration;
 import java.sql.Connection;
@@ -33,11 +33,11 @@ final class Replay {
                 try (Statement jdbc = connection.createStatement()) {
                     jdbc.execute(statement.text());
                 } catch (SQLException e) {
-                    throw new MigrateException(ErrorCode.MIGRATION_FAILED, "Replaying the applied migration "
+                    throw new MigrateException(CoreErrorCode.MIGRATION_FAILED, "Replaying the applied migration "
                             + migration.script() + " on the shadow failed at line " + statement.line() + ": "
                             + e.getMessage(), "The applied migrations must build the target's schema from "
                             + "nothing; fix what this one needs (an extension, a role) on the shadow server, or "
-                            + "use --shadow-url with a server that has it.", e);
+                            + "give verify a shadow server that has it (--shadow-url).", e);
                 }
             }
         }

@@ -1,7 +1,7 @@
 package dev.optamigrate.core.rehearsal;
 
 import dev.optamigrate.core.connect.Connections;
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.target.Target;
 import java.sql.Connection;
@@ -63,7 +63,7 @@ public final class Shadow implements AutoCloseable {
         } catch (MigrateException e) {
             throw e;
         } catch (Exception e) {
-            throw new MigrateException(ErrorCode.INTERNAL, "Could not clean the shadow database up: " + e, e);
+            throw new MigrateException(CoreErrorCode.INTERNAL, "Could not clean the shadow database up: " + e, e);
         }
     }
 
@@ -71,9 +71,9 @@ public final class Shadow implements AutoCloseable {
         try (Connection connection = connections.open(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "Could not " + what + " on the shadow server: "
-                    + e.getMessage(), "Give --shadow-url a server where the user may CREATE DATABASE, or drop "
-                    + "--shadow-url to use an embedded PostgreSQL.", e);
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "Could not " + what + " on the shadow server: "
+                    + e.getMessage(), "Give verify a shadow server where the user may CREATE DATABASE (--shadow-url), "
+                    + "or none, to use an embedded PostgreSQL.", e);
         }
     }
 }

@@ -2,7 +2,7 @@ package dev.optamigrate.core.settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.optamigrate.core.analysis.AllowList;
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +35,7 @@ final class AllowListReader {
     }
 
     private static MigrateException malformed(String file) {
-        return new MigrateException(ErrorCode.CONFIGURATION, "allow in " + file + " must be a list of entries with "
+        return new MigrateException(CoreErrorCode.CONFIGURATION, "allow in " + file + " must be a list of entries with "
                 + "migration, rule and reason.", "Write it as:\\nallow:\\n  - migration: V42__orders_index.sql\\n"
                         + "    rule: index-not-concurrent\\n    reason: orders is written once a day, at night", null);
     }

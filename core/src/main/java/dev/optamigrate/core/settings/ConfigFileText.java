@@ -1,6 +1,6 @@
 package dev.optamigrate.core.settings;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import java.nio.file.Path;
 
@@ -19,7 +19,7 @@ final class ConfigFileText {
      * @param named how the file was chosen, e.g. {@code "--config"}, for the hint
      */
     static String read(Path file, String named) {
-        return SmallTextFile.read(file, MAX_BYTES, problem -> new MigrateException(ErrorCode.CONFIGURATION,
+        return SmallTextFile.read(file, MAX_BYTES, problem -> new MigrateException(CoreErrorCode.CONFIGURATION,
                 "Config file " + file + " " + problem.phrase(MAX_BYTES) + ".", switch (problem) {
                     case MISSING -> "Check the path given to " + named + ".";
                     case DIRECTORY -> "Give " + named + " the YAML file itself, e.g. "

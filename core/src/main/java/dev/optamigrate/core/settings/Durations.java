@@ -1,6 +1,6 @@
 package dev.optamigrate.core.settings;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -77,13 +77,13 @@ public final class Durations {
     }
 
     private static MigrateException tooLong(String text, String what) {
-        return new MigrateException(ErrorCode.CONFIGURATION, what + ": '" + text + "' is outside 0 to 365 days.",
+        return new MigrateException(CoreErrorCode.CONFIGURATION, what + ": '" + text + "' is outside 0 to 365 days.",
                 "Give a duration of at most 365d, e.g. 30s, 10m or 2h; 0 where the setting allows waiting forever.",
                 null);
     }
 
     private static MigrateException invalid(String text, String what) {
-        return new MigrateException(ErrorCode.CONFIGURATION, what + ": '" + text + "' is not a duration.",
+        return new MigrateException(CoreErrorCode.CONFIGURATION, what + ": '" + text + "' is not a duration.",
                 "Write it like 500ms, 30s, 10m, 1h30m or PT10M.", null);
     }
 }

@@ -1,11 +1,10 @@
 package dev.optamigrate.core.settings;
 
 import dev.optamigrate.core.analysis.AllowList;
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +30,7 @@ public final class Settings {
     }
 
     private static Map<Setting, String> copy(Map<Setting, String> values) {
-        Map<Setting, String> copy = new EnumMap<>(Setting.class);
+        Map<Setting, String> copy = new HashMap<>();
         values.forEach((setting, value) -> {
             if (value != null) {
                 copy.put(setting, value);
@@ -61,7 +60,7 @@ public final class Settings {
 
     /** The value, which has a default or was checked to be present. */
     public String require(Setting setting) {
-        return get(setting).orElseThrow(() -> new IllegalStateException(setting + " has no value"));
+        return get(setting).orElseThrow(() -> new IllegalStateException(setting.key() + " has no value"));
     }
 
     public Duration duration(Setting setting) {
@@ -79,7 +78,7 @@ public final class Settings {
         } catch (NumberFormatException notANumber) {
             // reported below
         }
-        throw new MigrateException(ErrorCode.CONFIGURATION, setting.key() + " (from " + sourceOf(setting)
+        throw new MigrateException(CoreErrorCode.CONFIGURATION, setting.key() + " (from " + sourceOf(setting)
                 + ") must be a whole number of zero or more, not '" + value + "'.", null, null);
     }
 
@@ -89,7 +88,7 @@ public final class Settings {
         if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
             return Boolean.parseBoolean(value);
         }
-        throw new MigrateException(ErrorCode.CONFIGURATION, setting.key() + " (from " + sourceOf(setting)
+        throw new MigrateException(CoreErrorCode.CONFIGURATION, setting.key() + " (from " + sourceOf(setting)
                 + ") must be true or false, not '" + value + "'.", null, null);
     }
 

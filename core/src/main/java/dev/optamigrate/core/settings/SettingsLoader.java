@@ -6,15 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.optamigrate.core.analysis.AllowList;
 import dev.optamigrate.core.analysis.SafetyMode;
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.target.SslMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -56,16 +54,16 @@ public final class SettingsLoader {
 
     /** Reads every typed value once, so that a bad one fails before anything connects or starts. */
     private static Settings checked(Settings settings) {
-        for (Setting duration : List.of(Setting.CONNECT_TIMEOUT, Setting.SOCKET_TIMEOUT, Setting.LOCK_WAIT,
-                Setting.JOB_DEADLINE, Setting.JOB_TTL, Setting.JOB_START_TIMEOUT, Setting.TUNNEL_DEADLINE)) {
-            settings.duration(duration);
+        for (Setting setting : KnownSettings.all()) {
+            switch (setting.kind()) {
+                case DURATION -> settings.duration(setting);
+                case BOOLEAN -> settings.bool(setting);
+                case COUNT -> settings.count(setting);
+                case TEXT -> settings.get(setting);
+            }
         }
-        for (Setting bool : List.of(Setting.PROTECTED, Setting.CREDENTIALS_FROM_CLUSTER, Setting.TUNNEL)) {
-            settings.bool(bool);
-        }
-        SslMode.parse(settings.require(Setting.SSLMODE));
-        SafetyMode.parse(settings.require(Setting.SAFETY));
-        settings.count(Setting.JOB_BACKOFF_LIMIT);
+        SslMode.parse(settings.require(CoreSetting.SSLMODE));
+        SafetyMode.parse(settings.require(CoreSetting.SAFETY));
         ToolOptionsReader.read(settings);
         return settings;
     }
@@ -75,16 +73,17 @@ public final class SettingsLoader {
         try {
             return YAML.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "Config file " + file + " is not valid YAML: "
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "Config file " + file + " is not valid YAML: "
                     + e.getOriginalMessage() + locationOf(e), "Fix the YAML syntax at that line.", null);
         }
     }
 
     private static Map<Setting, String> values(JsonNode root, Path file) {
-        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        Map<Setting, String> values = new HashMap<>();
         if (root != null && !root.isMissingNode() && !root.isNull()) {
             if (!root.isObject()) {
-                throw new MigrateException(ErrorCode.CONFIGURATION, "Config file " + file + " must be a YAML mapping "
+                throw new MigrateException(CoreErrorCode.CONFIGURATION, "Config file " + file
+                        + " must be a YAML mapping "
                         + "of settings (key: value).", knownKeysHint(), null);
             }
             flatten("", root, file, values);
@@ -105,14 +104,15 @@ public final class SettingsLoader {
                 continue;
             }
             if (key.equals("password")) {
-                throw new MigrateException(ErrorCode.CONFIGURATION, "Config file " + file + " contains a password.",
+                throw new MigrateException(CoreErrorCode.CONFIGURATION, "Config file " + file + " contains a password.",
                         "Remove it: put the password in " + Setting.PASSWORD_VARIABLE
                                 + " or in a file named by password-file.", null);
             }
-            Setting setting = Setting.byKey(key).orElseThrow(() -> new MigrateException(ErrorCode.CONFIGURATION,
+            Setting setting = KnownSettings.byKey(key).orElseThrow(() -> new MigrateException(
+                    CoreErrorCode.CONFIGURATION,
                     "Unknown setting '" + key + "' in " + file + ".", knownKeysHint(), null));
             if (!field.getValue().isValueNode() || field.getValue().isNull()) {
-                throw new MigrateException(ErrorCode.CONFIGURATION, "Setting '" + key + "' in " + file
+                throw new MigrateException(CoreErrorCode.CONFIGURATION, "Setting '" + key + "' in " + file
                         + " must be a single value.", knownKeysHint(), null);
             }
             values.put(setting, field.getValue().asText());
@@ -120,7 +120,7 @@ public final class SettingsLoader {
     }
 
     private static String knownKeysHint() {
-        return "Known settings: " + Arrays.stream(Setting.values()).map(Setting::key).collect(Collectors.joining(", "))
+        return "Known settings: " + KnownSettings.all().stream().map(Setting::key).collect(Collectors.joining(", "))
                 + ".";
     }
 

@@ -1,6 +1,6 @@
 package dev.optamigrate.core.settings;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.spi.ToolOptions;
 import java.io.File;
@@ -19,18 +19,19 @@ public final class ToolOptionsReader {
     }
 
     public static ToolOptions read(Settings settings) {
-        return new ToolOptions(paths(settings, Setting.CLASSPATH, File.pathSeparator),
-                paths(settings, Setting.SEARCH_PATH, ","), settings.get(Setting.CONTEXTS).orElse(null),
-                settings.get(Setting.LABELS).orElse(null), placeholders(settings), environment(settings));
+        return new ToolOptions(paths(settings, CoreSetting.CLASSPATH, File.pathSeparator),
+                paths(settings, CoreSetting.SEARCH_PATH, ","), settings.get(CoreSetting.CONTEXTS).orElse(null),
+                settings.get(CoreSetting.LABELS).orElse(null), placeholders(settings), environment(settings));
     }
 
     /** A MyBatis environment is a file name in environments/, never a path. */
     private static String environment(Settings settings) {
-        String name = settings.require(Setting.MYBATIS_ENVIRONMENT).trim();
+        String name = settings.require(CoreSetting.MYBATIS_ENVIRONMENT).trim();
         if (!ENVIRONMENT_NAME.matcher(name).matches()) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "mybatis-environment (from "
-                    + settings.sourceOf(Setting.MYBATIS_ENVIRONMENT) + ") must be a name such as development or production, "
-                    + "not '" + name + "'.", "Give the name of a file in environments/, without .properties.", null);
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "mybatis-environment (from "
+                    + settings.sourceOf(CoreSetting.MYBATIS_ENVIRONMENT) + ") must be a name such as development or "
+                    + "production, not '" + name + "'.", "Give the name of a file in environments/, without "
+                    + ".properties.", null);
         }
         return name;
     }
@@ -43,15 +44,16 @@ public final class ToolOptionsReader {
 
     private static Map<String, String> placeholders(Settings settings) {
         Map<String, String> placeholders = new LinkedHashMap<>();
-        settings.get(Setting.PLACEHOLDERS).ifPresent(value -> {
+        settings.get(CoreSetting.PLACEHOLDERS).ifPresent(value -> {
             for (String pair : value.split(",")) {
                 int equals = pair.indexOf('=');
                 if (pair.isBlank()) {
                     continue;
                 }
                 if (equals < 1) {
-                    throw new MigrateException(ErrorCode.CONFIGURATION, "placeholders (from "
-                            + settings.sourceOf(Setting.PLACEHOLDERS) + "): '" + pair.trim() + "' is not key=value.",
+                    throw new MigrateException(CoreErrorCode.CONFIGURATION, "placeholders (from "
+                            + settings.sourceOf(CoreSetting.PLACEHOLDERS) + "): '" + pair.trim() + "' is not "
+                            + "key=value.",
                             "Write them as key=value pairs separated by ',', e.g. schema=shop,owner=app.", null);
                 }
                 placeholders.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());

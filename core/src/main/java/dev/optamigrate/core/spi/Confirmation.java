@@ -1,5 +1,6 @@
 package dev.optamigrate.core.spi;
 
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 
@@ -12,7 +13,8 @@ public interface Confirmation {
     Confirmation REFUSE = new Confirmation() {
         @Override
         public void confirm(String summary) {
-            throw refused("Nobody can be asked to confirm: " + summary);
+            throw refused("Nobody can be asked to confirm: " + summary, "Give the migrator a Confirmation "
+                    + "(MigratorConfiguration.confirmation) that can ask, or that confirms what you have read.");
         }
 
         @Override
@@ -36,9 +38,12 @@ public interface Confirmation {
      */
     void requireUpFront(String summary);
 
-    /** The refusal that {@link #confirm} and {@link #requireUpFront} throw. */
-    static MigrateException refused(String why) {
-        return new MigrateException(ErrorCode.NOT_CONFIRMED, why + " Nothing ran.",
-                "Give --yes to confirm up front, once you have read what it will run.", null);
+    /**
+     * The refusal that {@link #confirm} and {@link #requireUpFront} throw.
+     *
+     * @param howToConfirm what the person should do, in the words of the place that asked (a flag, a setting)
+     */
+    static MigrateException refused(String why, String howToConfirm) {
+        return new MigrateException(CoreErrorCode.NOT_CONFIRMED, why + " Nothing ran.", howToConfirm, null);
     }
 }

@@ -1,5 +1,6 @@
 package dev.optamigrate.core.spi;
 
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.target.Target;
@@ -40,7 +41,7 @@ public interface EmbeddedPostgresProvider {
      */
     static EmbeddedPostgresProvider find(String alternative) {
         return ServiceLoader.load(EmbeddedPostgresProvider.class, EmbeddedPostgresProvider.class.getClassLoader())
-                .findFirst().orElseThrow(() -> new MigrateException(ErrorCode.CONFIGURATION, "No embedded "
+                .findFirst().orElseThrow(() -> new MigrateException(CoreErrorCode.CONFIGURATION, "No embedded "
                         + "PostgreSQL is on the classpath: its module, " + ARTIFACT + ", is missing (the server "
                         + "distribution leaves out its PostgreSQL binaries).", alternative + " Or use the laptop CLI "
                         + "(./opta-migrate), which has it, or add " + ARTIFACT + ".", null));

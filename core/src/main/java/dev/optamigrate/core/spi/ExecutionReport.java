@@ -1,7 +1,5 @@
 package dev.optamigrate.core.spi;
 
-import dev.optamigrate.core.MigrateResult;
-
 /**
  * What a strategy reports after a successful run.
  *

@@ -1,5 +1,6 @@
 package dev.optamigrate.core.spi;
 
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import java.util.List;
@@ -41,7 +42,7 @@ public interface MigrationSession extends AutoCloseable {
      * @throws MigrateException with {@link ErrorCode#UNSUPPORTED} saying what to do instead
      */
     default void requireUndo() {
-        throw new MigrateException(ErrorCode.UNSUPPORTED, "This tool cannot undo migrations.",
+        throw new MigrateException(CoreErrorCode.UNSUPPORTED, "This tool cannot undo migrations.",
                 "Write a new forward migration that reverts the change.", null);
     }
 

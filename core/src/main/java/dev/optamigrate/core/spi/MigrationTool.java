@@ -1,5 +1,6 @@
 package dev.optamigrate.core.spi;
 
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import java.util.List;
@@ -23,7 +24,7 @@ public interface MigrationTool {
      * @throws MigrateException {@link ErrorCode#UNSUPPORTED} when the tool has no offline reading
      */
     default List<PendingMigration> readOffline(String location, ToolOptions options) {
-        throw new MigrateException(ErrorCode.UNSUPPORTED, name() + " has no offline reading of its migrations.",
+        throw new MigrateException(CoreErrorCode.UNSUPPORTED, name() + " has no offline reading of its migrations.",
                 "Give its SQL files to check directly.", null);
     }
 }

@@ -1,5 +1,6 @@
 package dev.optamigrate.core.spi;
 
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 
@@ -40,16 +41,17 @@ public record UndoRequest(int steps, String tag, boolean all) {
             return this;
         }
         if (applied == 0) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "Nothing to revert: no migration is applied. "
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "Nothing to revert: no migration is applied. "
                     + "Nothing was changed.", "`status` shows what is applied.", null);
         }
         if (all) {
             return steps(applied);
         }
         if (steps > applied) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "Asked to revert " + steps + " migrations, but only "
-                    + applied + " are applied. Nothing was changed.", "Give --steps " + applied + " or fewer; "
-                            + "to revert every applied migration on purpose, give --all.", null);
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "Asked to revert " + steps + " migrations, but "
+                    + "only " + applied + " are applied. Nothing was changed.", "Ask for " + applied + " steps or "
+                    + "fewer; to revert every applied migration on purpose, ask for all of them (on the command line: "
+                    + "--steps " + applied + ", or --all).", null);
         }
         return this;
     }

@@ -1,5 +1,6 @@
 package dev.optamigrate.core.strategy;
 
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.spi.ExecutionStrategyProvider;
@@ -34,7 +35,7 @@ public final class ExecutionStrategies {
      */
     public ExecutionStrategyProvider byName(String name) {
         return providers.stream().filter(p -> p.name().equals(name)).findFirst()
-                .orElseThrow(() -> new MigrateException(ErrorCode.CONFIGURATION, "Unknown strategy '" + name + "'.",
+                .orElseThrow(() -> new MigrateException(CoreErrorCode.CONFIGURATION, "Unknown strategy '" + name + "'.",
                         "Known strategies: " + providers.stream().map(ExecutionStrategyProvider::name)
                                 .collect(Collectors.joining(", ")) + " (see `opta-migrate strategies`).", null));
     }

@@ -20,7 +20,6 @@ public final class LocalStrategyProvider implements ExecutionStrategyProvider {
 
     @Override
     public ExecutionStrategy create() {
-        return request -> new ExecutionReport(NAME, "this process",
-                request.configuration().strategy(request.strategy()).load().migrate());
+        return request -> new ExecutionReport(NAME, "this process", request.migrateHere());
     }
 }

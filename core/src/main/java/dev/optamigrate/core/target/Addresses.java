@@ -1,6 +1,6 @@
 package dev.optamigrate.core.target;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -30,7 +30,7 @@ public final class Addresses {
      */
     public static String host(String host, String source) {
         if (host == null || host.isBlank()) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, source + " names no host.", hostHint(source), null);
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, source + " names no host.", hostHint(source), null);
         }
         if (host.length() <= MAX_HOST_LENGTH && HOST_NAME.matcher(host).matches()) {
             return host;
@@ -38,7 +38,7 @@ public final class Addresses {
         if (host.contains(":") && IPV6.matcher(host).matches() && ipv6Literal(host)) {
             return host;
         }
-        throw new MigrateException(ErrorCode.CONFIGURATION, source + " is not a host name or an IP address"
+        throw new MigrateException(CoreErrorCode.CONFIGURATION, source + " is not a host name or an IP address"
                 + delimitersIn(host) + ". A host never carries a port, a database or parameters.", hostHint(source),
                 null);
     }
@@ -81,7 +81,7 @@ public final class Addresses {
     }
 
     private static MigrateException portError(String source) {
-        return new MigrateException(ErrorCode.CONFIGURATION, source + " names a port outside 1-65535, or not a "
+        return new MigrateException(CoreErrorCode.CONFIGURATION, source + " names a port outside 1-65535, or not a "
                 + "number.", "Give the database's TCP port, e.g. 5432.", null);
     }
 

@@ -1,7 +1,8 @@
 package dev.optamigrate.core.target;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
+import dev.optamigrate.core.settings.CoreSetting;
 import dev.optamigrate.core.settings.Setting;
 import java.util.HashMap;
 import java.util.Map;
@@ -33,11 +34,12 @@ final class JdbcUrlParser {
         checkAuthority(url, source, passwordVariable);
         Properties parsed = Driver.parseURL(url, null);
         if (parsed == null) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "The URL from " + source
-                    + " is not a PostgreSQL JDBC URL.", "Write it like jdbc:postgresql://db.example.com:5432/app.", null);
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "The URL from " + source
+                    + " is not a PostgreSQL JDBC URL.", "Write it like jdbc:postgresql://db.example.com:5432/app.",
+                            null);
         }
         if (parsed.getProperty("password") != null) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "The URL from " + source + " contains a password.",
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "The URL from " + source + " contains a password.",
                     "Remove it from the URL and put it in " + passwordPlaces(passwordVariable) + ".", null);
         }
         String host = parsed.getProperty("PGHOST");
@@ -45,7 +47,7 @@ final class JdbcUrlParser {
             Addresses.host(each, "The host in the URL from " + source);
         }
         if (host.contains(",")) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "The URL from " + source + " names several hosts ("
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "The URL from " + source + " names several hosts ("
                     + host + ").", "Name the primary only: migrations must run against the writable server.", null);
         }
         Map<String, String> properties = new HashMap<>();
@@ -62,7 +64,7 @@ final class JdbcUrlParser {
     /** Where the password goes instead: the variable, and for the target also a password file. */
     private static String passwordPlaces(String passwordVariable) {
         return passwordVariable.equals(Setting.PASSWORD_VARIABLE) ? passwordVariable + " or a file named by "
-                + "--password-file" : passwordVariable;
+                + CoreSetting.PASSWORD_FILE.names() : passwordVariable;
     }
 
     /**
@@ -81,9 +83,10 @@ final class JdbcUrlParser {
         }
         String authority = rest.substring(0, end);
         if (authority.contains("@")) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "The URL from " + source + " has user-info before "
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "The URL from " + source + " has user-info before "
                     + "the host (user:password@host), which opta-migrate does not accept.", "Write "
-                    + "jdbc:postgresql://HOST:5432/DB, with the user in ?user= or --user and the password in "
+                    + "jdbc:postgresql://HOST:5432/DB, with the user in ?user= or " + CoreSetting.USER.names()
+                    + " and the password in "
                     + passwordPlaces(passwordVariable) + ".", null);
         }
         for (String hostSpec : authority.split(",")) {

@@ -1,8 +1,8 @@
 package dev.optamigrate.core.target;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
-import dev.optamigrate.core.settings.Setting;
+import dev.optamigrate.core.settings.CoreSetting;
 import dev.optamigrate.core.settings.Settings;
 import java.util.Locale;
 import java.util.Map;
@@ -28,9 +28,9 @@ final class OptaEnvironment {
 
     static Optional<Names> detect(Settings settings) {
         Map<String, String> env = settings.environment();
-        Names configured = new Names(settings.require(Setting.ENV_HOST), settings.require(Setting.ENV_PORT),
-                settings.require(Setting.ENV_NAME), settings.require(Setting.ENV_USER),
-                settings.require(Setting.ENV_PASSWORD));
+        Names configured = new Names(settings.require(CoreSetting.ENV_HOST), settings.require(CoreSetting.ENV_PORT),
+                settings.require(CoreSetting.ENV_NAME), settings.require(CoreSetting.ENV_USER),
+                settings.require(CoreSetting.ENV_PASSWORD));
         if (env.containsKey(configured.host())) {
             return Optional.of(configured);
         }
@@ -44,10 +44,10 @@ final class OptaEnvironment {
             return Optional.empty();
         }
         if (hostVariables.size() > 1) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "Several linked databases in the environment: "
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "Several linked databases in the environment: "
                     + String.join(", ", hostVariables) + ".", "Choose one by setting "
-                    + Setting.ENV_HOST.environmentVariable() + " (and the other " + "OPTA_MIGRATE_ENV_* names), or "
-                    + "give --url.", null);
+                    + CoreSetting.ENV_HOST.environmentVariable() + " (and the other " + "OPTA_MIGRATE_ENV_* names), or "
+                    + "set " + CoreSetting.URL.names() + ".", null);
         }
         String hostVariable = hostVariables.first();
         Matcher matcher = MODULE_HOST.matcher(hostVariable);

@@ -1,9 +1,9 @@
 package dev.optamigrate.core.target;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
-import dev.optamigrate.core.settings.SmallTextFile;
 import dev.optamigrate.core.settings.SmallTextFile.Problem;
+import dev.optamigrate.core.settings.SmallTextFile;
 import java.nio.file.Path;
 
 /**
@@ -18,7 +18,7 @@ final class PasswordFile {
     }
 
     static Password read(Path file, String source) {
-        String text = SmallTextFile.read(file, MAX_BYTES, problem -> new MigrateException(ErrorCode.CONFIGURATION,
+        String text = SmallTextFile.read(file, MAX_BYTES, problem -> new MigrateException(CoreErrorCode.CONFIGURATION,
                 "The password file " + file + " (from " + source + ") " + (problem == Problem.DIRECTORY
                         ? Problem.NOT_REGULAR : problem).phrase(MAX_BYTES) + ".", switch (problem) {
                             case MISSING -> "Check the path.";

@@ -1,6 +1,6 @@
 package dev.optamigrate.core.target;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -21,7 +21,7 @@ public enum SslMode {
                 return mode;
             }
         }
-        throw new MigrateException(ErrorCode.CONFIGURATION, "Unknown sslmode '" + text + "'.",
+        throw new MigrateException(CoreErrorCode.CONFIGURATION, "Unknown sslmode '" + text + "'.",
                 "Use one of: " + Arrays.stream(values()).map(SslMode::value).collect(Collectors.joining(", ")) + ".",
                 null);
     }

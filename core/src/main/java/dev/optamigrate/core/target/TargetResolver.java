@@ -1,7 +1,8 @@
 package dev.optamigrate.core.target;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
+import dev.optamigrate.core.settings.CoreSetting;
 import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
 import java.nio.file.Files;
@@ -44,11 +45,11 @@ public final class TargetResolver {
 
     /** Whether a target is configured at all: a URL, or Opta's database variables. */
     public boolean configured() {
-        return settings.get(Setting.URL).isPresent() || OptaEnvironment.detect(settings).isPresent();
+        return settings.get(CoreSetting.URL).isPresent() || OptaEnvironment.detect(settings).isPresent();
     }
 
     public Target resolve() {
-        Optional<String> url = settings.get(Setting.URL);
+        Optional<String> url = settings.get(CoreSetting.URL);
         if (url.isPresent()) {
             return fromUrl(url.get());
         }
@@ -56,16 +57,17 @@ public final class TargetResolver {
     }
 
     private Target fromUrl(String url) {
-        String source = names.url() != null ? names.url() : settings.sourceOf(Setting.URL);
+        String source = names.url() != null ? names.url() : settings.sourceOf(CoreSetting.URL);
         JdbcUrlParser.Parsed parsed = JdbcUrlParser.parse(url, source, names.passwordVariable());
-        String user = settings.get(Setting.USER).orElse(parsed.user());
+        String user = settings.get(CoreSetting.USER).orElse(parsed.user());
         if (user == null) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "No database user: the URL from " + source
-                    + " has none" + (names.url() == null ? " and --user is not set." : "."), names.url() == null
-                            ? "Give --user, " + Setting.USER.environmentVariable() + ", or user=... in the URL."
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "No database user: the URL from " + source
+                    + " has none" + (names.url() == null ? " and " + CoreSetting.USER.key() + " is not set." : "."),
+                    names.url() == null ? "Set " + CoreSetting.USER.names() + ", or user=... in the URL."
                             : "Give user=... in the URL.", null);
         }
-        SslMode sslMode = SslMode.parse(parsed.sslMode() != null ? parsed.sslMode() : settings.require(Setting.SSLMODE));
+        SslMode sslMode = SslMode.parse(parsed.sslMode() != null ? parsed.sslMode()
+                : settings.require(CoreSetting.SSLMODE));
         return new Target(parsed.host(), parsed.port(), parsed.database(), user, password(namedOptaPassword()), sslMode,
                 connectTimeout(), socketTimeout(), withRootCertificate(parsed.properties()));
     }
@@ -74,11 +76,11 @@ public final class TargetResolver {
         Map<String, String> env = settings.environment();
         String host = Addresses.host(env.get(names.host()).trim(), names.host());
         String database = required(env, names.database(), names);
-        String user = settings.get(Setting.USER).orElseGet(() -> required(env, names.user(), names));
+        String user = settings.get(CoreSetting.USER).orElseGet(() -> required(env, names.user(), names));
         int port = Optional.ofNullable(env.get(names.port())).filter(value -> !value.isBlank())
                 .map(value -> Addresses.port(value, names.port())).orElse(Target.DEFAULT_PORT);
         return new Target(host, port, database, user, password(optaPassword()),
-                SslMode.parse(settings.require(Setting.SSLMODE)), connectTimeout(), socketTimeout(),
+                SslMode.parse(settings.require(CoreSetting.SSLMODE)), connectTimeout(), socketTimeout(),
                 withRootCertificate(Map.of()));
     }
 
@@ -93,7 +95,7 @@ public final class TargetResolver {
 
     /** The password in the variable named by env.password ({@code DBPASS} by default), used with a URL too. */
     private Optional<Password> namedOptaPassword() {
-        String variable = settings.require(Setting.ENV_PASSWORD);
+        String variable = settings.require(CoreSetting.ENV_PASSWORD);
         return Optional.ofNullable(settings.environment().get(variable)).map(value -> Password.from(value, variable));
     }
 
@@ -102,9 +104,9 @@ public final class TargetResolver {
      * inside an Opta container it is the linked database's password). A trailing line break is dropped.
      */
     private Optional<Password> password(Optional<Password> fromOptaVariable) {
-        Optional<String> file = settings.get(Setting.PASSWORD_FILE);
+        Optional<String> file = settings.get(CoreSetting.PASSWORD_FILE);
         if (file.isPresent()) {
-            return Optional.of(PasswordFile.read(Path.of(file.get()), settings.sourceOf(Setting.PASSWORD_FILE)));
+            return Optional.of(PasswordFile.read(Path.of(file.get()), settings.sourceOf(CoreSetting.PASSWORD_FILE)));
         }
         String fromEnvironment = settings.environment().get(names.passwordVariable());
         if (fromEnvironment != null) {
@@ -116,13 +118,13 @@ public final class TargetResolver {
 
     /** The driver properties plus the CA file that verify-ca and verify-full trust, when one is configured. */
     private Map<String, String> withRootCertificate(Map<String, String> properties) {
-        Optional<String> file = settings.get(Setting.SSL_ROOT_CERT);
+        Optional<String> file = settings.get(CoreSetting.SSL_ROOT_CERT);
         if (file.isEmpty()) {
             return properties;
         }
         if (!Files.isReadable(Path.of(file.get()))) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "The CA certificate file " + file.get() + " (from "
-                    + settings.sourceOf(Setting.SSL_ROOT_CERT) + ") cannot be read.",
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "The CA certificate file " + file.get() + " (from "
+                    + settings.sourceOf(CoreSetting.SSL_ROOT_CERT) + ") cannot be read.",
                     "Give the path of a readable PEM file, e.g. the RDS bundle of your region.", null);
         }
         Map<String, String> withFile = new HashMap<>(properties);
@@ -131,17 +133,18 @@ public final class TargetResolver {
     }
 
     private Duration connectTimeout() {
-        return settings.duration(Setting.CONNECT_TIMEOUT);
+        return settings.duration(CoreSetting.CONNECT_TIMEOUT);
     }
 
     private Duration socketTimeout() {
-        return settings.duration(Setting.SOCKET_TIMEOUT);
+        return settings.duration(CoreSetting.SOCKET_TIMEOUT);
     }
 
     private static String required(Map<String, String> env, String variable, OptaEnvironment.Names names) {
         String value = env.get(variable);
         if (value == null || value.isBlank()) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, names.host() + " is set but " + variable + " is not.",
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, names.host() + " is set but " + variable
+                    + " is not.",
                     "Opta sets all of " + String.join(", ", names.host(), names.database(), names.user(),
                             names.password()) + " when the database is linked; check the link or set them.", null);
         }
@@ -149,13 +152,14 @@ public final class TargetResolver {
     }
 
     private MigrateException noTarget() {
-        return new MigrateException(ErrorCode.CONFIGURATION, "No target database given. Looked for --url, "
-                + Setting.URL.environmentVariable() + " and url in " + settings.configFile().map(Path::toString)
+        return new MigrateException(CoreErrorCode.CONFIGURATION, "No target database given. Looked for the setting "
+                + CoreSetting.URL.names() + " and url in " + settings.configFile().map(Path::toString)
                         .orElse("opta-migrate.yaml (not present)") + "; then for the Opta variables "
-                + settings.require(Setting.ENV_HOST) + "/" + settings.require(Setting.ENV_NAME) + "/"
-                + settings.require(Setting.ENV_USER) + "/" + settings.require(Setting.ENV_PASSWORD)
+                + settings.require(CoreSetting.ENV_HOST) + "/" + settings.require(CoreSetting.ENV_NAME) + "/"
+                + settings.require(CoreSetting.ENV_USER) + "/" + settings.require(CoreSetting.ENV_PASSWORD)
                 + " and <module>_db_host.",
-                "Give --url jdbc:postgresql://HOST:5432/DB --user USER (password in " + Setting.PASSWORD_VARIABLE
-                        + " or --password-file), or --embedded for a local embedded PostgreSQL.", null);
+                "Set " + CoreSetting.URL.key() + " to jdbc:postgresql://HOST:5432/DB and " + CoreSetting.USER.key()
+                        + " (password in " + Setting.PASSWORD_VARIABLE + " or " + CoreSetting.PASSWORD_FILE.names()
+                        + "); on the command line, --embedded runs a local embedded PostgreSQL instead.", null);
     }
 }

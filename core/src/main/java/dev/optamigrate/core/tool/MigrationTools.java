@@ -1,7 +1,9 @@
 package dev.optamigrate.core.tool;
 
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
+import dev.optamigrate.core.settings.CoreSetting;
 import dev.optamigrate.core.spi.MigrationTool;
 import dev.optamigrate.core.spi.MigrationToolProvider;
 import java.io.IOException;
@@ -48,17 +50,17 @@ public final class MigrationTools {
     public MigrationTool byName(String name) {
         Optional<MigrationToolProvider> provider = providers.stream().filter(p -> p.name().equals(name)).findFirst();
         if (provider.isEmpty() && MODULES.containsKey(name)) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "Tool '" + name + "' is not on the classpath: its "
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "Tool '" + name + "' is not on the classpath: its "
                     + "module, " + GROUP + ":" + MODULES.get(name) + ", is missing.", "Add the dependency "
                     + GROUP + ":" + MODULES.get(name) + " (with the opta-migrate-bom import it needs no version)."
                     + (providers.isEmpty() ? "" : " Installed: " + names() + "."), null);
         }
         if (provider.isEmpty()) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "Unknown tool '" + name + "'.",
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "Unknown tool '" + name + "'.",
                     "Known tools: " + names() + ".", null);
         }
         if (!provider.get().isAvailable()) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "Tool '" + name + "' is registered but its classes "
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "Tool '" + name + "' is registered but its classes "
                     + "are not on the classpath.", "Add the tool's own library next to opta-migrate.", null);
         }
         return provider.get().create();
@@ -81,14 +83,16 @@ public final class MigrationTools {
      */
     public Detection detect(String location) {
         if (location.startsWith("classpath:")) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "Cannot tell the tool from a classpath location ("
-                    + location + ").", "Name it: --tool " + names().replace(", ", " or ") + ".", null);
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "Cannot tell the tool from a classpath location ("
+                    + location + ").", "Name it: set " + CoreSetting.TOOL.names() + " to " + names().replace(", ",
+                            " or ") + ".", null);
         }
         Path path = Path.of(location.startsWith("filesystem:") ? location.substring("filesystem:".length())
                 : location).toAbsolutePath().normalize();
         if (!Files.exists(path)) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "Migration location '" + location
-                    + "' does not exist.", "Point --location at the directory that holds the migrations.", null);
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "Migration location '" + location
+                    + "' does not exist.", "Point " + CoreSetting.LOCATION.names()
+                            + " at the directory that holds the migrations.", null);
         }
         checkReadable(path, location);
         List<Detection> found = new ArrayList<>();
@@ -98,13 +102,14 @@ public final class MigrationTools {
         if (found.size() == 1) {
             return found.get(0);
         }
-        throw new MigrateException(ErrorCode.CONFIGURATION, found.isEmpty()
+        throw new MigrateException(CoreErrorCode.CONFIGURATION, found.isEmpty()
                 ? "No migrations recognized at '" + location + "': no Flyway V<version>__*.sql files, no Liquibase "
                         + "master changelog, no MyBatis scripts/ directory."
                 : "Location '" + location + "' looks like several tools' (" + found.stream()
                         .map(d -> d.tool() + ": " + d.evidence()).collect(Collectors.joining("; ")) + ").",
-                "Name the tool with --tool, or point --location at the right directory; for a Liquibase changelog "
-                        + "with another name, give the file itself (--location db/changelog/main.xml)."
+                "Name the tool with " + CoreSetting.TOOL.names() + ", or point " + CoreSetting.LOCATION.key()
+                        + " at the right directory; for a Liquibase changelog with another name, give the file "
+                        + "itself (e.g. db/changelog/main.xml)."
                         + missingModules(), null);
     }
 
@@ -121,13 +126,13 @@ public final class MigrationTools {
         } catch (AccessDeniedException e) {
             throw unreadable(location);
         } catch (IOException e) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "Migration location '" + location + "' cannot be "
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "Migration location '" + location + "' cannot be "
                     + "listed (" + e.getClass().getSimpleName() + ").", "Check the directory and the disk.", null);
         }
     }
 
     private static MigrateException unreadable(String location) {
-        return new MigrateException(ErrorCode.CONFIGURATION, "Migration location '" + location + "' cannot be read "
+        return new MigrateException(CoreErrorCode.CONFIGURATION, "Migration location '" + location + "' cannot be read "
                 + "(permission denied).", "Let the user that runs opta-migrate read the directory and its files "
                         + "(e.g. chmod -R a+rX).", null);
     }

@@ -1,6 +1,6 @@
 package dev.optamigrate.core.tool;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -28,14 +28,14 @@ public final class ProjectClassLoader {
         List<URL> urls = new ArrayList<>();
         for (Path entry : classpath) {
             if (!Files.isDirectory(entry) && !(Files.isRegularFile(entry) && entry.toString().endsWith(".jar"))) {
-                throw new MigrateException(ErrorCode.CONFIGURATION, "Classpath entry " + entry + " is neither a "
+                throw new MigrateException(CoreErrorCode.CONFIGURATION, "Classpath entry " + entry + " is neither a "
                         + "directory nor a .jar file.", "Give the project's jar or its compiled classes directory "
                                 + "(e.g. target/classes), separated by ':' like java -cp.", null);
             }
             try {
                 urls.add(entry.toUri().toURL());
             } catch (MalformedURLException e) {
-                throw new MigrateException(ErrorCode.CONFIGURATION, "Classpath entry " + entry + " is not a valid "
+                throw new MigrateException(CoreErrorCode.CONFIGURATION, "Classpath entry " + entry + " is not a valid "
                         + "path.", null, e);
             }
         }

@@ -3,7 +3,7 @@ package dev.optamigrate.core.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ class AllowListTest {
     void anEntryNeedsAKnownRuleAndAReason() {
         MigrateException failure = catchThrowableOfType(MigrateException.class, () -> AllowList.of(List.of(
                 new AllowList.Entry("V1__x.sql", "index-not-concurrent", " ")), "opta-migrate.yaml"));
-        assertThat(failure.code()).isEqualTo(ErrorCode.CONFIGURATION);
+        assertThat(failure.code()).isEqualTo(CoreErrorCode.CONFIGURATION);
         assertThat(failure.getMessage()).contains("opta-migrate.yaml", "needs a migration, a known rule id and a "
                 + "reason");
         assertThat(catchThrowableOfType(MigrateException.class, () -> AllowList.of(List.of(

@@ -3,7 +3,7 @@ package dev.optamigrate.core.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ class MigrationFilesTest {
         Files.createDirectories(dir.resolve("empty"));
         assertThatThrownBy(() -> MigrationFiles.read(List.of(Path.of("empty")), dir))
                 .isInstanceOfSatisfying(MigrateException.class, failure -> {
-                    assertThat(failure.code()).isEqualTo(ErrorCode.CONFIGURATION);
+                    assertThat(failure.code()).isEqualTo(CoreErrorCode.CONFIGURATION);
                     assertThat(failure.getMessage()).contains("No .sql files in empty");
                 });
     }

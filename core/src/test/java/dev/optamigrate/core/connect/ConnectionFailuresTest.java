@@ -3,13 +3,13 @@ package dev.optamigrate.core.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.target.Target;
 import dev.optamigrate.core.testing.PostgresExtension;
 import dev.optamigrate.core.testing.TestDatabase;
-import java.io.StringWriter;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
@@ -28,14 +28,14 @@ class ConnectionFailuresTest {
             closedPort = socket.getLocalPort();
         }
         MigrateException failure = failureFor(target("127.0.0.1", closedPort, "postgres"));
-        assertThat(failure.code()).isEqualTo(ErrorCode.CANNOT_CONNECT);
+        assertThat(failure.code()).isEqualTo(CoreErrorCode.CANNOT_CONNECT);
         assertThat(failure.getMessage()).contains("127.0.0.1:" + closedPort, "refused");
     }
 
     @Test
     void unresolvableHostSaysSo() {
         MigrateException failure = failureFor(target("no-such-host.invalid", 5432, "postgres"));
-        assertThat(failure.code()).isEqualTo(ErrorCode.CANNOT_CONNECT);
+        assertThat(failure.code()).isEqualTo(CoreErrorCode.CANNOT_CONNECT);
         assertThat(failure.getMessage()).contains("no-such-host.invalid", "does not resolve");
     }
 
@@ -43,7 +43,7 @@ class ConnectionFailuresTest {
     void wrongPasswordIsAnAuthenticationFailureThatNeverShowsThePassword(TestDatabase db) {
         String wrong = "definitely-Wrong-pw-77";
         MigrateException failure = failureFor(POSTGRES.asAppUser(db, wrong));
-        assertThat(failure.code()).isEqualTo(ErrorCode.AUTHENTICATION_FAILED);
+        assertThat(failure.code()).isEqualTo(CoreErrorCode.AUTHENTICATION_FAILED);
         assertThat(failure.getMessage()).contains("app");
         StringWriter trace = new StringWriter();
         failure.printStackTrace(new PrintWriter(trace));
@@ -82,7 +82,7 @@ class ConnectionFailuresTest {
     @Test
     void missingDatabaseSaysSo(TestDatabase db) {
         MigrateException failure = failureFor(db.target().withDatabase("no_such_db"));
-        assertThat(failure.code()).isEqualTo(ErrorCode.CANNOT_CONNECT);
+        assertThat(failure.code()).isEqualTo(CoreErrorCode.CANNOT_CONNECT);
         assertThat(failure.getMessage()).contains("no_such_db", "does not exist");
     }
 

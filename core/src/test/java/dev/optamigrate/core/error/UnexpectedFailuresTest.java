@@ -16,7 +16,7 @@ class UnexpectedFailuresTest {
         MigrateException failure = UnexpectedFailures.translate(new IllegalStateException("scan failed",
                 new UncheckedIOException(new AccessDeniedException("/srv/db/migration/V1__a.sql"))));
 
-        assertThat(failure.code()).isEqualTo(ErrorCode.CONFIGURATION);
+        assertThat(failure.code()).isEqualTo(CoreErrorCode.CONFIGURATION);
         assertThat(failure.getMessage()).contains("Permission denied", "/srv/db/migration/V1__a.sql");
         assertThat(failure.hint()).contains("chmod");
     }
@@ -24,6 +24,6 @@ class UnexpectedFailuresTest {
     @Test
     void anythingElseIsABug() {
         assertThat(UnexpectedFailures.translate(new IllegalStateException("boom")).code())
-                .isEqualTo(ErrorCode.INTERNAL);
+                .isEqualTo(CoreErrorCode.INTERNAL);
     }
 }

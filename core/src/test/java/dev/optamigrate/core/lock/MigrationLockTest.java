@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.optamigrate.core.connect.Connections;
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.MigrationEvent;
 import dev.optamigrate.core.testing.PostgresExtension;
@@ -33,7 +33,7 @@ class MigrationLockTest {
                 }
             });
 
-            assertThat(timeout.code()).isEqualTo(ErrorCode.LOCK_TIMEOUT);
+            assertThat(timeout.code()).isEqualTo(CoreErrorCode.LOCK_TIMEOUT);
             assertThat(timeout.getMessage()).contains("holder-app on build-7 pid 4242", "backend pid", "since");
             assertThat(events).first().isInstanceOfSatisfying(MigrationEvent.LockWaiting.class,
                     waiting -> assertThat(waiting.holder()).contains("holder-app"));

@@ -3,7 +3,7 @@ package dev.optamigrate.core.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,15 +22,15 @@ class SettingsLoaderTest {
         Files.writeString(dir.resolve("opta-migrate.yaml"), "location: from-file\nlock-wait: 1m\ntool: flyway\n"
                 + "env:\n  host: FILE_HOST\n");
 
-        Settings settings = SettingsLoader.load(Map.of(Setting.LOCATION, "from-flag"),
+        Settings settings = SettingsLoader.load(Map.of(CoreSetting.LOCATION, "from-flag"),
                 Map.of("OPTA_MIGRATE_LOCATION", "from-env", "OPTA_MIGRATE_LOCK_WAIT", "2m"), Optional.empty(), dir);
 
-        assertThat(settings.get(Setting.LOCATION)).contains("from-flag");
-        assertThat(settings.duration(Setting.LOCK_WAIT)).isEqualTo(Duration.ofMinutes(2));
-        assertThat(settings.get(Setting.ENV_HOST)).contains("FILE_HOST");
-        assertThat(settings.sourceOf(Setting.ENV_HOST)).contains("opta-migrate.yaml");
-        assertThat(settings.get(Setting.CONNECT_TIMEOUT)).contains("10s");
-        assertThat(settings.sourceOf(Setting.CONNECT_TIMEOUT)).isEqualTo("the default");
+        assertThat(settings.get(CoreSetting.LOCATION)).contains("from-flag");
+        assertThat(settings.duration(CoreSetting.LOCK_WAIT)).isEqualTo(Duration.ofMinutes(2));
+        assertThat(settings.get(CoreSetting.ENV_HOST)).contains("FILE_HOST");
+        assertThat(settings.sourceOf(CoreSetting.ENV_HOST)).contains("opta-migrate.yaml");
+        assertThat(settings.get(CoreSetting.CONNECT_TIMEOUT)).contains("10s");
+        assertThat(settings.sourceOf(CoreSetting.CONNECT_TIMEOUT)).isEqualTo("the default");
     }
 
     @Test
@@ -53,7 +53,7 @@ class SettingsLoaderTest {
     private String configRefusal(Path file) {
         MigrateException failure = catchThrowableOfType(MigrateException.class,
                 () -> SettingsLoader.load(Map.of(), Map.of(), Optional.of(file), dir));
-        assertThat(failure.code()).isEqualTo(ErrorCode.CONFIGURATION);
+        assertThat(failure.code()).isEqualTo(CoreErrorCode.CONFIGURATION);
         assertThat(failure.hint()).doesNotContain("YAML syntax");
         return failure.getMessage();
     }
@@ -70,7 +70,7 @@ class SettingsLoaderTest {
 
         Settings settings = SettingsLoader.load(Map.of(), Map.of(), Optional.empty(), dir);
 
-        assertThat(settings.get(Setting.LOCATION)).contains("db/migration");
+        assertThat(settings.get(CoreSetting.LOCATION)).contains("db/migration");
         assertThat(settings.allowList().entries()).singleElement().satisfies(entry -> {
             assertThat(entry.migration()).isEqualTo("V42__orders_index.sql");
             assertThat(entry.reason()).isEqualTo("orders is written once a day, at night");
@@ -90,7 +90,7 @@ class SettingsLoaderTest {
         Path file = Files.writeString(dir.resolve("c.yaml"), "locaton: db\n");
         MigrateException failure = catchThrowableOfType(MigrateException.class,
                 () -> SettingsLoader.load(Map.of(), Map.of(), Optional.of(file), dir));
-        assertThat(failure.code()).isEqualTo(ErrorCode.CONFIGURATION);
+        assertThat(failure.code()).isEqualTo(CoreErrorCode.CONFIGURATION);
         assertThat(failure.getMessage()).contains("locaton");
         assertThat(failure.hint()).contains("location", "lock-wait");
     }
@@ -128,7 +128,7 @@ class SettingsLoaderTest {
     @Test
     void badSslModeFailsAtLoading() {
         MigrateException failure = catchThrowableOfType(MigrateException.class, () -> SettingsLoader.load(
-                Map.of(Setting.SSLMODE, "bogus"), Map.of(), Optional.empty(), dir));
+                Map.of(CoreSetting.SSLMODE, "bogus"), Map.of(), Optional.empty(), dir));
         assertThat(failure.getMessage()).contains("bogus");
         assertThat(failure.hint()).contains("verify-full");
     }

@@ -3,7 +3,7 @@ package dev.optamigrate.core.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +22,7 @@ class UndoRequestTest {
     @Test
     void moreStepsThanAppliedOrNothingAppliedIsRefused() {
         MigrateException tooMany = catchThrowableOfType(MigrateException.class, () -> UndoRequest.steps(99).against(4));
-        assertThat(tooMany.code()).isEqualTo(ErrorCode.CONFIGURATION);
+        assertThat(tooMany.code()).isEqualTo(CoreErrorCode.CONFIGURATION);
         assertThat(tooMany.getMessage()).contains("99", "only 4");
 
         MigrateException none = catchThrowableOfType(MigrateException.class, () -> UndoRequest.everything().against(0));

@@ -3,7 +3,7 @@ package dev.optamigrate.core.target;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +23,7 @@ class AddressesTest {
     void refusesAnythingElseWithoutEchoingIt(String host) {
         MigrateException failure = catchThrowableOfType(MigrateException.class, () -> Addresses.host(host, "DBHOST"));
 
-        assertThat(failure.code()).isEqualTo(ErrorCode.CONFIGURATION);
+        assertThat(failure.code()).isEqualTo(CoreErrorCode.CONFIGURATION);
         assertThat(failure.getMessage()).startsWith("DBHOST");
         if (host.length() > 3) {
             assertThat(failure.getMessage() + failure.hint()).doesNotContain(host.strip());
@@ -43,7 +43,8 @@ class AddressesTest {
         assertThat(Addresses.port("5432", "DBPORT")).isEqualTo(5432);
         assertThat(Addresses.port(" 65535 ", "DBPORT")).isEqualTo(65535);
         for (String bad : new String[] {"0", "65536", "99999", "-1", "abc", ""}) {
-            MigrateException failure = catchThrowableOfType(MigrateException.class, () -> Addresses.port(bad, "DBPORT"));
+            MigrateException failure = catchThrowableOfType(MigrateException.class, () -> Addresses.port(bad,
+                    "DBPORT"));
             assertThat(failure.getMessage()).as(bad).contains("DBPORT", "1-65535");
         }
     }

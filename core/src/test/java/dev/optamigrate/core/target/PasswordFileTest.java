@@ -3,7 +3,7 @@ package dev.optamigrate.core.target;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ class PasswordFileTest {
         MigrateException failure = catchThrowableOfType(MigrateException.class,
                 () -> PasswordFile.read(Path.of("/dev/zero"), "--password-file"));
 
-        assertThat(failure.code()).isEqualTo(ErrorCode.CONFIGURATION);
+        assertThat(failure.code()).isEqualTo(CoreErrorCode.CONFIGURATION);
         assertThat(failure.getMessage()).contains("/dev/zero", "not a regular file");
     }
 

@@ -3,8 +3,9 @@ package dev.optamigrate.core.target;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
+import dev.optamigrate.core.settings.CoreSetting;
 import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.SettingsLoader;
 import java.nio.file.Files;
@@ -21,7 +22,8 @@ class TargetResolverTest {
 
     @Test
     void readsAJdbcUrlWithPasswordFromTheEnvironment() {
-        Target target = resolve(Map.of(Setting.URL, "jdbc:postgresql://db.internal:6543/shop?user=app&currentSchema=s"),
+        Target target = resolve(Map.of(CoreSetting.URL,
+                "jdbc:postgresql://db.internal:6543/shop?user=app&currentSchema=s"),
                 Map.of("OPTA_MIGRATE_PASSWORD", "hunter2"));
 
         assertThat(target.host()).isEqualTo("db.internal");
@@ -38,8 +40,8 @@ class TargetResolverTest {
     @Test
     void refusesAUrlThatCarriesAPassword() {
         MigrateException failure = catchThrowableOfType(MigrateException.class,
-                () -> resolve(Map.of(Setting.URL, "jdbc:postgresql://h/db?user=a&password=topsecret"), Map.of()));
-        assertThat(failure.code()).isEqualTo(ErrorCode.CONFIGURATION);
+                () -> resolve(Map.of(CoreSetting.URL, "jdbc:postgresql://h/db?user=a&password=topsecret"), Map.of()));
+        assertThat(failure.code()).isEqualTo(CoreErrorCode.CONFIGURATION);
         assertThat(failure.getMessage()).contains("contains a password").doesNotContain("topsecret");
         assertThat(failure.hint()).contains("OPTA_MIGRATE_PASSWORD");
     }
@@ -47,15 +49,15 @@ class TargetResolverTest {
     @Test
     void refusesUserInfoInTheUrlWithoutEchoingIt() {
         MigrateException failure = catchThrowableOfType(MigrateException.class,
-                () -> resolve(Map.of(Setting.URL, "jdbc:postgresql://app:S3cret@db:5432/shop"), Map.of()));
-        assertThat(failure.code()).isEqualTo(ErrorCode.CONFIGURATION);
+                () -> resolve(Map.of(CoreSetting.URL, "jdbc:postgresql://app:S3cret@db:5432/shop"), Map.of()));
+        assertThat(failure.code()).isEqualTo(CoreErrorCode.CONFIGURATION);
         assertThat(failure.getMessage()).contains("user-info").doesNotContain("S3cret");
     }
 
     @Test
     void namesAPortOutOfRangeAsSuch() {
         MigrateException failure = catchThrowableOfType(MigrateException.class,
-                () -> resolve(Map.of(Setting.URL, "jdbc:postgresql://db:99999/shop?user=a"), Map.of()));
+                () -> resolve(Map.of(CoreSetting.URL, "jdbc:postgresql://db:99999/shop?user=a"), Map.of()));
         assertThat(failure.getMessage()).contains("port", "1-65535").doesNotContain("not a PostgreSQL JDBC URL");
     }
 
@@ -68,10 +70,10 @@ class TargetResolverTest {
 
     @Test
     void usesTheOptaPasswordWithAUrlAndSaysWhereEachPasswordCameFrom() {
-        Target fromOpta = resolve(Map.of(Setting.URL, "jdbc:postgresql://db/shop?user=a"), Map.of("DBPASS", "pw"));
+        Target fromOpta = resolve(Map.of(CoreSetting.URL, "jdbc:postgresql://db/shop?user=a"), Map.of("DBPASS", "pw"));
         assertThat(fromOpta.password()).map(Password::source).contains("DBPASS");
 
-        Target fromVariable = resolve(Map.of(Setting.URL, "jdbc:postgresql://db/shop?user=a"),
+        Target fromVariable = resolve(Map.of(CoreSetting.URL, "jdbc:postgresql://db/shop?user=a"),
                 Map.of("DBPASS", "pw", "OPTA_MIGRATE_PASSWORD", "other\n"));
         assertThat(fromVariable.password()).map(Password::reveal).contains("other");
         assertThat(fromVariable.password()).map(Password::source).contains("OPTA_MIGRATE_PASSWORD");
@@ -113,7 +115,7 @@ class TargetResolverTest {
     @Test
     void noTargetListsEverythingLookedFor() {
         MigrateException failure = catchThrowableOfType(MigrateException.class, () -> resolve(Map.of(), Map.of()));
-        assertThat(failure.code()).isEqualTo(ErrorCode.CONFIGURATION);
+        assertThat(failure.code()).isEqualTo(CoreErrorCode.CONFIGURATION);
         assertThat(failure.getMessage()).contains("--url", "OPTA_MIGRATE_URL", "DBHOST", "<module>_db_host");
         assertThat(failure.hint()).contains("--embedded");
     }
@@ -121,7 +123,7 @@ class TargetResolverTest {
     @Test
     void passwordFileWinsOverTheEnvironment() throws Exception {
         Path file = Files.writeString(dir.resolve("pw"), "from-file\n");
-        Target target = resolve(Map.of(Setting.URL, "jdbc:postgresql://h/db?user=u", Setting.PASSWORD_FILE,
+        Target target = resolve(Map.of(CoreSetting.URL, "jdbc:postgresql://h/db?user=u", CoreSetting.PASSWORD_FILE,
                 file.toString()), Map.of("OPTA_MIGRATE_PASSWORD", "from-env"));
         assertThat(target.password()).map(Password::reveal).contains("from-file");
     }
@@ -129,7 +131,7 @@ class TargetResolverTest {
     @Test
     void urlWithoutUserNeedsOne() {
         MigrateException failure = catchThrowableOfType(MigrateException.class,
-                () -> resolve(Map.of(Setting.URL, "jdbc:postgresql://h/db"), Map.of()));
+                () -> resolve(Map.of(CoreSetting.URL, "jdbc:postgresql://h/db"), Map.of()));
         assertThat(failure.getMessage()).contains("No database user");
     }
 

@@ -3,7 +3,7 @@ package dev.optamigrate.core.tool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.testing.Examples;
 import java.nio.file.Files;
@@ -20,7 +20,7 @@ class DetectionTest {
     @Test
     void emptyLocationSaysWhatWasLookedFor() {
         MigrateException failure = catchThrowableOfType(MigrateException.class, () -> tools.detect(dir.toString()));
-        assertThat(failure.code()).isEqualTo(ErrorCode.CONFIGURATION);
+        assertThat(failure.code()).isEqualTo(CoreErrorCode.CONFIGURATION);
         assertThat(failure.getMessage()).contains("No migrations recognized", "V<version>__", "master changelog",
                 "scripts/");
         assertThat(failure.hint()).contains("--tool");

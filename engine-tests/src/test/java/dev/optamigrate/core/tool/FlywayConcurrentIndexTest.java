@@ -2,8 +2,8 @@ package dev.optamigrate.core.tool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.optamigrate.core.MigrateResult;
 import dev.optamigrate.core.Migrator;
+import dev.optamigrate.core.spi.MigrateResult;
 import dev.optamigrate.core.testing.PostgresExtension;
 import dev.optamigrate.core.testing.TestDatabase;
 import java.nio.file.Files;

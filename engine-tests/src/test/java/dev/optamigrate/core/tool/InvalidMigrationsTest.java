@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.optamigrate.core.Migrator;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.spi.UndoRequest;
@@ -35,7 +36,7 @@ class InvalidMigrationsTest {
 
         MigrateException failure = refusal(() -> migrator(db, dir, "flyway").migrate());
 
-        assertThat(failure.code()).isEqualTo(ErrorCode.INVALID_MIGRATIONS);
+        assertThat(failure.code()).isEqualTo(CoreErrorCode.INVALID_MIGRATIONS);
         assertThat(failure.getMessage()).contains("more than one migration with version 1", "Nothing was changed");
         assertThat(db.hasTable("a")).isFalse();
         assertThat(db.hasTable("b")).isFalse();
@@ -46,7 +47,7 @@ class InvalidMigrationsTest {
         Files.write(dir.resolve("V1__binary.sql"), new byte[] {0, 1, 2, (byte) 0xff, (byte) 0xfe});
 
         assertThat(refusal(() -> migrator(db, dir, "flyway").status()).code())
-                .isEqualTo(ErrorCode.INVALID_MIGRATIONS);
+                .isEqualTo(CoreErrorCode.INVALID_MIGRATIONS);
     }
 
     @Test
@@ -63,11 +64,11 @@ class InvalidMigrationsTest {
 
         MigrateException failure = refusal(() -> migrator(db, master, "liquibase").status());
 
-        assertThat(failure.code()).isEqualTo(ErrorCode.INVALID_MIGRATIONS);
+        assertThat(failure.code()).isEqualTo(CoreErrorCode.INVALID_MIGRATIONS);
         assertThat(failure.getMessage()).contains("cannot read the changelog", "changes/missing.xml",
                 "Nothing was changed").doesNotContain("searchPath");
         assertThat(refusal(() -> migrator(db, master, "liquibase").validate()).code())
-                .isEqualTo(ErrorCode.INVALID_MIGRATIONS);
+                .isEqualTo(CoreErrorCode.INVALID_MIGRATIONS);
     }
 
     @Test
@@ -76,7 +77,7 @@ class InvalidMigrationsTest {
                 "<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\"><broken</databaseChangeLog>");
 
         assertThat(refusal(() -> migrator(db, master, "liquibase").migrate()).code())
-                .isEqualTo(ErrorCode.INVALID_MIGRATIONS);
+                .isEqualTo(CoreErrorCode.INVALID_MIGRATIONS);
     }
 
     @Test
@@ -87,7 +88,7 @@ class InvalidMigrationsTest {
         MigrateException failure = refusal(() -> migrator(db, location, "liquibase")
                 .undo(UndoRequest.toTag("no-such-tag")));
 
-        assertThat(failure.code()).isEqualTo(ErrorCode.CONFIGURATION);
+        assertThat(failure.code()).isEqualTo(CoreErrorCode.CONFIGURATION);
         assertThat(failure.getMessage()).contains("No tag 'no-such-tag'", "Nothing was reverted");
         assertThat(migrator(db, location, "liquibase").status().current()).isEqualTo("4");
     }
@@ -99,7 +100,7 @@ class InvalidMigrationsTest {
 
         MigrateException failure = refusal(() -> migrator(db, location, "mybatis").undo(UndoRequest.steps(99)));
 
-        assertThat(failure.code()).isEqualTo(ErrorCode.CONFIGURATION);
+        assertThat(failure.code()).isEqualTo(CoreErrorCode.CONFIGURATION);
         assertThat(failure.getMessage()).contains("revert 99", "only 5 are applied", "Nothing was changed");
         assertThat(failure.hint()).contains("--all");
         assertThat(db.hasTable("changelog")).isTrue();
@@ -145,7 +146,7 @@ class InvalidMigrationsTest {
 
         MigrateException failure = refusal(() -> migrator(db, dir, "flyway").migrate());
 
-        assertThat(failure.code()).isEqualTo(ErrorCode.INVALID_MIGRATIONS);
+        assertThat(failure.code()).isEqualTo(CoreErrorCode.INVALID_MIGRATIONS);
         assertThat(failure.getMessage()).contains("V1__commits.sql:3", "nothing was applied");
         assertThat(db.hasTable("a")).isFalse();
     }
@@ -158,7 +159,7 @@ class InvalidMigrationsTest {
 
         MigrateException failure = refusal(() -> migrator(db, dir, "flyway").migrate());
 
-        assertThat(failure.code()).isEqualTo(ErrorCode.MIGRATION_FAILED);
+        assertThat(failure.code()).isEqualTo(CoreErrorCode.MIGRATION_FAILED);
         assertThat(failure.getMessage()).contains("no_such_function", "ran outside a transaction",
                 "stay applied");
         assertThat(db.hasTable("a")).as("what the message says stays").isTrue();
@@ -184,7 +185,7 @@ class InvalidMigrationsTest {
 
         MigrateException failure = refusal(() -> migrator(db, master, "liquibase").migrate());
 
-        assertThat(failure.code()).isEqualTo(ErrorCode.INVALID_MIGRATIONS);
+        assertThat(failure.code()).isEqualTo(CoreErrorCode.INVALID_MIGRATIONS);
         assertThat(failure.getMessage()).as("only changeset 2, which runs in a transaction")
                 .containsOnlyOnce("changelog.sql:");
         assertThat(db.hasTable("a")).isFalse();

@@ -3,11 +3,11 @@ package dev.optamigrate.core.tool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.optamigrate.core.MigrateResult;
 import dev.optamigrate.core.Migrator;
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.MigrationEvent;
+import dev.optamigrate.core.spi.MigrateResult;
 import dev.optamigrate.core.spi.UndoRequest;
 import dev.optamigrate.core.testing.MigrationSets;
 import dev.optamigrate.core.testing.PostgresExtension;
@@ -72,7 +72,7 @@ class MyBatisAutoCommitTest {
 
         MigrateException failure = catchThrowableOfType(MigrateException.class, () -> migrator(db).migrate());
 
-        assertThat(failure.code()).isEqualTo(ErrorCode.MIGRATION_FAILED);
+        assertThat(failure.code()).isEqualTo(CoreErrorCode.MIGRATION_FAILED);
         assertThat(failure.getMessage()).contains("no_such", "ran outside a transaction", "stay applied");
         assertThat(db.hasTable("half_done")).as("committed before the failing statement").isTrue();
         assertThat(db.column("SELECT count(*) FROM changelog")).containsExactly("5");
@@ -82,6 +82,6 @@ class MyBatisAutoCommitTest {
 
     private Migrator migrator(TestDatabase db) {
         return Migrator.configure().target(db.target()).tool("mybatis").location(location.toString())
-                .listener(events::add).load();
+                .addListener(events::add).load();
     }
 }

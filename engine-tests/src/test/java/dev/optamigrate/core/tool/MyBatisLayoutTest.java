@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.optamigrate.core.Migrator;
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.testing.MigrationSets;
 import dev.optamigrate.core.testing.PostgresExtension;
@@ -43,7 +43,7 @@ class MyBatisLayoutTest {
 
         MigrateException failure = catchThrowableOfType(MigrateException.class, () -> migrator(db, dir).migrate());
 
-        assertThat(failure.code()).isEqualTo(ErrorCode.INVALID_MIGRATIONS);
+        assertThat(failure.code()).isEqualTo(CoreErrorCode.INVALID_MIGRATIONS);
         assertThat(failure.getMessage()).contains("CHANGELOG does not exist", "20250101000001_first.sql",
                 "Nothing was run");
         assertThat(failure.hint()).contains("migrate init", "CREATE TABLE ${changelog}");

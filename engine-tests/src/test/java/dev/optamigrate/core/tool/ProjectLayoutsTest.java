@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.optamigrate.core.Migrator;
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.spi.ToolOptions;
 import dev.optamigrate.core.testing.MigrationSets;
@@ -117,7 +117,7 @@ class ProjectLayoutsTest {
 
         MigrateException missing = catchThrowableOfType(MigrateException.class,
                 () -> migrator(db, "liquibase", master, ToolOptions.DEFAULTS).migrate());
-        assertThat(missing.code()).isEqualTo(ErrorCode.INVALID_MIGRATIONS);
+        assertThat(missing.code()).isEqualTo(CoreErrorCode.INVALID_MIGRATIONS);
         assertThat(missing.getMessage()).contains("com.acme.db.SeedCountries", "not on the classpath");
         assertThat(missing.hint()).contains("--classpath");
         assertThat(db.hasTable("countries")).isFalse();

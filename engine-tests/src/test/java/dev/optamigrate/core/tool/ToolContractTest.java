@@ -3,13 +3,13 @@ package dev.optamigrate.core.tool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.optamigrate.core.MigrateResult;
 import dev.optamigrate.core.Migrator;
-import dev.optamigrate.core.error.ErrorCode;
-import dev.optamigrate.core.error.MigrateException;
-import dev.optamigrate.core.event.MigrationEvent;
 import dev.optamigrate.core.connect.Connections;
+import dev.optamigrate.core.error.CoreErrorCode;
+import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.EventListener;
+import dev.optamigrate.core.event.MigrationEvent;
+import dev.optamigrate.core.spi.MigrateResult;
 import dev.optamigrate.core.spi.MigrationInfo;
 import dev.optamigrate.core.spi.MigrationSession;
 import dev.optamigrate.core.spi.MigrationTool;
@@ -87,7 +87,7 @@ class ToolContractTest {
         MigrateException failure = catchThrowableOfType(MigrateException.class,
                 () -> migrator(db, location, event -> { }).migrate());
 
-        assertThat(failure.code()).isEqualTo(ErrorCode.MIGRATION_FAILED);
+        assertThat(failure.code()).isEqualTo(CoreErrorCode.MIGRATION_FAILED);
         assertThat(failure.getMessage()).contains("rename_typo", "UPDATE customerz", "customerz");
         ToolStatus status = migrator(db, location, event -> { }).status();
         assertThat(status.current()).isEqualTo(previous);
@@ -124,7 +124,7 @@ class ToolContractTest {
     }
 
     private static Migrator migrator(TestDatabase db, Path location, dev.optamigrate.core.event.EventListener events) {
-        return Migrator.configure().target(db.target()).location(location.toString()).listener(events).load();
+        return Migrator.configure().target(db.target()).location(location.toString()).addListener(events).load();
     }
 
     private static int indexOf(List<PendingMigration> pending, String text) {

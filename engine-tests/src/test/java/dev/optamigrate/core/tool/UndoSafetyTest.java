@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.optamigrate.core.Migrator;
 import dev.optamigrate.core.analysis.SafetyMode;
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.spi.UndoRequest;
 import dev.optamigrate.core.testing.MigrationSets;
@@ -49,7 +49,7 @@ class UndoSafetyTest {
         MigrateException refused = catchThrowableOfType(MigrateException.class,
                 () -> migrator(db, "liquibase", changelog).undo(UndoRequest.steps(2)));
 
-        assertThat(refused.code()).isEqualTo(ErrorCode.UNSUPPORTED);
+        assertThat(refused.code()).isEqualTo(CoreErrorCode.UNSUPPORTED);
         assertThat(refused.getMessage()).contains("changelog.sql::2::acme", "has no rollback", "Nothing was reverted");
         assertThat(db.hasTable("three")).as("the newer changeset was not reverted either").isTrue();
         assertThat(journal(db)).containsExactly("migrate SUCCEEDED 3 applied 3", "undo REFUSED 3 applied 0");
@@ -68,7 +68,7 @@ class UndoSafetyTest {
         MigrateException refused = catchThrowableOfType(MigrateException.class,
                 () -> migrator(db, "mybatis", location).undo(UndoRequest.steps(1)));
 
-        assertThat(refused.code()).isEqualTo(ErrorCode.UNSUPPORTED);
+        assertThat(refused.code()).isEqualTo(CoreErrorCode.UNSUPPORTED);
         assertThat(refused.getMessage()).contains("20250101000009_no_undo.sql", "has no undo part");
         assertThat(db.column("SELECT count(*) FROM changelog")).containsExactly("6");
     }
@@ -102,7 +102,7 @@ class UndoSafetyTest {
                 .target(db.target()).tool("flyway").location(dir.toString()).safety(SafetyMode.BLOCK).load()
                 .migrate());
 
-        assertThat(refused.code()).isEqualTo(ErrorCode.UNSAFE_MIGRATION);
+        assertThat(refused.code()).isEqualTo(CoreErrorCode.UNSAFE_MIGRATION);
         assertThat(journal(db)).containsExactly("migrate SUCCEEDED 2 applied 2", "migrate REFUSED 2 applied 0");
         assertThat(db.column("SELECT error FROM opta_migrate.opta_migrate_journal WHERE status = 'REFUSED'"))
                 .singleElement().asString().contains("safety is block");

@@ -3,11 +3,11 @@ package dev.optamigrate.core.tool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.optamigrate.core.MigrateResult;
 import dev.optamigrate.core.Migrator;
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.spi.AppliedMigration;
+import dev.optamigrate.core.spi.MigrateResult;
 import dev.optamigrate.core.spi.UndoRequest;
 import dev.optamigrate.core.testing.MigrationSets;
 import dev.optamigrate.core.testing.PostgresExtension;
@@ -91,7 +91,7 @@ class UndoTest {
         migrator(db, location).migrate();
         MigrateException failure = catchThrowableOfType(MigrateException.class,
                 () -> migrator(db, location).undo(UndoRequest.toTag("v1")));
-        assertThat(failure.code()).isEqualTo(ErrorCode.UNSUPPORTED);
+        assertThat(failure.code()).isEqualTo(CoreErrorCode.UNSUPPORTED);
         assertThat(failure.hint()).contains("--steps");
     }
 
@@ -103,7 +103,7 @@ class UndoTest {
         MigrateException failure = catchThrowableOfType(MigrateException.class,
                 () -> migrator(db, location).undo(UndoRequest.steps(1)));
 
-        assertThat(failure.code()).isEqualTo(ErrorCode.UNSUPPORTED);
+        assertThat(failure.code()).isEqualTo(CoreErrorCode.UNSUPPORTED);
         assertThat(failure.getMessage()).contains("open-source edition has no undo");
         assertThat(failure.hint()).contains("forward migration");
         assertThat(db.column("SELECT count(*) FROM opta_migrate.opta_migrate_journal")).containsExactly("1");

@@ -1,6 +1,6 @@
 package dev.optamigrate.kubernetes.pod;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.kubernetes.KubernetesErrorCode;
 import io.fabric8.kubernetes.api.model.ContainerState;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStateWaiting;
@@ -46,7 +46,7 @@ public final class PodStatuses {
             return waiting;
         }
         return condition(pod, "PodScheduled").filter(c -> "False".equals(c.getStatus())
-                && "Unschedulable".equals(c.getReason())).map(c -> new PodProblem(ErrorCode.POD_UNSCHEDULABLE,
+                && "Unschedulable".equals(c.getReason())).map(c -> new PodProblem(KubernetesErrorCode.POD_UNSCHEDULABLE,
                         "Unschedulable", c.getMessage(), PodProblem.Patience.START));
     }
 
@@ -91,14 +91,15 @@ public final class PodStatuses {
         String message = (status.getName() == null ? "" : "container " + status.getName() + ": ")
                 + Optional.ofNullable(waiting.getMessage()).orElse("");
         if (BAD_IMAGE.contains(reason)) {
-            return Optional.of(new PodProblem(ErrorCode.IMAGE_PULL_FAILED, reason, message, PodProblem.Patience.NONE));
+            return Optional.of(new PodProblem(KubernetesErrorCode.IMAGE_PULL_FAILED, reason, message,
+                    PodProblem.Patience.NONE));
         }
         if (PULL_RETRIED.contains(reason)) {
-            return Optional.of(new PodProblem(ErrorCode.IMAGE_PULL_FAILED, reason, message,
+            return Optional.of(new PodProblem(KubernetesErrorCode.IMAGE_PULL_FAILED, reason, message,
                     PodProblem.Patience.IMAGE_PULL));
         }
         if (BAD_CONTAINER_CONFIG.contains(reason)) {
-            return Optional.of(new PodProblem(ErrorCode.CONTAINER_CONFIG_ERROR, reason, message,
+            return Optional.of(new PodProblem(KubernetesErrorCode.CONTAINER_CONFIG_ERROR, reason, message,
                     PodProblem.Patience.NONE));
         }
         return Optional.empty();

@@ -1,8 +1,8 @@
 package dev.optamigrate.strategy.external;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
-import dev.optamigrate.core.settings.Setting;
+import dev.optamigrate.core.settings.CoreSetting;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.kubernetes.KubernetesCalls;
 import dev.optamigrate.kubernetes.ServiceCoordinates;
@@ -32,13 +32,14 @@ final class ClusterCredentials {
         Secret secret = KubernetesCalls.call("read Secret " + secretName + " in namespace " + where.namespace(),
                 () -> client.secrets().inNamespace(where.namespace()).withName(secretName).get());
         if (secret == null) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "There is no Secret " + secretName + " in namespace "
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "There is no Secret " + secretName
+                    + " in namespace "
                     + where.namespace() + " to read the database credentials from.", "Opta creates Secret `secret` "
                     + "when the service links a database; name another with --secret, or check --namespace.", null);
         }
-        List<String> named = List.of(settings.require(Setting.ENV_HOST), settings.require(Setting.ENV_PORT),
-                settings.require(Setting.ENV_NAME), settings.require(Setting.ENV_USER),
-                settings.require(Setting.ENV_PASSWORD));
+        List<String> named = List.of(settings.require(CoreSetting.ENV_HOST), settings.require(CoreSetting.ENV_PORT),
+                settings.require(CoreSetting.ENV_NAME), settings.require(CoreSetting.ENV_USER),
+                settings.require(CoreSetting.ENV_PASSWORD));
         Map<String, String> variables = new HashMap<>();
         Map<String, String> data = secret.getData() == null ? Map.of() : secret.getData();
         data.forEach((key, value) -> {
@@ -47,7 +48,7 @@ final class ClusterCredentials {
             }
         });
         if (variables.isEmpty()) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "Secret " + secretName + " in namespace "
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "Secret " + secretName + " in namespace "
                     + where.namespace() + " holds no database variables; its keys are " + new TreeSet<>(data
                             .keySet()) + ".", "Opta's link writes " + String.join(", ", named) + " (or "
                     + "<module>_db_host ...); point the env.* settings at the keys this Secret uses.", null);

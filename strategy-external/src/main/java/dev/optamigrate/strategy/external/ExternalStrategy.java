@@ -1,17 +1,15 @@
 package dev.optamigrate.strategy.external;
 
-import dev.optamigrate.core.Migrator;
-import dev.optamigrate.core.MigratorConfiguration;
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
-import dev.optamigrate.core.event.EventListener;
 import dev.optamigrate.core.event.MigrationEvent;
-import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.spi.ExecutionReport;
 import dev.optamigrate.core.spi.ExecutionStrategy;
 import dev.optamigrate.core.spi.MigrationRequest;
 import dev.optamigrate.core.spi.PendingMigration;
+import dev.optamigrate.core.spi.RunConfiguration;
+import dev.optamigrate.core.spi.TargetMigrator;
 import dev.optamigrate.core.target.Target;
 import dev.optamigrate.core.target.TargetResolver;
 import dev.optamigrate.kubernetes.ImageReference;
@@ -44,20 +42,20 @@ final class ExternalStrategy implements ExecutionStrategy {
     public ExecutionReport execute(MigrationRequest request) {
         Settings settings = request.settings();
         if (request.detach() || !request.command().isEmpty()) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "The external strategy runs the migration in this "
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "The external strategy runs the migration in this "
                     + "process, so it takes neither --detach nor a command after --.", "Drop them, or use "
                     + "--strategy job.", null);
         }
-        boolean fromCluster = settings.bool(Setting.CREDENTIALS_FROM_CLUSTER);
-        boolean tunnel = settings.bool(Setting.TUNNEL);
+        boolean fromCluster = settings.bool(ExternalSetting.CREDENTIALS_FROM_CLUSTER);
+        boolean tunnel = settings.bool(ExternalSetting.TUNNEL);
         if (!fromCluster && !tunnel) {
             return migrate(request, TlsDefault.apply(new TargetResolver(settings).resolve(), settings), null);
         }
         ServiceCoordinates where = ServiceCoordinates.from(settings,
                 "The external strategy with --credentials-from-cluster or --tunnel");
         if (tunnel) {
-            ImageReference.requireValid(settings.require(Setting.TUNNEL_IMAGE), "The tunnel image (from "
-                    + settings.sourceOf(Setting.TUNNEL_IMAGE) + ")");
+            ImageReference.requireValid(settings.require(ExternalSetting.TUNNEL_IMAGE), "The tunnel image (from "
+                    + settings.sourceOf(ExternalSetting.TUNNEL_IMAGE) + ")");
         }
         try (KubernetesClient client = KubernetesConnection.open(settings)) {
             Target target = TlsDefault.apply(fromCluster ? fromSecret(client, where, settings)
@@ -89,7 +87,7 @@ final class ExternalStrategy implements ExecutionStrategy {
         try {
             return migrateAt(request, target, tunnel);
         } catch (MigrateException failure) {
-            if (tunnel != null && failure.code() == ErrorCode.CANNOT_CONNECT) {
+            if (tunnel != null && failure.code() == CoreErrorCode.CANNOT_CONNECT) {
                 throw tunnel.forwardFailure().orElse(failure);
             }
             throw failure;
@@ -98,22 +96,21 @@ final class ExternalStrategy implements ExecutionStrategy {
 
     private static ExecutionReport migrateAt(MigrationRequest request, Target target, Tunnel tunnel) {
         Target reach = tunnel == null ? target : target.withAddress("127.0.0.1", tunnel.localPort());
-        EventListener events = request.configuration().listener();
-        events.on(new MigrationEvent.Progress(Preflight.check(reach)));
-        MigratorConfiguration configuration = request.configuration().target(reach).strategy(request.strategy());
-        Migrator migrator = configuration.load();
+        RunConfiguration configuration = request.configuration();
+        configuration.listener().on(new MigrationEvent.Progress(Preflight.check(reach)));
+        TargetMigrator migrator = configuration.migratorFor(reach, request.strategy());
         String where = target.describe() + (tunnel == null ? "" : " through the tunnel");
-        if (request.settings().bool(Setting.PROTECTED)) {
-            configuration.confirmation().requireUpFront(summary(migrator.pending(), configuration, where));
+        if (request.settings().bool(ExternalSetting.PROTECTED)) {
+            configuration.confirmation().requireUpFront(summary(migrator, configuration.location(), where));
         }
         return new ExecutionReport(ExternalStrategyProvider.NAME, where, migrator.migrate());
     }
 
-    private static String summary(List<PendingMigration> pending, MigratorConfiguration configuration,
-            String where) {
+    private static String summary(TargetMigrator migrator, String location, String where) {
+        List<PendingMigration> pending = migrator.pending();
         return "Target " + where + " is protected. " + (pending.isEmpty() ? "Nothing is pending there."
                 : "Will apply " + pending.size() + " migration" + (pending.size() == 1 ? "" : "s") + " with "
-                        + configuration.tool() + " from " + configuration.location() + ": " + pending.stream()
+                        + migrator.tool() + " from " + location + ": " + pending.stream()
                                 .map(migration -> migration.version() + " " + migration.description())
                                 .collect(Collectors.joining(", ")) + ".");
     }

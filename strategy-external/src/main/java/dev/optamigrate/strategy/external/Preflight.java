@@ -1,7 +1,7 @@
 package dev.optamigrate.strategy.external;
 
 import dev.optamigrate.core.connect.Connections;
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.target.Target;
 import java.io.IOException;
@@ -41,7 +41,7 @@ final class Preflight {
         try {
             return InetAddress.getAllByName(reach.host())[0];
         } catch (UnknownHostException e) {
-            throw new MigrateException(ErrorCode.CANNOT_CONNECT, "Host '" + reach.host()
+            throw new MigrateException(CoreErrorCode.CANNOT_CONNECT, "Host '" + reach.host()
                     + "' does not resolve from this machine.", "Check the name. A private or cluster-internal name "
                     + "resolves only inside its network: connect the VPN first." + TUNNEL_HINT, e);
         }
@@ -54,15 +54,16 @@ final class Preflight {
                     reach.connectTimeout().toMillis()));
             return (System.nanoTime() - started) / 1_000_000;
         } catch (SocketTimeoutException e) {
-            throw new MigrateException(ErrorCode.CANNOT_CONNECT, "No answer from " + reach.hostAndPort() + " within "
+            throw new MigrateException(CoreErrorCode.CANNOT_CONNECT, "No answer from " + reach.hostAndPort()
+                    + " within "
                     + reach.connectTimeout().toSeconds() + " s: the packets are dropped on the way.",
                     "Are you on the VPN? Check the firewall or security group, or raise --connect-timeout."
                             + TUNNEL_HINT, e);
         } catch (NoRouteToHostException e) {
-            throw new MigrateException(ErrorCode.CANNOT_CONNECT, "There is no route from this machine to "
+            throw new MigrateException(CoreErrorCode.CANNOT_CONNECT, "There is no route from this machine to "
                     + reach.hostAndPort() + ".", "Are you on the VPN?" + TUNNEL_HINT, e);
         } catch (IOException e) {
-            throw new MigrateException(ErrorCode.CANNOT_CONNECT, "Connection to " + reach.hostAndPort()
+            throw new MigrateException(CoreErrorCode.CANNOT_CONNECT, "Connection to " + reach.hostAndPort()
                     + " was refused: nothing listens on that port, or a firewall rejects it.", "Check the port "
                     + "and that PostgreSQL runs. Are you on the VPN?" + TUNNEL_HINT, e);
         }
@@ -78,7 +79,7 @@ final class Preflight {
                     ? " over TLS" : " without TLS") + " (sslmode=" + reach.sslMode().value() + "); PostgreSQL "
                     + row.getString(1);
         } catch (SQLException e) {
-            throw new MigrateException(ErrorCode.CANNOT_CONNECT, "The preflight query failed on " + reach.describe()
+            throw new MigrateException(CoreErrorCode.CANNOT_CONNECT, "The preflight query failed on " + reach.describe()
                     + ": " + e.getMessage(), null, e);
         }
     }

@@ -1,6 +1,6 @@
 package dev.optamigrate.strategy.external;
 
-import dev.optamigrate.core.settings.Setting;
+import dev.optamigrate.core.settings.CoreSetting;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.target.SslMode;
 import dev.optamigrate.core.target.Target;
@@ -19,7 +19,7 @@ final class TlsDefault {
     }
 
     static Target apply(Target target, Settings settings) {
-        if (settings.given(Setting.SSLMODE) || target.sslMode() != SslMode.PREFER || loopback(target.host())) {
+        if (settings.given(CoreSetting.SSLMODE) || target.sslMode() != SslMode.PREFER || loopback(target.host())) {
             return target;
         }
         return target.withSslMode(SslMode.REQUIRE);

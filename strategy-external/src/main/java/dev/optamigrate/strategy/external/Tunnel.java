@@ -1,18 +1,18 @@
 package dev.optamigrate.strategy.external;
 
 import dev.optamigrate.core.error.Causes;
-import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.EventListener;
 import dev.optamigrate.core.event.MigrationEvent;
-import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.target.Target;
 import dev.optamigrate.kubernetes.ApiPatience;
 import dev.optamigrate.kubernetes.ExitCleanup;
 import dev.optamigrate.kubernetes.KubernetesCalls;
-import dev.optamigrate.kubernetes.StreamingPermission;
+import dev.optamigrate.kubernetes.KubernetesErrorCode;
+import dev.optamigrate.kubernetes.KubernetesSetting;
 import dev.optamigrate.kubernetes.Pause;
+import dev.optamigrate.kubernetes.StreamingPermission;
 import dev.optamigrate.kubernetes.pod.PodProblem;
 import dev.optamigrate.kubernetes.pod.PodStatuses;
 import dev.optamigrate.kubernetes.pod.Sighting;
@@ -61,9 +61,9 @@ final class Tunnel implements AutoCloseable {
         Tunnel tunnel = new Tunnel(client, namespace, name);
         try {
             events.on(new MigrationEvent.Progress("Started tunnel pod " + name + " in namespace " + namespace
-                    + " towards " + target.hostAndPort() + " (image " + settings.require(Setting.TUNNEL_IMAGE)
+                    + " towards " + target.hostAndPort() + " (image " + settings.require(ExternalSetting.TUNNEL_IMAGE)
                     + "); waiting for it to be Ready ..."));
-            tunnel.awaitReady(settings.duration(Setting.JOB_START_TIMEOUT), pullGrace, poll, events);
+            tunnel.awaitReady(settings.duration(KubernetesSetting.JOB_START_TIMEOUT), pullGrace, poll, events);
             tunnel.forward = KubernetesCalls.call("port-forward to pod " + name, () -> client.pods()
                     .inNamespace(namespace).withName(name).portForward(TunnelPod.PORT,
                             InetAddress.getLoopbackAddress(), 0));
@@ -89,7 +89,7 @@ final class Tunnel implements AutoCloseable {
             Pod current = api.call("read tunnel pod " + pod, () -> client.pods().inNamespace(namespace)
                     .withName(pod).get());
             if (current == null) {
-                throw new MigrateException(ErrorCode.KUBERNETES_UNAVAILABLE, "Tunnel pod " + pod
+                throw new MigrateException(KubernetesErrorCode.KUBERNETES_UNAVAILABLE, "Tunnel pod " + pod
                         + " was deleted while it started.", "Run again; if it keeps happening, check what deletes "
                         + "pods in namespace " + namespace + ".", null);
             }
@@ -98,14 +98,15 @@ final class Tunnel implements AutoCloseable {
             }
             Optional<PodProblem> problem = PodStatuses.startProblem(current, TunnelPod.CONTAINER);
             Duration lasted = problemSeen.see(problem.map(PodProblem::reason).orElse(null));
-            if (problem.isPresent() && problem.get().code() == ErrorCode.IMAGE_PULL_FAILED && (problem.get()
+            if (problem.isPresent() && problem.get().code() == KubernetesErrorCode.IMAGE_PULL_FAILED && (problem.get()
                     .patience() == PodProblem.Patience.NONE || lasted.compareTo(pullGrace) >= 0)) {
-                throw new MigrateException(ErrorCode.IMAGE_PULL_FAILED, "Tunnel pod " + pod + " cannot pull its "
+                throw new MigrateException(KubernetesErrorCode.IMAGE_PULL_FAILED, "Tunnel pod " + pod
+                        + " cannot pull its "
                         + "image: " + problem.get().words(), "Set --tunnel-image to an image this cluster can "
                         + "pull that has socat as its entrypoint (e.g. a mirror of alpine/socat).", null);
             }
             if (System.nanoTime() > deadline || "Failed".equals(PodStatuses.phase(current))) {
-                throw new MigrateException(problem.map(PodProblem::code).orElse(ErrorCode.POD_UNSCHEDULABLE),
+                throw new MigrateException(problem.map(PodProblem::code).orElse(KubernetesErrorCode.POD_UNSCHEDULABLE),
                         "Tunnel pod " + pod + " did not become Ready within " + timeout.toSeconds() + " s (phase "
                         + PodStatuses.phase(current) + problem.map(found -> ", " + found.words()).orElse("") + ").",
                         "Look at `kubectl describe pod " + pod + " -n " + namespace + "` while it starts, or raise "
@@ -127,11 +128,12 @@ final class Tunnel implements AutoCloseable {
                 .or(() -> forward.getClientThrowables().stream().findFirst()).orElseThrow();
         int code = KubernetesCalls.upgradeCode(failure);
         if (code == FORBIDDEN) {
-            return Optional.of(new MigrateException(ErrorCode.KUBERNETES_FORBIDDEN, "Kubernetes refused the "
+            return Optional.of(new MigrateException(KubernetesErrorCode.KUBERNETES_FORBIDDEN, "Kubernetes refused the "
                     + "port-forward to tunnel pod " + pod + " in namespace " + namespace + " (HTTP 403).",
                     StreamingPermission.hint("pods/portforward", "external"), failure));
         }
-        return Optional.of(new MigrateException(ErrorCode.KUBERNETES_UNAVAILABLE, "The port-forward to tunnel pod "
+        return Optional.of(new MigrateException(KubernetesErrorCode.KUBERNETES_UNAVAILABLE,
+                "The port-forward to tunnel pod "
                 + pod + " in namespace " + namespace + " failed" + (code > 0 ? " (HTTP " + code + ")" : "") + ": "
                 + Causes.root(failure).getMessage(), "Run again; if it keeps failing, check that `kubectl "
                 + "port-forward` works against this cluster from here.", failure));

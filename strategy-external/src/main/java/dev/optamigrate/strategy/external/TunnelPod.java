@@ -1,6 +1,5 @@
 package dev.optamigrate.strategy.external;
 
-import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.target.Target;
 import dev.optamigrate.kubernetes.pod.PodShape;
@@ -45,10 +44,10 @@ final class TunnelPod {
                 .withNamespace(namespace).withLabels(labels(service)).addToLabels(PodShape.MESH_OPT_OUT_LABELS)
                 .withAnnotations(PodShape.MESH_OPT_OUT_ANNOTATIONS).endMetadata()
                 .withNewSpec().withRestartPolicy("Never").withAutomountServiceAccountToken(false)
-                .withActiveDeadlineSeconds(settings.duration(Setting.TUNNEL_DEADLINE).toSeconds())
+                .withActiveDeadlineSeconds(settings.duration(ExternalSetting.TUNNEL_DEADLINE).toSeconds())
                 .withSecurityContext(new PodSecurityContextBuilder(PodShape.restrictedPod()).withRunAsUser(NOBODY)
                         .build())
-                .addNewContainer().withName(CONTAINER).withImage(settings.require(Setting.TUNNEL_IMAGE))
+                .addNewContainer().withName(CONTAINER).withImage(settings.require(ExternalSetting.TUNNEL_IMAGE))
                 .withArgs("TCP-LISTEN:" + PORT + ",fork,reuseaddr", "TCP:" + target.hostAndPort())
                 .addNewPort().withContainerPort(PORT).withName("postgres").endPort()
                 .withNewReadinessProbe().withNewTcpSocket().withNewPort(PORT).endTcpSocket()

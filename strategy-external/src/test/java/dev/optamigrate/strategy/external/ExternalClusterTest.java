@@ -3,12 +3,14 @@ package dev.optamigrate.strategy.external;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
-import dev.optamigrate.core.settings.Setting;
+import dev.optamigrate.core.settings.CoreSetting;
 import dev.optamigrate.core.testing.MigrationSets;
 import dev.optamigrate.core.testing.PostgresExtension;
 import dev.optamigrate.core.testing.TestDatabase;
+import dev.optamigrate.kubernetes.KubernetesErrorCode;
+import dev.optamigrate.kubernetes.KubernetesSetting;
 import dev.optamigrate.kubernetes.testing.FakeCluster;
 import dev.optamigrate.kubernetes.testing.FakeProxyKubelet;
 import dev.optamigrate.kubernetes.testing.RestrictedProfile;
@@ -91,8 +93,8 @@ class ExternalClusterTest {
 
     @Test
     void withAUrlOnlyThePasswordComesFromTheSecret() throws Exception {
-        ExternalRun run = run().set(Setting.URL, "jdbc:postgresql://127.0.0.1:" + database.target().port() + "/"
-                + database.name()).set(Setting.USER, PostgresExtension.APP_USER);
+        ExternalRun run = run().set(CoreSetting.URL, "jdbc:postgresql://127.0.0.1:" + database.target().port() + "/"
+                + database.name()).set(CoreSetting.USER, PostgresExtension.APP_USER);
 
         assertThat(run.execute().result().applied()).hasSize(4);
 
@@ -104,7 +106,7 @@ class ExternalClusterTest {
         cluster.client().secrets().inNamespace("shop").withName("secret").delete();
 
         assertThatThrownBy(run()::execute).isInstanceOfSatisfying(MigrateException.class, failure -> {
-            assertThat(failure.code()).isEqualTo(ErrorCode.CONFIGURATION);
+            assertThat(failure.code()).isEqualTo(CoreErrorCode.CONFIGURATION);
             assertThat(failure.getMessage()).contains("no Secret secret in namespace shop");
             assertThat(failure.hint()).contains("--secret");
         });
@@ -121,14 +123,15 @@ class ExternalClusterTest {
 
     @Test
     void theTunnelPodIsCreatedLabelledUsedAndDeleted() throws Exception {
-        ExternalRun run = run().set(Setting.TUNNEL, "true");
+        ExternalRun run = run().set(ExternalSetting.TUNNEL, "true");
 
         assertThat(run.execute().result().applied()).hasSize(4);
 
         assertThat(database.hasTable("orders")).isTrue();
         Pod pod = tunnelPod();
         assertThat(pod.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "opta-migrate")
-                .containsEntry("app.kubernetes.io/component", "tunnel").containsEntry("opta-migrate.dev/service", "shop");
+                .containsEntry("app.kubernetes.io/component", "tunnel").containsEntry("opta-migrate.dev/service",
+                        "shop");
         assertThat(pod.getSpec().getActiveDeadlineSeconds()).isEqualTo(3600);
         assertThat(pod.getSpec().getAutomountServiceAccountToken()).isFalse();
         assertThat(pod.getSpec().getContainers().get(0).getImage()).isEqualTo("docker.io/alpine/socat:1.8.0.3");
@@ -143,8 +146,9 @@ class ExternalClusterTest {
     void theTunnelPodIsDeletedWhenTheMigrationFails() {
         MigrationSets.append("flyway", location, "broken", "ALTER TABLE no_such_table ADD COLUMN x int;");
 
-        assertThatThrownBy(run().set(Setting.TUNNEL, "true")::execute).isInstanceOfSatisfying(MigrateException.class,
-                failure -> assertThat(failure.code()).isEqualTo(ErrorCode.MIGRATION_FAILED));
+        assertThatThrownBy(run().set(ExternalSetting.TUNNEL,
+                "true")::execute).isInstanceOfSatisfying(MigrateException.class,
+                failure -> assertThat(failure.code()).isEqualTo(CoreErrorCode.MIGRATION_FAILED));
 
         assertThat(tunnelPod()).isNotNull();
         assertThat(kubelet.started()).containsExactly(tunnelPod().getMetadata().getName());
@@ -158,7 +162,7 @@ class ExternalClusterTest {
                 .endMetadata().build()).create();
         cluster.enforceRestricted("shop");
 
-        assertThat(run().set(Setting.TUNNEL, "true").execute().result().applied()).hasSize(4);
+        assertThat(run().set(ExternalSetting.TUNNEL, "true").execute().result().applied()).hasSize(4);
 
         assertThat(RestrictedProfile.violations(tunnelPod().getSpec())).isEmpty();
         assertThat(tunnelPod().getMetadata().getAnnotations()).containsEntry("linkerd.io/inject", "disabled");
@@ -172,9 +176,10 @@ class ExternalClusterTest {
     void aRefusedPortForwardNamesThePermissionNotTheDatabase() {
         cluster.grantStreaming("pods/portforward", "create");
 
-        assertThatThrownBy(run().set(Setting.TUNNEL, "true")::execute).isInstanceOfSatisfying(MigrateException.class,
+        assertThatThrownBy(run().set(ExternalSetting.TUNNEL,
+                "true")::execute).isInstanceOfSatisfying(MigrateException.class,
                 failure -> {
-                    assertThat(failure.code()).isEqualTo(ErrorCode.KUBERNETES_FORBIDDEN);
+                    assertThat(failure.code()).isEqualTo(KubernetesErrorCode.KUBERNETES_FORBIDDEN);
                     assertThat(failure.getMessage()).contains("refused the port-forward").contains("HTTP 403");
                     assertThat(failure.hint()).contains("get and create on pods/portforward")
                             .contains("--for external");
@@ -188,8 +193,9 @@ class ExternalClusterTest {
     }
 
     private ExternalRun run() {
-        return new ExternalRun(directory).set(Setting.SERVICE, "shop").set(Setting.CREDENTIALS_FROM_CLUSTER, "true")
-                .set(Setting.LOCATION, location.toString())
+        return new ExternalRun(directory).set(KubernetesSetting.SERVICE,
+                "shop").set(ExternalSetting.CREDENTIALS_FROM_CLUSTER, "true")
+                .set(CoreSetting.LOCATION, location.toString())
                 .env("KUBECONFIG", cluster.writeKubeconfig(directory).toString());
     }
 

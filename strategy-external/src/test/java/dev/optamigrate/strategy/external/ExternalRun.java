@@ -10,7 +10,6 @@ import dev.optamigrate.core.spi.ExecutionReport;
 import dev.optamigrate.core.spi.MigrationRequest;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /** One run of the external strategy in a test: its settings, what it was asked to confirm, and its events. */
 final class ExternalRun {
-    final Map<Setting, String> flags = new EnumMap<>(Setting.class);
+    final Map<Setting, String> flags = new HashMap<>();
     final Map<String, String> environment = new HashMap<>();
     final List<MigrationEvent> events = new CopyOnWriteArrayList<>();
     final List<String> shown = new CopyOnWriteArrayList<>();
@@ -48,7 +47,7 @@ final class ExternalRun {
 
     ExecutionReport execute() {
         Settings settings = SettingsLoader.load(flags, environment, Optional.empty(), directory);
-        MigratorConfiguration configuration = MigratorConfiguration.from(settings).listener(events::add)
+        MigratorConfiguration configuration = MigratorConfiguration.from(settings).addListener(events::add)
                 .operator("tester").confirmation(new Confirmation() {
                     @Override
                     public void confirm(String summary) {
@@ -59,12 +58,12 @@ final class ExternalRun {
                     public void requireUpFront(String summary) {
                         shown.add(summary);
                         if (!yes) {
-                            throw Confirmation.refused("Not confirmed.");
+                            throw Confirmation.refused("Not confirmed.", "Give --yes to confirm.");
                         }
                     }
                 });
         return new ExternalStrategy(Duration.ofMillis(50), Duration.ofSeconds(2)).execute(new MigrationRequest(
-                configuration, ExternalStrategyProvider.NAME, settings, List.of(), false));
+                configuration.readOnly(), ExternalStrategyProvider.NAME, settings, List.of(), false));
     }
 
     List<String> progress() {

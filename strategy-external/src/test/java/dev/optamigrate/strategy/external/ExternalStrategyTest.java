@@ -3,8 +3,10 @@ package dev.optamigrate.strategy.external;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
+import dev.optamigrate.core.settings.CoreSetting;
 import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.spi.ExecutionReport;
 import dev.optamigrate.core.testing.MigrationSets;
@@ -54,47 +56,47 @@ class ExternalStrategyTest {
             closedPort = socket.getLocalPort();
         }
 
-        assertFails(run("jdbc:postgresql://127.0.0.1:" + closedPort + "/app"), ErrorCode.CANNOT_CONNECT,
+        assertFails(run("jdbc:postgresql://127.0.0.1:" + closedPort + "/app"), CoreErrorCode.CANNOT_CONNECT,
                 "was refused", "VPN");
     }
 
     @Test
     void aNameThatDoesNotResolveSaysSo() {
-        assertFails(run("jdbc:postgresql://no-such-database-host.invalid:5432/app"), ErrorCode.CANNOT_CONNECT,
+        assertFails(run("jdbc:postgresql://no-such-database-host.invalid:5432/app"), CoreErrorCode.CANNOT_CONNECT,
                 "does not resolve", "--tunnel");
     }
 
     @Test
     void aWrongPasswordIsAnAuthenticationFailure() {
         assertFails(run(url(database.name())).env(Setting.PASSWORD_VARIABLE, "not-the-password"),
-                ErrorCode.AUTHENTICATION_FAILED, "Authentication failed for user 'app'",
+                CoreErrorCode.AUTHENTICATION_FAILED, "Authentication failed for user 'app'",
                 "the password in OPTA_MIGRATE_PASSWORD");
     }
 
     @Test
     void aMissingDatabaseIsNamed() {
-        assertFails(run(url("no_such_database")), ErrorCode.CANNOT_CONNECT,
+        assertFails(run(url("no_such_database")), CoreErrorCode.CANNOT_CONNECT,
                 "Database 'no_such_database' does not exist", "Create it first");
     }
 
     @Test
     void tlsRequiredAgainstAServerWithoutTlsSaysSo() {
-        assertFails(run(url(database.name())).set(Setting.SSLMODE, "require"), ErrorCode.CANNOT_CONNECT,
+        assertFails(run(url(database.name())).set(CoreSetting.SSLMODE, "require"), CoreErrorCode.CANNOT_CONNECT,
                 "TLS is required (sslmode=require) but the server", "Turn ssl on");
     }
 
     @Test
     void aProtectedTargetShowsWhatWillRunAndNeedsYes() throws Exception {
-        ExternalRun refused = run(url(database.name())).set(Setting.PROTECTED, "true");
+        ExternalRun refused = run(url(database.name())).set(ExternalSetting.PROTECTED, "true");
 
-        assertFails(refused, ErrorCode.NOT_CONFIRMED, "Nothing ran", "--yes");
+        assertFails(refused, CoreErrorCode.NOT_CONFIRMED, "Nothing ran", "--yes");
 
         assertThat(refused.shown).singleElement().satisfies(summary -> assertThat(summary)
                 .contains("app@localhost:" + database.target().port() + "/" + database.name(), "is protected",
                         "Will apply 4 migrations with flyway", "1 create customers", "4 add customer phone"));
         assertThat(database.hasTable("customers")).isFalse();
 
-        ExternalRun confirmed = run(url(database.name())).set(Setting.PROTECTED, "true").yes();
+        ExternalRun confirmed = run(url(database.name())).set(ExternalSetting.PROTECTED, "true").yes();
         assertThat(confirmed.execute().result().applied()).hasSize(4);
     }
 
@@ -108,8 +110,8 @@ class ExternalStrategyTest {
     }
 
     private ExternalRun run(String url) {
-        return new ExternalRun(directory).set(Setting.URL, url).set(Setting.USER, PostgresExtension.APP_USER)
-                .set(Setting.LOCATION, location.toString()).set(Setting.CONNECT_TIMEOUT, "5s")
+        return new ExternalRun(directory).set(CoreSetting.URL, url).set(CoreSetting.USER, PostgresExtension.APP_USER)
+                .set(CoreSetting.LOCATION, location.toString()).set(CoreSetting.CONNECT_TIMEOUT, "5s")
                 .env(Setting.PASSWORD_VARIABLE, PostgresExtension.APP_PASSWORD);
     }
 

@@ -3,9 +3,9 @@ package dev.optamigrate.strategy.external;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
-import dev.optamigrate.core.settings.Setting;
+import dev.optamigrate.core.settings.CoreSetting;
 import dev.optamigrate.core.testing.MigrationSets;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -52,7 +52,7 @@ class ExternalTlsTest {
     void aCertificateFromAnotherCaIsNotTrusted() {
         assertThatThrownBy(() -> run("verify-full", other.caCertificate()).execute())
                 .isInstanceOfSatisfying(MigrateException.class, failure -> {
-                    assertThat(failure.code()).isEqualTo(ErrorCode.CANNOT_CONNECT);
+                    assertThat(failure.code()).isEqualTo(CoreErrorCode.CANNOT_CONNECT);
                     assertThat(failure.getMessage()).contains("certificate at localhost:" + server.getPort()
                             + " is not trusted (sslmode=verify-full)");
                     assertThat(failure.hint()).contains("--ssl-root-cert");
@@ -61,7 +61,7 @@ class ExternalTlsTest {
 
     @Test
     void aNameTheCertificateDoesNotCoverIsRefused() {
-        ExternalRun run = run("verify-full", trusted.caCertificate()).set(Setting.URL,
+        ExternalRun run = run("verify-full", trusted.caCertificate()).set(CoreSetting.URL,
                 "jdbc:postgresql://127.0.0.1:" + server.getPort() + "/postgres");
 
         assertThatThrownBy(run::execute).isInstanceOfSatisfying(MigrateException.class, failure ->
@@ -77,8 +77,8 @@ class ExternalTlsTest {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
-        return new ExternalRun(directory).set(Setting.URL, "jdbc:postgresql://localhost:" + server.getPort() + "/"
-                + database).set(Setting.USER, "postgres").set(Setting.SSLMODE, sslMode)
-                .set(Setting.SSL_ROOT_CERT, ca.toString()).set(Setting.LOCATION, location.toString());
+        return new ExternalRun(directory).set(CoreSetting.URL, "jdbc:postgresql://localhost:" + server.getPort() + "/"
+                + database).set(CoreSetting.USER, "postgres").set(CoreSetting.SSLMODE, sslMode)
+                .set(CoreSetting.SSL_ROOT_CERT, ca.toString()).set(CoreSetting.LOCATION, location.toString());
     }
 }

@@ -2,6 +2,7 @@ package dev.optamigrate.strategy.external;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.optamigrate.core.settings.CoreSetting;
 import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.settings.SettingsLoader;
@@ -33,16 +34,16 @@ class TlsDefaultTest {
 
     @Test
     void anExplicitSslModeIsKept() {
-        assertThat(sslMode("jdbc:postgresql://db.example.com:5432/app", Map.of(Setting.SSLMODE, "disable")))
+        assertThat(sslMode("jdbc:postgresql://db.example.com:5432/app", Map.of(CoreSetting.SSLMODE, "disable")))
                 .isEqualTo(SslMode.DISABLE);
         assertThat(sslMode("jdbc:postgresql://db.example.com:5432/app?sslmode=verify-full", Map.of()))
                 .isEqualTo(SslMode.VERIFY_FULL);
     }
 
     private SslMode sslMode(String url, Map<Setting, String> more) {
-        Map<Setting, String> flags = new java.util.EnumMap<>(Setting.class);
-        flags.put(Setting.URL, url);
-        flags.put(Setting.USER, "app");
+        Map<Setting, String> flags = new java.util.HashMap<>();
+        flags.put(CoreSetting.URL, url);
+        flags.put(CoreSetting.USER, "app");
         flags.putAll(more);
         Settings settings = SettingsLoader.load(flags, Map.of(), Optional.empty(), directory);
         Target target = new TargetResolver(settings).resolve();

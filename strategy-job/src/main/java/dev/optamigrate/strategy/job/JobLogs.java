@@ -1,6 +1,6 @@
 package dev.optamigrate.strategy.job;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.EventListener;
 import dev.optamigrate.core.event.MigrationEvent;
@@ -20,7 +20,7 @@ public final class JobLogs {
     /** Sends each line of the Job's log to {@code lines}; with {@code follow}, until the container ends. */
     public static void read(KubernetesClient client, MigrationJobs jobs, String job, boolean follow,
             Consumer<String> lines) {
-        String pod = jobs.state(job).pod().orElseThrow(() -> new MigrateException(ErrorCode.CONFIGURATION, "Job "
+        String pod = jobs.state(job).pod().orElseThrow(() -> new MigrateException(CoreErrorCode.CONFIGURATION, "Job "
                 + job + " has no pod yet, so there is no log.", "Wait a moment, or see why with `opta-migrate job "
                 + "status " + job + "`.", null));
         if (follow) {

@@ -1,5 +1,6 @@
 package dev.optamigrate.strategy.job;
 
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.kubernetes.pod.PodProblem;
 import dev.optamigrate.kubernetes.pod.PodStatuses;
@@ -57,13 +58,14 @@ public record JobState(String name, Phase phase, Optional<String> pod, Optional<
         Optional<JobCondition> failed = condition(job, "Failed");
         if (failed.isPresent()) {
             String reason = Optional.ofNullable(failed.get().getReason()).orElse("Failed");
-            ErrorCode code = "DeadlineExceeded".equals(reason) ? ErrorCode.DEADLINE_EXCEEDED : ErrorCode.REMOTE_FAILED;
+            ErrorCode code = "DeadlineExceeded".equals(reason) ? JobErrorCode.DEADLINE_EXCEEDED
+                    : CoreErrorCode.REMOTE_FAILED;
             return new JobState(name, Phase.FAILED, podName, exitCode, Optional.of(code),
                     words(reason, failed.get().getMessage()) + why, Optional.empty(), List.of());
         }
         if (pod.isEmpty()) {
-            PodProblem noPod = refused.map(message -> new PodProblem(ErrorCode.POD_REJECTED, "FailedCreate", message,
-                    PodProblem.Patience.START)).orElse(new PodProblem(ErrorCode.POD_REJECTED, "no pod yet", null,
+            PodProblem noPod = refused.map(message -> new PodProblem(JobErrorCode.POD_REJECTED, "FailedCreate", message,
+                    PodProblem.Patience.START)).orElse(new PodProblem(JobErrorCode.POD_REJECTED, "no pod yet", null,
                     PodProblem.Patience.START));
             return new JobState(name, Phase.PENDING, podName, exitCode, Optional.of(noPod.code()), noPod.words(),
                     Optional.of(noPod), List.of());
@@ -80,7 +82,7 @@ public record JobState(String name, Phase phase, Optional<String> pod, Optional<
             return exitCode.get() == 0
                     ? new JobState(name, Phase.SUCCEEDED, podName, exitCode, Optional.empty(), detail,
                             Optional.empty(), others)
-                    : new JobState(name, Phase.FAILED, podName, exitCode, Optional.of(ErrorCode.REMOTE_FAILED),
+                    : new JobState(name, Phase.FAILED, podName, exitCode, Optional.of(CoreErrorCode.REMOTE_FAILED),
                             detail, Optional.empty(), others);
         }
         Optional<PodProblem> problem = PodStatuses.startProblem(pod, MigrationJobFactory.CONTAINER);

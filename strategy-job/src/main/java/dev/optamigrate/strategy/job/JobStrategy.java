@@ -2,13 +2,13 @@ package dev.optamigrate.strategy.job;
 
 import dev.optamigrate.core.event.EventListener;
 import dev.optamigrate.core.event.MigrationEvent;
-import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.spi.ExecutionReport;
 import dev.optamigrate.core.spi.ExecutionStrategy;
 import dev.optamigrate.core.spi.MigrationRequest;
 import dev.optamigrate.kubernetes.ImageReference;
 import dev.optamigrate.kubernetes.KubernetesConnection;
+import dev.optamigrate.kubernetes.KubernetesSetting;
 import dev.optamigrate.kubernetes.MigrationLease;
 import dev.optamigrate.kubernetes.ServiceCoordinates;
 import dev.optamigrate.kubernetes.ServiceWorkload;
@@ -37,11 +37,11 @@ final class JobStrategy implements ExecutionStrategy {
         Settings settings = request.settings();
         EventListener events = request.configuration().listener();
         ServiceCoordinates where = ServiceCoordinates.from(settings, "The job strategy");
-        settings.get(Setting.IMAGE).ifPresent(image -> ImageReference.requireValid(image, "The image (from "
-                + settings.sourceOf(Setting.IMAGE) + ")"));
+        settings.get(JobSetting.IMAGE).ifPresent(image -> ImageReference.requireValid(image, "The image (from "
+                + settings.sourceOf(JobSetting.IMAGE) + ")"));
         try (KubernetesClient client = KubernetesConnection.open(settings)) {
             ServiceWorkload workload = ServiceWorkload.find(client, where);
-            String image = settings.get(Setting.IMAGE).orElseGet(workload::image);
+            String image = settings.get(JobSetting.IMAGE).orElseGet(workload::image);
             MigrationJobs jobs = new MigrationJobs(client, where.namespace());
             String holder = MigrationLease.identity(request.configuration().operator().orElse(null),
                     JobStrategyProvider.NAME);
@@ -79,7 +79,8 @@ final class JobStrategy implements ExecutionStrategy {
                     + "logs " + name + " --namespace " + namespace + " --follow`."));
             return new ExecutionReport(JobStrategyProvider.NAME, name, null);
         }
-        new JobWatcher(client, jobs, events, timing.apply(request.settings().duration(Setting.JOB_START_TIMEOUT)))
+        new JobWatcher(client, jobs, events,
+                timing.apply(request.settings().duration(KubernetesSetting.JOB_START_TIMEOUT)))
                 .await(name, () -> lease.check("Job " + name + " may still be running: follow it with " + followIt
                         + "."));
         events.on(new MigrationEvent.Progress("Job " + name + " succeeded."));

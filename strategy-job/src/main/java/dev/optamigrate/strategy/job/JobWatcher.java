@@ -1,5 +1,6 @@
 package dev.optamigrate.strategy.job;
 
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.EventListener;
@@ -65,8 +66,9 @@ public final class JobWatcher {
             while (true) {
                 eachPoll.run();
                 Job job = api.call("read Job " + name + " in namespace " + jobs.namespace(), () -> jobs.get(name))
-                        .orElseThrow(() -> new MigrateException(ErrorCode.JOB_DELETED, "Job " + name + " in namespace "
-                                + jobs.namespace() + " was deleted while waiting for it.", null, null));
+                        .orElseThrow(() -> new MigrateException(JobErrorCode.JOB_DELETED, "Job " + name
+                                + " in namespace " + jobs.namespace() + " was deleted while waiting for it.", null,
+                                null));
                 Optional<Pod> pod = api.call("list the pods of Job " + name, () -> jobs.newestPod(name));
                 Optional<String> refused = pod.isPresent() ? Optional.empty()
                         : api.call("read the events of Job " + name, () -> jobs.failedCreate(name));
@@ -89,8 +91,11 @@ public final class JobWatcher {
                     throw failure(state);
                 }
                 Duration lasted = problemSeen.see(state.problem().map(PodProblem::reason).orElse(null));
-                state.problem().filter(problem -> givenUp(problem, lasted)).ifPresent(problem -> giveUp(problem.code(),
-                        state));
+                Optional<PodProblem> fatal = state.problem().filter(problem -> givenUp(problem, lasted));
+                if (fatal.isPresent()) {
+                    jobs.delete(state.name());
+                    throw cannotStart(fatal.get().code(), state);
+                }
                 refuseStuck(state.name(), pod, stuckSeen);
                 Duration waited = Duration.ofNanos(System.nanoTime() - started);
                 boolean changed = !state.detail().equals(lastDetail);
@@ -131,7 +136,7 @@ public final class JobWatcher {
         }
         Pod pod = stuck.get();
         String node = Optional.ofNullable(pod.getSpec().getNodeName()).orElse("its node");
-        throw new MigrateException(ErrorCode.REMOTE_FAILED, "Pod " + pod.getMetadata().getName() + " of Job "
+        throw new MigrateException(CoreErrorCode.REMOTE_FAILED, "Pod " + pod.getMetadata().getName() + " of Job "
                 + job + " has been " + (pod.getMetadata().getDeletionTimestamp() != null ? "terminating"
                         : "in phase Unknown") + " for " + Durations.format(lasted) + ": " + node + " no longer "
                 + "answers, so the migration's outcome is unknown.", "Check the node (`kubectl get node " + node
@@ -154,8 +159,9 @@ public final class JobWatcher {
     /** The error for a Job that failed: past its deadline, or its container's own failure. */
     private MigrateException failure(JobState state) {
         String where = "Job " + state.name() + " in namespace " + jobs.namespace();
-        if (state.failure().orElse(ErrorCode.REMOTE_FAILED) == ErrorCode.DEADLINE_EXCEEDED) {
-            return new MigrateException(ErrorCode.DEADLINE_EXCEEDED, where + " ran past its deadline and was stopped ("
+        if (state.failure().orElse(CoreErrorCode.REMOTE_FAILED) == JobErrorCode.DEADLINE_EXCEEDED) {
+            return new MigrateException(JobErrorCode.DEADLINE_EXCEEDED, where
+                    + " ran past its deadline and was stopped ("
                     + state.detail() + ").", null, null);
         }
         String logs = "`opta-migrate job logs " + state.name() + " --namespace " + jobs.namespace() + "`";
@@ -167,10 +173,9 @@ public final class JobWatcher {
                         + "to fix.");
     }
 
-    /** A pod that cannot start: the Job is deleted, so that it cannot run later, and the run ends. */
-    private void giveUp(ErrorCode code, JobState state) {
-        jobs.delete(state.name());
-        throw new MigrateException(code, "Job " + state.name() + " in namespace " + jobs.namespace() + " cannot "
+    /** The error for a Job whose pod cannot start, once the caller has deleted it so that it cannot run later. */
+    private MigrateException cannotStart(ErrorCode code, JobState state) {
+        return new MigrateException(code, "Job " + state.name() + " in namespace " + jobs.namespace() + " cannot "
                 + "start: " + state.detail() + ". The Job was deleted, so it will not start later.", null, null);
     }
 

@@ -1,5 +1,6 @@
 package dev.optamigrate.strategy.job;
 
+import dev.optamigrate.core.settings.CoreSetting;
 import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.kubernetes.RemoteRun;
@@ -33,8 +34,8 @@ public record MigrationJobSpec(ServiceCoordinates where, String image, List<Stri
         Map<String, String> settings, Duration deadline, Duration ttl, int backoffLimit,
         Optional<ServiceWorkload> workload, Optional<MigratorImage> migrator) {
 
-    private static final List<Setting> DATABASE_VARIABLES = List.of(Setting.ENV_HOST, Setting.ENV_NAME,
-            Setting.ENV_USER, Setting.ENV_PASSWORD);
+    private static final List<Setting> DATABASE_VARIABLES = List.of(CoreSetting.ENV_HOST, CoreSetting.ENV_NAME,
+            CoreSetting.ENV_USER, CoreSetting.ENV_PASSWORD);
 
     public MigrationJobSpec {
         command = List.copyOf(command);
@@ -54,10 +55,10 @@ public record MigrationJobSpec(ServiceCoordinates where, String image, List<Stri
         List<String> variables = DATABASE_VARIABLES.stream().map(settings::require).toList();
         Optional<MigratorImage> migrator = MigratorImage.from(settings);
         Map<String, String> carried = new LinkedHashMap<>(RemoteRun.settingVariables(settings, release));
-        migrator.ifPresent(copied -> carried.put(Setting.LOCATION.environmentVariable(), MigratorImage.MOUNT_PATH));
+        migrator.ifPresent(copied -> carried.put(CoreSetting.LOCATION.environmentVariable(), MigratorImage.MOUNT_PATH));
         return new MigrationJobSpec(where, image, command, variables, carried,
-                settings.duration(Setting.JOB_DEADLINE), settings.duration(Setting.JOB_TTL),
-                settings.count(Setting.JOB_BACKOFF_LIMIT), workload, migrator);
+                settings.duration(JobSetting.JOB_DEADLINE), settings.duration(JobSetting.JOB_TTL),
+                settings.count(JobSetting.JOB_BACKOFF_LIMIT), workload, migrator);
     }
 
     /** The image of the Job's container: the migrator image when given, else the service's. */

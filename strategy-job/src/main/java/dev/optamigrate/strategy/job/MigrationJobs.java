@@ -1,8 +1,9 @@
 package dev.optamigrate.strategy.job;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.kubernetes.KubernetesCalls;
+import dev.optamigrate.kubernetes.KubernetesErrorCode;
 import dev.optamigrate.kubernetes.pod.PodStatuses;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.Event;
@@ -38,7 +39,8 @@ public final class MigrationJobs {
                 .sorted(Comparator.comparing(job -> job.getMetadata().getName())).toList();
         if (!running.isEmpty()) {
             Job job = running.get(0);
-            throw new MigrateException(ErrorCode.MIGRATION_IN_PROGRESS, "Migration Job " + job.getMetadata().getName()
+            throw new MigrateException(KubernetesErrorCode.MIGRATION_IN_PROGRESS, "Migration Job "
+                    + job.getMetadata().getName()
                     + " of service " + service + " is still running in namespace " + namespace + " (started "
                     + Optional.ofNullable(job.getMetadata().getCreationTimestamp()).orElse("just now") + ").",
                     "Wait for it (`opta-migrate job status " + job.getMetadata().getName() + " --namespace "
@@ -57,7 +59,7 @@ public final class MigrationJobs {
                         () -> createOrConflict(job));
             } catch (NameTaken taken) {
                 if (attempt == NAME_ATTEMPTS) {
-                    throw new MigrateException(ErrorCode.INTERNAL, "Could not find a free Job name after "
+                    throw new MigrateException(CoreErrorCode.INTERNAL, "Could not find a free Job name after "
                             + NAME_ATTEMPTS + " attempts.", null);
                 }
             }
@@ -83,7 +85,8 @@ public final class MigrationJobs {
 
     /** The Job's state, classified; a Job that does not exist is an error that says where it was looked for. */
     public JobState state(String name) {
-        Job job = get(name).orElseThrow(() -> new MigrateException(ErrorCode.CONFIGURATION, "There is no Job " + name
+        Job job = get(name).orElseThrow(() -> new MigrateException(CoreErrorCode.CONFIGURATION, "There is no Job "
+                + name
                 + " in namespace " + namespace + ".", "Check the name and --namespace (or --service); finished Jobs "
                 + "are removed after --job-ttl.", null));
         Optional<Pod> pod = newestPod(name);

@@ -1,8 +1,7 @@
 package dev.optamigrate.strategy.job;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
-import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.kubernetes.ImageReference;
 import io.fabric8.kubernetes.api.model.Container;
@@ -36,25 +35,26 @@ public record MigratorImage(String image, String migrationsPath) {
      *                          absolute, or the image is not an image reference
      */
     public static Optional<MigratorImage> from(Settings settings) {
-        Optional<String> image = settings.get(Setting.MIGRATOR_IMAGE);
-        Optional<String> path = settings.get(Setting.MIGRATIONS_PATH);
+        Optional<String> image = settings.get(JobSetting.MIGRATOR_IMAGE);
+        Optional<String> path = settings.get(JobSetting.MIGRATIONS_PATH);
         if (image.isEmpty() && path.isEmpty()) {
             return Optional.empty();
         }
         if (image.isEmpty() || path.isEmpty()) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "--migrator-image and --migrations-path go together: "
+            throw new MigrateException(CoreErrorCode.CONFIGURATION,
+                    "--migrator-image and --migrations-path go together: "
                     + "the image runs opta-migrate on the migrations copied from that path of the service's image.",
                     "Give both, e.g. --migrator-image ghcr.io/acme/opta-migrate:0.1.0 --migrations-path "
                             + "/app/db/migration; or neither, to run opta-migrate from the service's own image.", null);
         }
         if (!path.get().startsWith("/")) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "--migrations-path (from "
-                    + settings.sourceOf(Setting.MIGRATIONS_PATH) + ") must be an absolute path in the service's image, "
-                    + "not '" + path.get() + "'.", "Give the directory as the image has it, e.g. /app/db/migration.",
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "--migrations-path (from "
+                    + settings.sourceOf(JobSetting.MIGRATIONS_PATH) + ") must be an absolute path in the "
+                    + "service's image, not '" + path.get() + "'.", "Give the directory as the image has it, e.g. /app/db/migration.",
                     null);
         }
         return Optional.of(new MigratorImage(ImageReference.requireValid(image.get(), "The migrator image (from "
-                + settings.sourceOf(Setting.MIGRATOR_IMAGE) + ")"), path.get()));
+                + settings.sourceOf(JobSetting.MIGRATOR_IMAGE) + ")"), path.get()));
     }
 
     /** The init container: {@code cp} from the service's image, with the service container's security settings. */

@@ -8,11 +8,12 @@ import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.settings.SettingsLoader;
 import dev.optamigrate.core.spi.ExecutionReport;
 import dev.optamigrate.core.spi.MigrationRequest;
+import dev.optamigrate.kubernetes.KubernetesSetting;
 import dev.optamigrate.kubernetes.testing.FakeCluster;
 import dev.optamigrate.kubernetes.testing.FakeKubelet;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,8 +38,8 @@ final class JobClusterFixture implements AutoCloseable {
     }
 
     Settings settings(Map<Setting, String> flags) {
-        Map<Setting, String> all = new EnumMap<>(Setting.class);
-        all.put(Setting.SERVICE, "shop");
+        Map<Setting, String> all = new HashMap<>();
+        all.put(KubernetesSetting.SERVICE, "shop");
         all.putAll(flags);
         return SettingsLoader.load(all, Map.of("KUBECONFIG", kubeconfig.toString()), Optional.empty(), directory);
     }
@@ -50,10 +51,10 @@ final class JobClusterFixture implements AutoCloseable {
     /** Runs the strategy; {@code also} sees every event too, while the run goes on. */
     ExecutionReport run(Map<Setting, String> flags, List<String> command, boolean detach, EventListener also) {
         Settings settings = settings(flags);
-        MigratorConfiguration configuration = MigratorConfiguration.from(settings).listener(events::add)
-                .listener(also).operator("tester");
+        MigratorConfiguration configuration = MigratorConfiguration.from(settings).addListener(events::add)
+                .addListener(also).operator("tester");
         return new JobStrategy(start -> new WatchTiming(start, Duration.ofMillis(50), Duration.ofMillis(200),
-                PULL_GRACE, STUCK_GRACE, API_PATIENCE)).execute(new MigrationRequest(configuration,
+                PULL_GRACE, STUCK_GRACE, API_PATIENCE)).execute(new MigrationRequest(configuration.readOnly(),
                         JobStrategyProvider.NAME, settings, command, detach));
     }
 

@@ -2,8 +2,8 @@ package dev.optamigrate.strategy.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
+import dev.optamigrate.kubernetes.KubernetesSetting;
 import dev.optamigrate.kubernetes.ServiceCoordinates;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.nio.file.Path;
@@ -35,7 +35,7 @@ class JobNamesTest {
     void hundredRunsCreateHundredDifferentJobs() {
         try (JobClusterFixture fixture = new JobClusterFixture(directory)) {
             fixture.cluster.deployService("shop", "registry.example.com/shop:v1", deployment -> deployment);
-            Settings settings = fixture.settings(Map.of(Setting.SERVICE, "shop"));
+            Settings settings = fixture.settings(Map.of(KubernetesSetting.SERVICE, "shop"));
             MigrationJobSpec spec = MigrationJobSpec.from(settings, ServiceCoordinates.from(settings, "test"),
                     "registry.example.com/shop:v1", null, List.of(), Optional.empty());
             MigrationJobs jobs = new MigrationJobs(fixture.cluster.client(), "shop");

@@ -3,11 +3,12 @@ package dev.optamigrate.strategy.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.MigrationEvent;
-import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.spi.ExecutionReport;
+import dev.optamigrate.kubernetes.KubernetesErrorCode;
+import dev.optamigrate.kubernetes.KubernetesSetting;
 import dev.optamigrate.kubernetes.testing.FakeKubelet;
 import dev.optamigrate.kubernetes.testing.JobScenario;
 import dev.optamigrate.kubernetes.testing.RestrictedProfile;
@@ -94,7 +95,7 @@ class JobStrategyClusterBehaviourTest {
         fixture.kubelet.next(JobScenario.fail(3, "error: syntax error at or near \"TABEL\"\n").withSidecar());
 
         assertThatThrownBy(fixture::run).isInstanceOfSatisfying(MigrateException.class, failure -> {
-            assertThat(failure.code()).isEqualTo(ErrorCode.REMOTE_FAILED);
+            assertThat(failure.code()).isEqualTo(CoreErrorCode.REMOTE_FAILED);
             assertThat(failure.exitCode()).isEqualTo(3);
             assertThat(failure.getMessage()).contains(FakeKubelet.PROXY + " still run");
         });
@@ -111,9 +112,9 @@ class JobStrategyClusterBehaviourTest {
         fixture.cluster.enforceRestricted("shop");
         fixture.kubelet.next(JobScenario.succeed("never runs\n"));
 
-        assertThatThrownBy(() -> fixture.run(Map.of(Setting.JOB_START_TIMEOUT, "1s"), List.of(), false))
+        assertThatThrownBy(() -> fixture.run(Map.of(KubernetesSetting.JOB_START_TIMEOUT, "1s"), List.of(), false))
                 .isInstanceOfSatisfying(MigrateException.class, failure -> {
-                    assertThat(failure.code()).isEqualTo(ErrorCode.POD_REJECTED);
+                    assertThat(failure.code()).isEqualTo(JobErrorCode.POD_REJECTED);
                     assertThat(failure.exitCode()).isEqualTo(23);
                     assertThat(failure.getMessage()).contains("FailedCreate")
                             .contains("violates PodSecurity \"restricted:latest\"")
@@ -143,9 +144,9 @@ class JobStrategyClusterBehaviourTest {
     void noPodWithinTheStartTimeoutEndsTheRun() {
         deploy(deployment -> deployment);
 
-        assertThatThrownBy(() -> fixture.run(Map.of(Setting.JOB_START_TIMEOUT, "1s"), List.of(), false))
+        assertThatThrownBy(() -> fixture.run(Map.of(KubernetesSetting.JOB_START_TIMEOUT, "1s"), List.of(), false))
                 .isInstanceOfSatisfying(MigrateException.class, failure -> {
-                    assertThat(failure.code()).isEqualTo(ErrorCode.POD_REJECTED);
+                    assertThat(failure.code()).isEqualTo(JobErrorCode.POD_REJECTED);
                     assertThat(failure.getMessage()).contains("no pod yet");
                 });
     }
@@ -169,7 +170,7 @@ class JobStrategyClusterBehaviourTest {
         fixture.kubelet.next(JobScenario.initImagePullBackOff());
 
         assertThatThrownBy(fixture::run).isInstanceOfSatisfying(MigrateException.class, failure -> {
-            assertThat(failure.code()).isEqualTo(ErrorCode.IMAGE_PULL_FAILED);
+            assertThat(failure.code()).isEqualTo(KubernetesErrorCode.IMAGE_PULL_FAILED);
             assertThat(failure.getMessage()).contains("container wait-for-db").contains("busybox:does-not-exist");
         });
     }
@@ -204,7 +205,7 @@ class JobStrategyClusterBehaviourTest {
         deploy(deployment -> deployment);
         fixture.kubelet.next(JobScenario.retried(1, "connection reset\n", "applied 1\n"));
 
-        fixture.run(Map.of(Setting.JOB_BACKOFF_LIMIT, "1"), List.of(), false);
+        fixture.run(Map.of(JobSetting.JOB_BACKOFF_LIMIT, "1"), List.of(), false);
 
         assertThat(fixture.remoteLines()).containsExactly("connection reset", "applied 1");
         assertThat(fixture.progress()).anyMatch(line -> line.contains("runs the migration again in pod"));
@@ -246,7 +247,7 @@ class JobStrategyClusterBehaviourTest {
         fixture.kubelet.next(JobScenario.stuckTerminating("applying 1 ...\n"));
 
         assertThatThrownBy(fixture::run).isInstanceOfSatisfying(MigrateException.class, failure -> {
-            assertThat(failure.code()).isEqualTo(ErrorCode.REMOTE_FAILED);
+            assertThat(failure.code()).isEqualTo(CoreErrorCode.REMOTE_FAILED);
             assertThat(failure.getMessage()).contains("has been terminating").contains("outcome is unknown");
         });
     }

@@ -3,15 +3,17 @@ package dev.optamigrate.strategy.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
-import dev.optamigrate.core.settings.Setting;
+import dev.optamigrate.core.settings.CoreSetting;
 import dev.optamigrate.core.spi.ExecutionReport;
+import dev.optamigrate.kubernetes.KubernetesErrorCode;
+import dev.optamigrate.kubernetes.KubernetesSetting;
+import dev.optamigrate.kubernetes.MigrationLease;
 import dev.optamigrate.kubernetes.testing.JobScenario;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import dev.optamigrate.kubernetes.MigrationLease;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,7 +93,7 @@ class JobStrategyTest {
     void credentialsAreOnlyReferencedNeverCopied() {
         fixture.kubelet.next(JobScenario.succeed("ok\n"));
 
-        Job job = job(fixture.run(Map.of(Setting.RELEASE, "v42"), List.of(), false).where());
+        Job job = job(fixture.run(Map.of(CoreSetting.RELEASE, "v42"), List.of(), false).where());
 
         List<EnvVar> environment = job.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv();
         assertThat(environment).filteredOn(variable -> variable.getName().startsWith("DB"))
@@ -115,7 +117,7 @@ class JobStrategyTest {
         fixture.kubelet.next(JobScenario.succeed("ok\n"));
         String migrator = "registry.example.com/opta-migrate:0.1.0";
 
-        ExecutionReport report = fixture.run(Map.of(Setting.MIGRATOR_IMAGE, migrator, Setting.MIGRATIONS_PATH,
+        ExecutionReport report = fixture.run(Map.of(JobSetting.MIGRATOR_IMAGE, migrator, JobSetting.MIGRATIONS_PATH,
                 "/app/db/migration"), List.of(), false);
 
         Job job = job(report.where());
@@ -151,7 +153,7 @@ class JobStrategyTest {
         fixture.kubelet.next(JobScenario.fail(5, "error: gave up waiting for the migration lock\n"));
 
         assertThatThrownBy(fixture::run).isInstanceOfSatisfying(MigrateException.class, failure -> {
-            assertThat(failure.code()).isEqualTo(ErrorCode.REMOTE_FAILED);
+            assertThat(failure.code()).isEqualTo(CoreErrorCode.REMOTE_FAILED);
             assertThat(failure.exitCode()).isEqualTo(5);
             assertThat(failure.getMessage()).contains("exited with code 5").contains("BackoffLimitExceeded");
         });
@@ -163,7 +165,7 @@ class JobStrategyTest {
         fixture.kubelet.next(JobScenario.deadlineExceeded("applying 2 ...\n"));
 
         assertThatThrownBy(fixture::run).isInstanceOfSatisfying(MigrateException.class, failure -> {
-            assertThat(failure.code()).isEqualTo(ErrorCode.DEADLINE_EXCEEDED);
+            assertThat(failure.code()).isEqualTo(JobErrorCode.DEADLINE_EXCEEDED);
             assertThat(failure.getMessage()).contains("deadline");
         });
     }
@@ -173,7 +175,7 @@ class JobStrategyTest {
         fixture.kubelet.next(JobScenario.imagePullBackOff());
 
         assertThatThrownBy(fixture::run).isInstanceOfSatisfying(MigrateException.class, failure -> {
-            assertThat(failure.code()).isEqualTo(ErrorCode.IMAGE_PULL_FAILED);
+            assertThat(failure.code()).isEqualTo(KubernetesErrorCode.IMAGE_PULL_FAILED);
             assertThat(failure.getMessage()).contains("ImagePullBackOff").contains(IMAGE)
                     .contains("will not start later");
         });
@@ -185,7 +187,7 @@ class JobStrategyTest {
         fixture.kubelet.next(JobScenario.containerConfigError("couldn't find key DBPASS in Secret shop/secret"));
 
         assertThatThrownBy(fixture::run).isInstanceOfSatisfying(MigrateException.class, failure -> {
-            assertThat(failure.code()).isEqualTo(ErrorCode.CONTAINER_CONFIG_ERROR);
+            assertThat(failure.code()).isEqualTo(KubernetesErrorCode.CONTAINER_CONFIG_ERROR);
             assertThat(failure.getMessage()).contains("couldn't find key DBPASS in Secret shop/secret");
         });
     }
@@ -194,9 +196,9 @@ class JobStrategyTest {
     void anUnschedulablePodFailsAfterTheStartTimeout() {
         fixture.kubelet.next(JobScenario.unschedulable());
 
-        assertThatThrownBy(() -> fixture.run(Map.of(Setting.JOB_START_TIMEOUT, "1s"), List.of(), false))
+        assertThatThrownBy(() -> fixture.run(Map.of(KubernetesSetting.JOB_START_TIMEOUT, "1s"), List.of(), false))
                 .isInstanceOfSatisfying(MigrateException.class, failure -> {
-                    assertThat(failure.code()).isEqualTo(ErrorCode.POD_UNSCHEDULABLE);
+                    assertThat(failure.code()).isEqualTo(KubernetesErrorCode.POD_UNSCHEDULABLE);
                     assertThat(failure.getMessage()).contains("Insufficient cpu");
                 });
         assertThat(fixture.progress()).anyMatch(line -> line.contains("Unschedulable"));
@@ -207,7 +209,7 @@ class JobStrategyTest {
         fixture.kubelet.next(JobScenario.deleted("applying 1 ...\n"));
 
         assertThatThrownBy(fixture::run).isInstanceOfSatisfying(MigrateException.class, failure -> {
-            assertThat(failure.code()).isEqualTo(ErrorCode.JOB_DELETED);
+            assertThat(failure.code()).isEqualTo(JobErrorCode.JOB_DELETED);
             assertThat(failure.getMessage()).contains("was deleted");
         });
     }
@@ -221,7 +223,7 @@ class JobStrategyTest {
         assertThat(job(first.where())).isNotNull();
         assertThat(fixture.progress()).anyMatch(line -> line.contains("job status " + first.where()));
         assertThatThrownBy(fixture::run).isInstanceOfSatisfying(MigrateException.class, failure -> {
-            assertThat(failure.code()).isEqualTo(ErrorCode.MIGRATION_IN_PROGRESS);
+            assertThat(failure.code()).isEqualTo(KubernetesErrorCode.MIGRATION_IN_PROGRESS);
             assertThat(failure.getMessage()).contains(first.where());
         });
         assertThat(fixture.cluster.client().batch().v1().jobs().inNamespace("shop").list().getItems()).hasSize(1);
@@ -233,7 +235,7 @@ class JobStrategyTest {
                 "alice@laptop (strategy shell, pid 7)", Duration.ofSeconds(60), Duration.ofMillis(200),
                 notice -> { })) {
             assertThatThrownBy(fixture::run).isInstanceOfSatisfying(MigrateException.class, failure -> {
-                assertThat(failure.code()).isEqualTo(ErrorCode.MIGRATION_IN_PROGRESS);
+                assertThat(failure.code()).isEqualTo(KubernetesErrorCode.MIGRATION_IN_PROGRESS);
                 assertThat(failure.getMessage()).contains("alice@laptop (strategy shell, pid 7)");
             });
         }
@@ -257,9 +259,9 @@ class JobStrategyTest {
 
     @Test
     void aServiceWithoutDeploymentIsAConfigurationError() {
-        assertThatThrownBy(() -> fixture.run(Map.of(Setting.SERVICE, "billing"), List.of(), false))
+        assertThatThrownBy(() -> fixture.run(Map.of(KubernetesSetting.SERVICE, "billing"), List.of(), false))
                 .isInstanceOfSatisfying(MigrateException.class, failure -> {
-                    assertThat(failure.code()).isEqualTo(ErrorCode.CONFIGURATION);
+                    assertThat(failure.code()).isEqualTo(CoreErrorCode.CONFIGURATION);
                     assertThat(failure.getMessage()).contains("no Deployment in namespace billing");
                 });
     }
@@ -272,7 +274,7 @@ class JobStrategyTest {
                         + "\"reason\":\"Forbidden\",\"code\":403}").always();
 
         assertThatThrownBy(fixture::run).isInstanceOfSatisfying(MigrateException.class, failure -> {
-            assertThat(failure.code()).isEqualTo(ErrorCode.KUBERNETES_FORBIDDEN);
+            assertThat(failure.code()).isEqualTo(KubernetesErrorCode.KUBERNETES_FORBIDDEN);
             assertThat(failure.getMessage()).contains("create Job").contains("cannot create resource");
             assertThat(failure.hint()).contains("generate rbac");
         });

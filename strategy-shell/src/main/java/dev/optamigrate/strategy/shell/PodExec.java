@@ -1,10 +1,10 @@
 package dev.optamigrate.strategy.shell;
 
-import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.EventListener;
 import dev.optamigrate.core.event.MigrationEvent;
 import dev.optamigrate.kubernetes.KubernetesCalls;
+import dev.optamigrate.kubernetes.KubernetesErrorCode;
 import dev.optamigrate.kubernetes.RemoteLines;
 import dev.optamigrate.kubernetes.StreamingPermission;
 import io.fabric8.kubernetes.api.model.Status;
@@ -94,10 +94,10 @@ final class PodExec {
 
     private static MigrateException refused(String doing, KubernetesClientException api) {
         MigrateException failure = KubernetesCalls.translate(doing, api);
-        if (failure.code() != ErrorCode.KUBERNETES_FORBIDDEN) {
+        if (failure.code() != KubernetesErrorCode.KUBERNETES_FORBIDDEN) {
             return failure;
         }
-        return new MigrateException(ErrorCode.KUBERNETES_FORBIDDEN, failure.getMessage(),
+        return new MigrateException(KubernetesErrorCode.KUBERNETES_FORBIDDEN, failure.getMessage(),
                 StreamingPermission.hint("pods/exec", "shell"), api);
     }
 

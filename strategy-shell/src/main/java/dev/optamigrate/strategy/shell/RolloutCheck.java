@@ -1,6 +1,5 @@
 package dev.optamigrate.strategy.shell;
 
-import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.kubernetes.KubernetesCalls;
 import dev.optamigrate.kubernetes.LabelSelectors;
@@ -69,7 +68,7 @@ final class RolloutCheck {
                 .getConditions() == null ? List.of() : deployment.getStatus().getConditions();
         conditions.stream().filter(condition -> "Progressing".equals(condition.getType())
                 && PROGRESS_DEADLINE_EXCEEDED.equals(condition.getReason())).findFirst().ifPresent(condition -> {
-                    throw new MigrateException(ErrorCode.ROLLOUT_FAILED, "Deployment " + name(deployment)
+                    throw new MigrateException(ShellErrorCode.ROLLOUT_FAILED, "Deployment " + name(deployment)
                             + " failed its rollout: " + PROGRESS_DEADLINE_EXCEEDED + (condition.getMessage() == null
                                     ? "" : " (" + condition.getMessage() + ")") + ". Its pods may run the old or "
                             + "the new image.", null, null);
@@ -87,7 +86,7 @@ final class RolloutCheck {
             return;
         }
         boolean paused = Boolean.TRUE.equals(deployment.getSpec().getPaused());
-        throw new MigrateException(ErrorCode.ROLLOUT_IN_PROGRESS, "Deployment " + name(deployment)
+        throw new MigrateException(ShellErrorCode.ROLLOUT_IN_PROGRESS, "Deployment " + name(deployment)
                 + (paused ? " is paused with a change that is not rolled out" : " has a change that is not rolled "
                         + "out yet") + ": its template runs " + templateImage + ", but its newest ReplicaSet "
                 + newest.getMetadata().getName() + " runs " + newest.getSpec().getTemplate().getSpec()
@@ -101,7 +100,7 @@ final class RolloutCheck {
         Long generation = deployment.getMetadata().getGeneration();
         Long observed = deployment.getStatus() == null ? null : deployment.getStatus().getObservedGeneration();
         if (generation != null && observed != null && observed < generation) {
-            throw new MigrateException(ErrorCode.ROLLOUT_IN_PROGRESS, "Deployment " + name(deployment)
+            throw new MigrateException(ShellErrorCode.ROLLOUT_IN_PROGRESS, "Deployment " + name(deployment)
                     + " has a change its controller has not rolled out yet (generation " + generation
                     + ", observed " + observed + ").", null, null);
         }
@@ -114,7 +113,7 @@ final class RolloutCheck {
                 .filter(replicaSet -> owner(replicaSet.getMetadata().getOwnerReferences(), "Deployment")
                         .map(name(deployment)::equals).orElse(false))
                 .max(Comparator.comparingLong(RolloutCheck::revision))
-                .orElseThrow(() -> new MigrateException(ErrorCode.NO_READY_POD, "Deployment " + name(deployment)
+                .orElseThrow(() -> new MigrateException(ShellErrorCode.NO_READY_POD, "Deployment " + name(deployment)
                         + " in namespace " + namespace + " has no ReplicaSet yet, so no pod runs it.", null, null));
     }
 
@@ -135,7 +134,7 @@ final class RolloutCheck {
                 TreeMap::new, Collectors.counting()));
         boolean olderPods = live.stream().anyMatch(pod -> !ownedBy(pod, newest.getMetadata().getName()));
         if (images.size() > 1 || olderPods) {
-            throw new MigrateException(ErrorCode.ROLLOUT_IN_PROGRESS, "Deployment " + name(deployment)
+            throw new MigrateException(ShellErrorCode.ROLLOUT_IN_PROGRESS, "Deployment " + name(deployment)
                     + " is rolling out: its pods run " + images.entrySet().stream().map(entry -> entry.getKey()
                             + " (" + entry.getValue() + (entry.getValue() == 1 ? " pod)" : " pods)"))
                             .collect(Collectors.joining(", ")) + (olderPods ? ", and pods of an older ReplicaSet "
@@ -147,7 +146,7 @@ final class RolloutCheck {
         String seen = live.isEmpty() ? "no live pods" : live.stream().map(pod -> pod.getMetadata().getName() + " "
                 + PodStatuses.phase(pod) + (PodStatuses.ready(pod) ? ", Ready" : ", not Ready"))
                 .collect(Collectors.joining("; "));
-        return new MigrateException(ErrorCode.NO_READY_POD, "No Ready pod of ReplicaSet "
+        return new MigrateException(ShellErrorCode.NO_READY_POD, "No Ready pod of ReplicaSet "
                 + newest.getMetadata().getName() + " (Deployment " + name(deployment) + ", namespace " + namespace
                 + ") to run the command in: " + seen + ".", null, null);
     }

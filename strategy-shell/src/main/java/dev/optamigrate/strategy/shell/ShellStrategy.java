@@ -1,6 +1,6 @@
 package dev.optamigrate.strategy.shell;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.EventListener;
 import dev.optamigrate.core.event.MigrationEvent;
@@ -38,7 +38,7 @@ final class ShellStrategy implements ExecutionStrategy {
         Settings settings = request.settings();
         EventListener events = request.configuration().listener();
         if (request.detach()) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "The shell strategy cannot --detach: its command "
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "The shell strategy cannot --detach: its command "
                     + "lives only as long as the exec session.", "Use --strategy job --detach.", null);
         }
         ServiceCoordinates where = ServiceCoordinates.from(settings, "The shell strategy");
@@ -85,13 +85,13 @@ final class ShellStrategy implements ExecutionStrategy {
     private static ExecutionReport outcome(PodExec.Outcome outcome, ChosenPod pod) {
         Optional<Integer> exitCode = outcome.exitCode();
         if (exitCode.isEmpty()) {
-            throw new MigrateException(ErrorCode.REMOTE_FAILED, "The exec session to pod " + pod.name()
+            throw new MigrateException(CoreErrorCode.REMOTE_FAILED, "The exec session to pod " + pod.name()
                     + " closed without an exit code: the connection dropped or the container stopped.",
                     "The command may still be running in the pod, or may have stopped half-way. Run "
                             + "`opta-migrate status` against the database before you run it again.", null);
         }
         if (exitCode.get() < 0 && outcome.failure().isPresent()) {
-            throw new MigrateException(ErrorCode.REMOTE_FAILED, "Kubernetes could not run the command in pod "
+            throw new MigrateException(CoreErrorCode.REMOTE_FAILED, "Kubernetes could not run the command in pod "
                     + pod.name() + ": " + outcome.failure().get(), "Check that the command exists in the image "
                     + pod.image() + " and is on its PATH (or give the full path after --).", null);
         }

@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.optamigrate.core.MigratorConfiguration;
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.MigrationEvent;
-import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.settings.SettingsLoader;
 import dev.optamigrate.core.spi.Confirmation;
 import dev.optamigrate.core.spi.ExecutionReport;
 import dev.optamigrate.core.spi.MigrationRequest;
+import dev.optamigrate.kubernetes.KubernetesErrorCode;
+import dev.optamigrate.kubernetes.KubernetesSetting;
 import dev.optamigrate.kubernetes.MigrationLease;
 import dev.optamigrate.kubernetes.testing.ExecScript;
 import dev.optamigrate.kubernetes.testing.FakeCluster;
@@ -32,7 +33,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The shell strategy against fabric8's mock API server in CRUD mode, with the kubelet's exec played by a test helper. */
+/**
+ * The shell strategy against fabric8's mock API server in CRUD mode, with the kubelet's exec played by a test helper.
+ */
 class ShellStrategyTest {
     private static final String IMAGE = "registry.example.com/shop:v42";
 
@@ -88,7 +91,7 @@ class ShellStrategyTest {
 
         assertThatThrownBy(() -> run(List.of("./do_migration.sh"))).isInstanceOfSatisfying(MigrateException.class,
                 failure -> {
-                    assertThat(failure.code()).isEqualTo(ErrorCode.REMOTE_FAILED);
+                    assertThat(failure.code()).isEqualTo(CoreErrorCode.REMOTE_FAILED);
                     assertThat(failure.exitCode()).isEqualTo(5);
                     assertThat(failure.getMessage()).contains("shop-rev2-pod1", "exit code 5");
                 });
@@ -101,8 +104,8 @@ class ShellStrategyTest {
         new FakeExec(cluster, ExecScript.channelLost("Migrating 3 of 7"));
 
         assertThatThrownBy(() -> run(List.of())).isInstanceOfSatisfying(MigrateException.class, failure -> {
-            assertThat(failure.code()).isEqualTo(ErrorCode.REMOTE_FAILED);
-            assertThat(failure.exitCode()).isEqualTo(ErrorCode.REMOTE_FAILED.exitCode());
+            assertThat(failure.code()).isEqualTo(CoreErrorCode.REMOTE_FAILED);
+            assertThat(failure.exitCode()).isEqualTo(CoreErrorCode.REMOTE_FAILED.exitCode());
             assertThat(failure.getMessage()).contains("closed without an exit code");
             assertThat(failure.hint()).contains("may still be running", "status");
         });
@@ -117,7 +120,7 @@ class ShellStrategyTest {
         FakeExec exec = new FakeExec(cluster, ExecScript.exits(0));
 
         assertThatThrownBy(() -> run(List.of())).isInstanceOfSatisfying(MigrateException.class, failure -> {
-            assertThat(failure.code()).isEqualTo(ErrorCode.ROLLOUT_IN_PROGRESS);
+            assertThat(failure.code()).isEqualTo(ShellErrorCode.ROLLOUT_IN_PROGRESS);
             assertThat(failure.getMessage()).contains("registry.example.com/shop:v41 (1 pod)", IMAGE + " (1 pod)");
         });
         assertThat(exec.calls()).isEmpty();
@@ -139,7 +142,7 @@ class ShellStrategyTest {
         FakeExec exec = new FakeExec(cluster, ExecScript.exits(0));
 
         assertThatThrownBy(() -> run(List.of())).isInstanceOfSatisfying(MigrateException.class, failure -> {
-            assertThat(failure.code()).isEqualTo(ErrorCode.NO_READY_POD);
+            assertThat(failure.code()).isEqualTo(ShellErrorCode.NO_READY_POD);
             assertThat(failure.getMessage()).contains("shop-rev2-pod1 Running, not Ready");
         });
         assertThat(exec.calls()).isEmpty();
@@ -152,7 +155,7 @@ class ShellStrategyTest {
         try (MigrationLease other = MigrationLease.acquire(cluster.client(), "shop", "shop",
                 "bob@ci (strategy job, pid 9)", Duration.ofSeconds(60), Duration.ofMillis(200), notice -> { })) {
             assertThatThrownBy(() -> run(List.of())).isInstanceOfSatisfying(MigrateException.class, failure -> {
-                assertThat(failure.code()).isEqualTo(ErrorCode.MIGRATION_IN_PROGRESS);
+                assertThat(failure.code()).isEqualTo(KubernetesErrorCode.MIGRATION_IN_PROGRESS);
                 assertThat(failure.getMessage()).contains("bob@ci (strategy job, pid 9)");
             });
         }
@@ -198,9 +201,9 @@ class ShellStrategyTest {
         MigratorConfiguration configuration = MigratorConfiguration.from(settings).operator("tester");
 
         assertThatThrownBy(() -> new ShellStrategy(Duration.ofSeconds(30)).execute(new MigrationRequest(
-                configuration, ShellStrategyProvider.NAME, settings, List.of(), false)))
+                configuration.readOnly(), ShellStrategyProvider.NAME, settings, List.of(), false)))
                 .isInstanceOfSatisfying(MigrateException.class, failure ->
-                        assertThat(failure.code()).isEqualTo(ErrorCode.NOT_CONFIRMED));
+                        assertThat(failure.code()).isEqualTo(CoreErrorCode.NOT_CONFIRMED));
         assertThat(exec.calls()).isEmpty();
         assertThat(MigrationLease.holder(cluster.client(), "shop", "shop")).isEmpty();
     }
@@ -216,7 +219,7 @@ class ShellStrategyTest {
         cluster.grantStreaming("pods/exec", "create");
 
         assertThatThrownBy(() -> run(List.of())).isInstanceOfSatisfying(MigrateException.class, failure -> {
-            assertThat(failure.code()).isEqualTo(ErrorCode.KUBERNETES_FORBIDDEN);
+            assertThat(failure.code()).isEqualTo(KubernetesErrorCode.KUBERNETES_FORBIDDEN);
             assertThat(failure.getMessage()).contains("Kubernetes refused to run a command").contains("HTTP 403");
             assertThat(failure.hint()).contains("get and create on pods/exec").contains("--for shell");
         });
@@ -230,7 +233,7 @@ class ShellStrategyTest {
                 + "container process: exec: \"opta-migrate\": executable file not found in $PATH: unknown"));
 
         assertThatThrownBy(() -> run(List.of())).isInstanceOfSatisfying(MigrateException.class, failure -> {
-            assertThat(failure.code()).isEqualTo(ErrorCode.REMOTE_FAILED);
+            assertThat(failure.code()).isEqualTo(CoreErrorCode.REMOTE_FAILED);
             assertThat(failure.getMessage()).contains("could not run the command")
                     .contains("executable file not found in $PATH");
             assertThat(failure.hint()).contains("PATH");
@@ -251,7 +254,7 @@ class ShellStrategyTest {
         FakeExec exec = new FakeExec(cluster, ExecScript.exits(0));
 
         assertThatThrownBy(() -> run(List.of())).isInstanceOfSatisfying(MigrateException.class, failure -> {
-            assertThat(failure.code()).isEqualTo(ErrorCode.ROLLOUT_IN_PROGRESS);
+            assertThat(failure.code()).isEqualTo(ShellErrorCode.ROLLOUT_IN_PROGRESS);
             assertThat(failure.getMessage()).contains("is paused").contains("registry.example.com/shop:v43")
                     .contains("runs " + IMAGE);
             assertThat(failure.hint()).contains("kubectl rollout resume deployment/shop");
@@ -270,7 +273,7 @@ class ShellStrategyTest {
                         .endStatus().build());
 
         assertThatThrownBy(() -> run(List.of())).isInstanceOfSatisfying(MigrateException.class, failure -> {
-            assertThat(failure.code()).isEqualTo(ErrorCode.ROLLOUT_FAILED);
+            assertThat(failure.code()).isEqualTo(ShellErrorCode.ROLLOUT_FAILED);
             assertThat(failure.exitCode()).isEqualTo(25);
             assertThat(failure.getMessage()).contains("failed its rollout").contains("timed out progressing");
         });
@@ -315,7 +318,7 @@ class ShellStrategyTest {
 
     private ExecutionReport run(List<String> command) {
         Settings settings = settings();
-        MigratorConfiguration configuration = MigratorConfiguration.from(settings).listener(events::add)
+        MigratorConfiguration configuration = MigratorConfiguration.from(settings).addListener(events::add)
                 .operator("tester").confirmation(new Confirmation() {
                     @Override
                     public void confirm(String summary) {
@@ -327,12 +330,12 @@ class ShellStrategyTest {
                         confirm(summary);
                     }
                 });
-        return new ShellStrategy(Duration.ofSeconds(30)).execute(new MigrationRequest(configuration,
+        return new ShellStrategy(Duration.ofSeconds(30)).execute(new MigrationRequest(configuration.readOnly(),
                 ShellStrategyProvider.NAME, settings, command, false));
     }
 
     private Settings settings() {
-        return SettingsLoader.load(Map.of(Setting.SERVICE, "shop"), Map.of("KUBECONFIG",
+        return SettingsLoader.load(Map.of(KubernetesSetting.SERVICE, "shop"), Map.of("KUBECONFIG",
                 cluster.writeKubeconfig(directory).toString()), Optional.empty(), directory);
     }
 

@@ -1,6 +1,6 @@
 package dev.optamigrate.strategy.startup;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import java.io.IOException;
 import java.util.List;
@@ -45,7 +45,7 @@ public final class ServerLauncher {
         try {
             return new ProcessBuilder(command).inheritIO().start();
         } catch (IOException e) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "Cannot start the server command " + command + ": "
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "Cannot start the server command " + command + ": "
                     + e.getMessage(), "Check the command after `--`: it must be an executable on the PATH or a path.",
                     e);
         }

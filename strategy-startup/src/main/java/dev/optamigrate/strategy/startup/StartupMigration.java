@@ -1,9 +1,9 @@
 package dev.optamigrate.strategy.startup;
 
-import dev.optamigrate.core.MigrateResult;
 import dev.optamigrate.core.MigratorConfiguration;
 import dev.optamigrate.core.event.EventListener;
 import dev.optamigrate.core.settings.Settings;
+import dev.optamigrate.core.spi.MigrateResult;
 import dev.optamigrate.core.spi.MigrationRequest;
 import dev.optamigrate.core.target.TargetResolver;
 import java.time.Duration;
@@ -16,11 +16,13 @@ import java.util.Map;
  */
 public final class StartupMigration {
     private final MigratorConfiguration configuration;
+    private final Settings settings;
     private Duration budget = StartupStrategy.DEFAULT_BUDGET;
     private boolean listenerGiven;
 
-    private StartupMigration(MigratorConfiguration configuration) {
+    private StartupMigration(MigratorConfiguration configuration, Settings settings) {
         this.configuration = configuration;
+        this.settings = settings;
     }
 
     /** Settings and target from this process's environment. */
@@ -31,7 +33,8 @@ public final class StartupMigration {
     /** Settings and target from the given environment. */
     public static StartupMigration fromEnvironment(Map<String, String> environment) {
         Settings settings = Settings.fromEnvironment(environment);
-        return new StartupMigration(MigratorConfiguration.from(settings, new TargetResolver(settings).resolve()));
+        return new StartupMigration(MigratorConfiguration.from(settings, new TargetResolver(settings).resolve()),
+                settings);
     }
 
     /** Where the migrations are, e.g. {@code classpath:db/migration}. */
@@ -51,8 +54,9 @@ public final class StartupMigration {
         return this;
     }
 
-    public StartupMigration listener(EventListener listener) {
-        configuration.listener(listener);
+    /** Adds a listener; once one is added, events are no longer logged through SLF4J. */
+    public StartupMigration addListener(EventListener listener) {
+        configuration.addListener(listener);
         listenerGiven = true;
         return this;
     }
@@ -64,9 +68,9 @@ public final class StartupMigration {
      */
     public MigrateResult run() {
         if (!listenerGiven) {
-            configuration.listener(new Slf4jEventLogger());
+            addListener(new Slf4jEventLogger());
         }
-        return new StartupStrategy(budget)
-                .execute(new MigrationRequest(configuration, StartupStrategyProvider.NAME)).result();
+        return new StartupStrategy(budget).execute(new MigrationRequest(configuration.readOnly(),
+                StartupStrategyProvider.NAME, settings)).result();
     }
 }

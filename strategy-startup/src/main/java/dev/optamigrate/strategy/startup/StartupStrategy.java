@@ -39,7 +39,7 @@ public final class StartupStrategy implements ExecutionStrategy {
                 TimeUnit.MILLISECONDS);
         try {
             return new ExecutionReport(request.strategy(), "this process, before the server starts",
-                    request.configuration().strategy(request.strategy()).load().migrate());
+                    request.migrateHere());
         } finally {
             timer.shutdownNow();
         }

@@ -3,7 +3,7 @@ package dev.optamigrate.strategy.startup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ class ServerLauncherTest {
     void missingCommandIsAConfigurationError() {
         MigrateException failure = catchThrowableOfType(MigrateException.class,
                 () -> ServerLauncher.run(List.of("no-such-server-binary")));
-        assertThat(failure.code()).isEqualTo(ErrorCode.CONFIGURATION);
+        assertThat(failure.code()).isEqualTo(CoreErrorCode.CONFIGURATION);
         assertThat(failure.getMessage()).contains("no-such-server-binary");
     }
 }

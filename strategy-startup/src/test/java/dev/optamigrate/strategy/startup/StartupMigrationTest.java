@@ -3,10 +3,10 @@ package dev.optamigrate.strategy.startup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.optamigrate.core.MigrateResult;
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.MigrationEvent;
+import dev.optamigrate.core.spi.MigrateResult;
 import dev.optamigrate.core.testing.PostgresExtension;
 import dev.optamigrate.core.testing.TestDatabase;
 import java.nio.file.Files;
@@ -63,7 +63,7 @@ class StartupMigrationTest {
         List<MigrationEvent> events = new CopyOnWriteArrayList<>();
 
         MigrateResult result = StartupMigration.fromEnvironment(Map.of("OPTA_MIGRATE_URL", db.url()))
-                .location(dir.toString()).budget(Duration.ofMillis(200)).listener(events::add).run();
+                .location(dir.toString()).budget(Duration.ofMillis(200)).addListener(events::add).run();
 
         assertThat(result.applied()).hasSize(1);
         assertThat(events).filteredOn(MigrationEvent.Warning.class::isInstance).singleElement()
@@ -75,7 +75,7 @@ class StartupMigrationTest {
     void quickMigrationGivesNoWarning(TestDatabase db) {
         List<MigrationEvent> events = new CopyOnWriteArrayList<>();
         StartupMigration.fromEnvironment(Map.of("OPTA_MIGRATE_URL", db.url())).tool("flyway")
-                .location("classpath:db/migration").listener(events::add).run();
+                .location("classpath:db/migration").addListener(events::add).run();
         assertThat(events).noneMatch(MigrationEvent.Warning.class::isInstance);
     }
 
@@ -85,7 +85,7 @@ class StartupMigrationTest {
         assertThatThrownBy(() -> StartupMigration.fromEnvironment(Map.of("OPTA_MIGRATE_URL", db.url()))
                 .tool("liquibase").location("classpath:db/changelog/db.changelog-master.yaml").run())
                 .isInstanceOfSatisfying(MigrateException.class, failure -> {
-                    assertThat(failure.code()).isEqualTo(ErrorCode.CONFIGURATION);
+                    assertThat(failure.code()).isEqualTo(CoreErrorCode.CONFIGURATION);
                     assertThat(failure.getMessage()).contains("'liquibase' is not on the classpath")
                             .contains("dev.optamigrate:opta-migrate-tool-liquibase");
                     assertThat(failure.hint()).contains("Add the dependency dev.optamigrate:opta-migrate-tool-liquibase")

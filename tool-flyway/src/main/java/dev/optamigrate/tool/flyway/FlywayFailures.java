@@ -1,6 +1,7 @@
 package dev.optamigrate.tool.flyway;
 
 import dev.optamigrate.core.error.Causes;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import java.sql.SQLException;
@@ -24,18 +25,19 @@ final class FlywayFailures {
     static MigrateException translate(FlywayException e) {
         FlywaySqlScriptException script = Causes.find(e, FlywaySqlScriptException.class);
         if (script != null) {
-            return new MigrateException(ErrorCode.MIGRATION_FAILED, "Migration " + scriptName(e, script)
+            return new MigrateException(CoreErrorCode.MIGRATION_FAILED, "Migration " + scriptName(e, script)
                     + " failed at line " + script.getLineNumber() + ":\n    " + shorten(script.getStatement())
                     + "\n  " + databaseError(script), null, e);
         }
         FlywayValidateException invalid = Causes.find(e, FlywayValidateException.class);
         if (invalid != null) {
-            return new MigrateException(ErrorCode.VALIDATION_FAILED, "Validation failed: " + firstLines(invalid), null, e);
+            return new MigrateException(CoreErrorCode.VALIDATION_FAILED, "Validation failed: " + firstLines(invalid),
+                    null, e);
         }
         if (Causes.find(e, FlywayMigrateException.class) != null || Causes.find(e, FlywaySqlException.class) != null) {
-            return new MigrateException(ErrorCode.MIGRATION_FAILED, "Flyway failed: " + firstLines(e), null, e);
+            return new MigrateException(CoreErrorCode.MIGRATION_FAILED, "Flyway failed: " + firstLines(e), null, e);
         }
-        return new MigrateException(ErrorCode.INVALID_MIGRATIONS, "Flyway cannot read the migrations: "
+        return new MigrateException(CoreErrorCode.INVALID_MIGRATIONS, "Flyway cannot read the migrations: "
                 + firstLines(e) + "\n  Nothing was changed.", null, e);
     }
 

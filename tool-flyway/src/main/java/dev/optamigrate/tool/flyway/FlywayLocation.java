@@ -1,6 +1,6 @@
 package dev.optamigrate.tool.flyway;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,14 +87,15 @@ final class FlywayLocation {
                 }
             }
         } catch (IOException e) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "Cannot read migration " + script + ": "
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "Cannot read migration " + script + ": "
                     + e.getMessage(), "Check the file's permissions.", e);
         }
         return "-- the SQL of " + script + " could not be located";
     }
 
     private static MigrateException missing(String location, String problem) {
-        return new MigrateException(ErrorCode.CONFIGURATION, "Migration location '" + location + "' " + problem + ".",
+        return new MigrateException(CoreErrorCode.CONFIGURATION, "Migration location '" + location + "' " + problem
+                + ".",
                 "Point --location at the directory that holds the migrations (e.g. examples/flyway).", null);
     }
 }

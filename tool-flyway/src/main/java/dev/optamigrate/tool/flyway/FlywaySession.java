@@ -1,5 +1,6 @@
 package dev.optamigrate.tool.flyway;
 
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.spi.AppliedMigration;
@@ -129,7 +130,7 @@ final class FlywaySession implements MigrationSession {
 
     @Override
     public void requireUndo() {
-        throw new MigrateException(ErrorCode.UNSUPPORTED, "Flyway's open-source edition has no undo.",
+        throw new MigrateException(CoreErrorCode.UNSUPPORTED, "Flyway's open-source edition has no undo.",
                 "Revert the change with a new forward migration (e.g. V<next>__revert_<change>.sql).", null);
     }
 

@@ -1,6 +1,6 @@
 package dev.optamigrate.tool.liquibase;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,7 +39,8 @@ record LiquibaseChangelog(List<Path> searchPath, String file) {
             return withSearchPath(path.getParent(), path.getFileName().toString(), searchPath);
         }
         if (!Files.isDirectory(path)) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "Migration location '" + location + "' does not exist.",
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "Migration location '" + location
+                    + "' does not exist.",
                     "Point --location at a Liquibase changelog file, or at the directory that holds its master "
                             + "changelog.", null);
         }
@@ -48,7 +49,7 @@ record LiquibaseChangelog(List<Path> searchPath, String file) {
             throw noMaster(location, path);
         }
         if (masters.size() != 1) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "Directory '" + location + "' has "
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "Directory '" + location + "' has "
                     + (masters.isEmpty() ? "no" : masters.size()) + " master changelog"
                     + (masters.isEmpty() ? "" : "s (" + names(masters) + ")") + ".",
                     "Name the changelog file in --location, or keep exactly one of " + conventionalNames()
@@ -60,7 +61,8 @@ record LiquibaseChangelog(List<Path> searchPath, String file) {
     private static LiquibaseChangelog withSearchPath(Path directory, String file, List<Path> given) {
         for (Path root : given) {
             if (!Files.isDirectory(root)) {
-                throw new MigrateException(ErrorCode.CONFIGURATION, "search-path names " + root + ", which is not a "
+                throw new MigrateException(CoreErrorCode.CONFIGURATION, "search-path names " + root
+                        + ", which is not a "
                         + "directory.", "Give the directories (separated by ',') that the changelog's includes are "
                                 + "relative to, e.g. src/main/resources.", null);
             }
@@ -101,7 +103,7 @@ record LiquibaseChangelog(List<Path> searchPath, String file) {
         }
         String example = Path.of(location).resolve(candidates.isEmpty() ? "db.changelog-master.yaml"
                 : candidates.get(0)).toString();
-        return new MigrateException(ErrorCode.CONFIGURATION, "Directory '" + location + "' has no master changelog "
+        return new MigrateException(CoreErrorCode.CONFIGURATION, "Directory '" + location + "' has no master changelog "
                 + "named by the convention (" + conventionalNames() + ")" + (candidates.isEmpty() ? "."
                         : "; changelog files there: " + String.join(", ", candidates) + "."),
                 "Give the changelog file itself: --location " + example, null);

@@ -1,6 +1,7 @@
 package dev.optamigrate.tool.liquibase;
 
 import dev.optamigrate.core.error.Causes;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import java.util.ArrayList;
@@ -26,19 +27,19 @@ final class LiquibaseFailures {
         }
         ValidationFailedException invalid = Causes.find(e, ValidationFailedException.class);
         if (invalid != null) {
-            return new MigrateException(ErrorCode.VALIDATION_FAILED, "Liquibase validation failed:\n  "
+            return new MigrateException(CoreErrorCode.VALIDATION_FAILED, "Liquibase validation failed:\n  "
                     + String.join("\n  ", problems(invalid)), null, e);
         }
         String missingClass = missingClass(e);
         if (missingClass != null) {
-            return new MigrateException(ErrorCode.INVALID_MIGRATIONS, "The changelog names class " + missingClass
+            return new MigrateException(CoreErrorCode.INVALID_MIGRATIONS, "The changelog names class " + missingClass
                     + " (a custom change or an extension), which is not on the classpath. Nothing was changed.",
                     "Give the project's jar or compiled classes with --classpath (e.g. --classpath "
                             + "build/libs/app.jar or target/classes).", e);
         }
         Throwable unreadable = unreadableChangelog(e);
         if (unreadable != null) {
-            return new MigrateException(ErrorCode.INVALID_MIGRATIONS, "Liquibase cannot read the changelog:\n  "
+            return new MigrateException(CoreErrorCode.INVALID_MIGRATIONS, "Liquibase cannot read the changelog:\n  "
                     + indent(withoutSearchPathAdvice(unreadable.getMessage())) + "\n  Nothing was changed.",
                     "Fix the changelog as the message says. Includes are resolved against --search-path (by default "
                             + "the changelog's directory and each one above it, up to src/main/resources or the working "
@@ -47,7 +48,7 @@ final class LiquibaseFailures {
         DatabaseException database = Causes.find(e, DatabaseException.class);
         String cause = (database != null ? database : Causes.root(e)).getMessage();
         String where = failedChangeSet == null ? "Liquibase failed" : "Changeset " + failedChangeSet + " failed";
-        return new MigrateException(ErrorCode.MIGRATION_FAILED, where + ":\n  " + indent(cause), null, e);
+        return new MigrateException(CoreErrorCode.MIGRATION_FAILED, where + ":\n  " + indent(cause), null, e);
     }
 
     /** The parse or setup failure in the chain (bad XML or YAML, a missing include), or {@code null}. */

@@ -1,6 +1,6 @@
 package dev.optamigrate.tool.liquibase;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.EventListener;
 import dev.optamigrate.core.event.MigrationEvent;
@@ -41,9 +41,9 @@ import liquibase.command.core.RollbackCountCommandStep;
 import liquibase.command.core.UpdateCommandStep;
 import liquibase.command.core.UpdateSqlCommandStep;
 import liquibase.command.core.ValidateCommandStep;
-import liquibase.exception.CommandExecutionException;
 import liquibase.database.Database;
 import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.CommandExecutionException;
 import liquibase.lockservice.DatabaseChangeLogLock;
 import liquibase.lockservice.LockService;
 import liquibase.lockservice.LockServiceFactory;
@@ -183,7 +183,8 @@ final class LiquibaseSession implements MigrationSession {
     }
 
     private static MigrateException unknownTag(String tag) {
-        return new MigrateException(ErrorCode.CONFIGURATION, "No tag '" + tag + "' in Liquibase's DATABASECHANGELOG. "
+        return new MigrateException(CoreErrorCode.CONFIGURATION, "No tag '" + tag
+                + "' in Liquibase's DATABASECHANGELOG. "
                 + "Nothing was reverted.", "Give a tag that a changeset or `liquibase tag` recorded, or revert a "
                         + "number of changesets with --steps N.", null);
     }

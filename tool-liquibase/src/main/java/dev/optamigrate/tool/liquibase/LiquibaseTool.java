@@ -1,6 +1,6 @@
 package dev.optamigrate.tool.liquibase;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.EventListener;
 import dev.optamigrate.core.spi.MigrationSession;
@@ -39,7 +39,7 @@ final class LiquibaseTool implements MigrationTool {
         try {
             connection = context.dataSource().getConnection();
         } catch (SQLException e) {
-            throw new MigrateException(ErrorCode.CANNOT_CONNECT, "Liquibase cannot connect: " + e.getMessage(), e);
+            throw new MigrateException(CoreErrorCode.CANNOT_CONNECT, "Liquibase cannot connect: " + e.getMessage(), e);
         }
         try {
             Database database = DatabaseFactory.getInstance()
@@ -47,7 +47,7 @@ final class LiquibaseTool implements MigrationTool {
             return new LiquibaseSession(database, changelog, context.events(), context.options());
         } catch (DatabaseException e) {
             closeQuietly(connection);
-            throw new MigrateException(ErrorCode.CANNOT_CONNECT, "Liquibase cannot use the connection: "
+            throw new MigrateException(CoreErrorCode.CANNOT_CONNECT, "Liquibase cannot use the connection: "
                     + e.getMessage(), e);
         }
     }
@@ -71,7 +71,7 @@ final class LiquibaseTool implements MigrationTool {
                 return session.pending();
             }
         } catch (IOException | DatabaseException e) {
-            throw new MigrateException(ErrorCode.INTERNAL, "Liquibase's offline mode could not start: " + e, e);
+            throw new MigrateException(CoreErrorCode.INTERNAL, "Liquibase's offline mode could not start: " + e, e);
         } finally {
             deleteQuietly(history);
         }

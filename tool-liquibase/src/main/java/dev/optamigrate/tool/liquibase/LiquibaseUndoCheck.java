@@ -1,6 +1,6 @@
 package dev.optamigrate.tool.liquibase;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.spi.UndoRequest;
 import java.util.ArrayList;
@@ -58,6 +58,6 @@ final class LiquibaseUndoCheck {
     }
 
     private static MigrateException refused(String message, String hint) {
-        return new MigrateException(ErrorCode.UNSUPPORTED, message + " Nothing was reverted.", hint, null);
+        return new MigrateException(CoreErrorCode.UNSUPPORTED, message + " Nothing was reverted.", hint, null);
     }
 }

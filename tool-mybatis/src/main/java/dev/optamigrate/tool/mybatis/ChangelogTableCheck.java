@@ -1,5 +1,6 @@
 package dev.optamigrate.tool.mybatis;
 
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import java.sql.Connection;
@@ -32,7 +33,8 @@ final class ChangelogTableCheck {
         if (exists(connections, table) || creates(bootstrap.orElse(""), table) || creates(firstPendingText, table)) {
             return;
         }
-        throw new MigrateException(ErrorCode.INVALID_MIGRATIONS, "The changelog table " + table + " does not exist, "
+        throw new MigrateException(CoreErrorCode.INVALID_MIGRATIONS, "The changelog table " + table
+                + " does not exist, "
                 + "and neither bootstrap.sql nor the first script (" + firstPendingName + ") creates it. Nothing was "
                 + "run.", "Add the changelog script as the first script, as `migrate init` generates it "
                         + "(CREATE TABLE ${changelog} (ID NUMERIC(20,0) NOT NULL, APPLIED_AT VARCHAR(25) NOT NULL, "
@@ -53,7 +55,7 @@ final class ChangelogTableCheck {
                 return row.next() && row.getBoolean(1);
             }
         } catch (SQLException e) {
-            throw new MigrateException(ErrorCode.MIGRATION_FAILED, "Cannot look up the changelog table " + table
+            throw new MigrateException(CoreErrorCode.MIGRATION_FAILED, "Cannot look up the changelog table " + table
                     + ": " + e.getMessage(), null, e);
         }
     }

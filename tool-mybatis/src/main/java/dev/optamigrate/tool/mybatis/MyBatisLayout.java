@@ -1,6 +1,6 @@
 package dev.optamigrate.tool.mybatis;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import java.io.File;
 import java.nio.file.Files;
@@ -13,7 +13,8 @@ import org.apache.ibatis.migration.options.DatabaseOperationOption;
 /**
  * MyBatis Migrations' standard layout under a base directory: {@code scripts/} with the numbered scripts (and
  * optionally {@code bootstrap.sql} and {@code onabort.sql}), and optionally
- * {@code environments/<environment>.properties} ({@code development} by default) for script settings (changelog table, delimiter, charset,
+ * {@code environments/<environment>.properties} ({@code development} by default) for script settings (changelog table,
+ * delimiter, charset,
  * variables). Connection settings in that file are ignored: the target comes from opta-migrate's settings.
  */
 record MyBatisLayout(Path scriptsDirectory, String charset, Properties variables, DatabaseOperationOption options) {
@@ -32,13 +33,14 @@ record MyBatisLayout(Path scriptsDirectory, String charset, Properties variables
         Path base = Path.of(location).toAbsolutePath().normalize();
         Path scripts = base.resolve(SCRIPTS);
         if (!Files.isDirectory(scripts)) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "Migration location '" + location + "' has no "
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "Migration location '" + location + "' has no "
                     + SCRIPTS + "/ directory.", "Point --location at the MyBatis Migrations base directory (the one "
                             + "that holds scripts/ and environments/).", null);
         }
         Path environmentFile = base.resolve(ENVIRONMENTS).resolve(environmentName + ".properties");
         if (!Files.isRegularFile(environmentFile) && !environmentName.equals(DEFAULT_ENVIRONMENT)) {
-            throw new MigrateException(ErrorCode.CONFIGURATION, "MyBatis environment '" + environmentName + "' has no "
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "MyBatis environment '" + environmentName
+                    + "' has no "
                     + "file " + base.relativize(environmentFile) + ".", "Give one of the environments in "
                             + ENVIRONMENTS + "/ with --mybatis-environment, or create that file.", null);
         }

@@ -1,7 +1,7 @@
 package dev.optamigrate.tool.mybatis;
 
 import dev.optamigrate.core.error.Causes;
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.EventListener;
 import dev.optamigrate.core.event.MigrationEvent;
@@ -195,7 +195,7 @@ final class MyBatisSession implements MigrationSession {
     }
 
     private static MigrateException noTags() {
-        return new MigrateException(ErrorCode.UNSUPPORTED, "MyBatis Migrations has no tags to roll back to.",
+        return new MigrateException(CoreErrorCode.UNSUPPORTED, "MyBatis Migrations has no tags to roll back to.",
                 "Undo a number of scripts with --steps N instead.", null);
     }
 
@@ -224,7 +224,7 @@ final class MyBatisSession implements MigrationSession {
         String where = failing == null ? "MyBatis Migrations failed" : "Script " + failing.getFilename() + " failed";
         String detail = String.valueOf(e.getMessage()).replace("Error executing command.  Cause: ", "")
                 .replace("java.lang.RuntimeException: ", "").replace("org.postgresql.util.PSQLException: ", "");
-        return new MigrateException(ErrorCode.MIGRATION_FAILED, where + ":\n  " + detail.strip()
+        return new MigrateException(CoreErrorCode.MIGRATION_FAILED, where + ":\n  " + detail.strip()
                 .replace("\n", "\n  "), hintFor(cause), e);
     }
 

@@ -1,6 +1,6 @@
 package dev.optamigrate.tool.mybatis;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.spi.MigrationInfo;
 import dev.optamigrate.core.spi.MigrationState;
@@ -59,6 +59,6 @@ final class MyBatisUndoCheck {
     }
 
     private static MigrateException refused(String message, String hint) {
-        return new MigrateException(ErrorCode.UNSUPPORTED, message + " Nothing was reverted.", hint, null);
+        return new MigrateException(CoreErrorCode.UNSUPPORTED, message + " Nothing was reverted.", hint, null);
     }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
@@ -32,7 +32,7 @@ public final class ManifestYaml {
             JsonNode tree = JSON.readTree(Serialization.asJson(manifest));
             return YAML.writeValueAsString(tree);
         } catch (JsonProcessingException unexpected) {
-            throw new MigrateException(ErrorCode.INTERNAL, "Could not write the manifest as YAML: "
+            throw new MigrateException(CoreErrorCode.INTERNAL, "Could not write the manifest as YAML: "
                     + unexpected.getOriginalMessage(), unexpected);
         }
     }

@@ -1,6 +1,6 @@
 package dev.optamigrate.strategy.job.manifest;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.kubernetes.pod.PodShape;
 import dev.optamigrate.strategy.job.JobNames;
@@ -49,7 +49,8 @@ public final class OptaManifests {
 
         public State {
             if (bucket == null || region == null) {
-                throw new MigrateException(ErrorCode.CONFIGURATION, "A new manifest reads the service's state, so it "
+                throw new MigrateException(CoreErrorCode.CONFIGURATION,
+                        "A new manifest reads the service's state, so it "
                         + "needs --state-bucket and --state-region.", "Give the S3 bucket and region of the service's "
                         + "Opta state (opta-tf-state-<org>-<environment> by default).", null);
             }

@@ -3,13 +3,16 @@ package dev.optamigrate.strategy.job.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.optamigrate.core.error.ErrorCode;
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
+import dev.optamigrate.core.settings.CoreSetting;
 import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.settings.SettingsLoader;
+import dev.optamigrate.kubernetes.KubernetesSetting;
 import dev.optamigrate.kubernetes.ServiceCoordinates;
 import dev.optamigrate.kubernetes.testing.RestrictedProfile;
+import dev.optamigrate.strategy.job.JobSetting;
 import dev.optamigrate.strategy.job.MigrationJobSpec;
 import dev.optamigrate.strategy.job.MigratorImage;
 import io.fabric8.kubernetes.api.model.Container;
@@ -58,8 +61,8 @@ class ManifestsTest {
      */
     @Test
     void aMigratorImageRunsOnACopyOfTheServiceImagesMigrations() throws IOException {
-        Job job = KubernetesManifests.job(spec(IMAGE, "shop", Map.of(Setting.MIGRATOR_IMAGE, MIGRATOR,
-                Setting.MIGRATIONS_PATH, "/app/db/migration/")));
+        Job job = KubernetesManifests.job(spec(IMAGE, "shop", Map.of(JobSetting.MIGRATOR_IMAGE, MIGRATOR,
+                JobSetting.MIGRATIONS_PATH, "/app/db/migration/")));
 
         PodSpec pod = Serialization.unmarshal(matchesGolden("job-migrator-image.yaml", ManifestYaml.write(job)),
                 Job.class).getSpec().getTemplate().getSpec();
@@ -72,7 +75,8 @@ class ManifestsTest {
         assertThat(migrate.getCommand()).containsExactly("opta-migrate", "migrate");
         assertThat(pod.getVolumes()).singleElement().satisfies(volume -> assertThat(volume.getEmptyDir()).isNotNull());
         assertThat(List.of(copy, migrate)).allSatisfy(container -> assertThat(container.getVolumeMounts())
-                .singleElement().satisfies(mount -> assertThat(mount.getMountPath()).isEqualTo(MigratorImage.MOUNT_PATH)));
+                .singleElement().satisfies(mount -> assertThat(mount.getMountPath())
+                        .isEqualTo(MigratorImage.MOUNT_PATH)));
         assertThat(migrate.getEnv()).anySatisfy(variable -> {
             assertThat(variable.getName()).isEqualTo("OPTA_MIGRATE_LOCATION");
             assertThat(variable.getValue()).isEqualTo(MigratorImage.MOUNT_PATH);
@@ -87,13 +91,13 @@ class ManifestsTest {
 
     @Test
     void aMigratorImageNeedsItsPathAndAnAbsoluteOne() {
-        assertThatThrownBy(() -> spec(IMAGE, "shop", Map.of(Setting.MIGRATOR_IMAGE, MIGRATOR)))
+        assertThatThrownBy(() -> spec(IMAGE, "shop", Map.of(JobSetting.MIGRATOR_IMAGE, MIGRATOR)))
                 .isInstanceOfSatisfying(MigrateException.class, failure -> {
-                    assertThat(failure.code()).isEqualTo(ErrorCode.CONFIGURATION);
+                    assertThat(failure.code()).isEqualTo(CoreErrorCode.CONFIGURATION);
                     assertThat(failure.getMessage()).contains("--migrations-path");
                 });
-        assertThatThrownBy(() -> spec(IMAGE, "shop", Map.of(Setting.MIGRATOR_IMAGE, MIGRATOR,
-                Setting.MIGRATIONS_PATH, "db/migration")))
+        assertThatThrownBy(() -> spec(IMAGE, "shop", Map.of(JobSetting.MIGRATOR_IMAGE, MIGRATOR,
+                JobSetting.MIGRATIONS_PATH, "db/migration")))
                 .isInstanceOfSatisfying(MigrateException.class, failure -> assertThat(failure.getMessage())
                         .contains("absolute").contains("'db/migration'"));
     }
@@ -218,8 +222,8 @@ class ManifestsTest {
 
     @Test
     void optaWithAMigratorImagePutsTheCopyIntoTheChartsExtraSettings() throws IOException {
-        MigrationJobSpec spec = spec("ignored", "shop", Map.of(Setting.MIGRATOR_IMAGE, MIGRATOR,
-                Setting.MIGRATIONS_PATH, "/app/db/migration"));
+        MigrationJobSpec spec = spec("ignored", "shop", Map.of(JobSetting.MIGRATOR_IMAGE, MIGRATOR,
+                JobSetting.MIGRATIONS_PATH, "/app/db/migration"));
         OptaManifest manifest = OptaManifests.build(new OptaManifests.Request(spec, "app", "db",
                 new OptaManifest.Environment("staging", "./staging.yaml"), Optional.empty()));
 
@@ -253,7 +257,7 @@ class ManifestsTest {
     void aNewManifestWithoutStateLocationIsRefused() {
         assertThatThrownBy(() -> new OptaManifests.State(null, "shop", null))
                 .isInstanceOfSatisfying(MigrateException.class,
-                        failure -> assertThat(failure.code()).isEqualTo(ErrorCode.CONFIGURATION));
+                        failure -> assertThat(failure.code()).isEqualTo(CoreErrorCode.CONFIGURATION));
     }
 
     private MigrationJobSpec spec(String image) {
@@ -266,8 +270,8 @@ class ManifestsTest {
 
     private MigrationJobSpec spec(String image, String service, Map<Setting, String> more) {
         Map<Setting, String> flags = new HashMap<>(more);
-        flags.put(Setting.SERVICE, service);
-        flags.put(Setting.LOCATION, "db/migration");
+        flags.put(KubernetesSetting.SERVICE, service);
+        flags.put(CoreSetting.LOCATION, "db/migration");
         Settings settings = SettingsLoader.load(flags, Map.of(), Optional.empty(), directory);
         return MigrationJobSpec.from(settings, ServiceCoordinates.from(settings, "test"), image, null, List.of(),
                 Optional.empty());

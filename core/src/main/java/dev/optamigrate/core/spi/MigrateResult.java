@@ -1,6 +1,5 @@
-package dev.optamigrate.core;
+package dev.optamigrate.core.spi;
 
-import dev.optamigrate.core.spi.AppliedMigration;
 import java.time.Duration;
 import java.util.List;
 

@@ -1,0 +1,37 @@
+package dev.optamigrate.core;
+
+import dev.optamigrate.core.analysis.AllowList;
+import dev.optamigrate.core.analysis.SafetyMode;
+import dev.optamigrate.core.event.EventListener;
+import dev.optamigrate.core.spi.Confirmation;
+import dev.optamigrate.core.spi.ToolOptions;
+import dev.optamigrate.core.target.Target;
+import dev.optamigrate.core.tool.MigrationTools;
+import java.time.Duration;
+
+/**
+ * The engine's configuration as {@link MigratorConfiguration} copied it: immutable, so that neither the builder
+ * nor a strategy changes a loaded {@link Migrator}.
+ *
+ * @param target   the database, or {@code null} for a strategy that runs the engine elsewhere
+ * @param tool     the tool's name, or {@code null} until it is detected from the location
+ * @param strategy the strategy name recorded in the journal
+ * @param release  the release recorded in the journal, or {@code null}
+ * @param operator who runs the migration, or {@code null}
+ */
+record EngineConfiguration(Target target, String tool, String location, Duration lockWait, EventListener listener,
+        String strategy, String release, String operator, MigrationTools tools, Confirmation confirmation,
+        SafetyMode safety, ToolOptions toolOptions, AllowList allowList) {
+
+    /** This configuration for another target, recording another strategy. */
+    EngineConfiguration at(Target otherTarget, String otherStrategy) {
+        return new EngineConfiguration(otherTarget, tool, location, lockWait, listener, otherStrategy, release,
+                operator, tools, confirmation, safety, toolOptions, allowList);
+    }
+
+    /** This configuration with its tool detected from the location when none was given. */
+    EngineConfiguration withDetectedTool() {
+        return tool != null ? this : new EngineConfiguration(target, tools.detect(location).tool(), location,
+                lockWait, listener, strategy, release, operator, tools, confirmation, safety, toolOptions, allowList);
+    }
+}

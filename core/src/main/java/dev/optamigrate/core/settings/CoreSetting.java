@@ -1,0 +1,78 @@
+package dev.optamigrate.core.settings;
+
+/**
+ * The engine's settings: the target, the tool and its options, the lock, the safety check, what the journal records,
+ * and the names of Opta-style database variables.
+ */
+public enum CoreSetting implements Setting {
+    URL("url", null, "JDBC URL of the target, e.g. jdbc:postgresql://db:5432/app (never with a password in it)"),
+    USER("user", null, "Database user; overrides the URL's and the Opta variable's"),
+    PASSWORD_FILE("password-file", null, "File whose first line is the password"),
+    SSLMODE("sslmode", "prefer", "TLS mode: disable, allow, prefer, require, verify-ca, verify-full"),
+    SSL_ROOT_CERT("ssl-root-cert", null, "CA certificate file (PEM) that sslmode verify-ca and verify-full trust, "
+            + "e.g. the cloud provider's RDS bundle"),
+    CONNECT_TIMEOUT("connect-timeout", "10s", Kind.DURATION, "Longest wait for the TCP connection and the login"),
+    SOCKET_TIMEOUT("socket-timeout", "1h", Kind.DURATION, "Longest wait for one statement's answer; 0 waits forever"),
+    TOOL("tool", null, "Migration tool: flyway, liquibase or mybatis; detected from the location when not set"),
+    LOCATION("location", "db/migration", "Migration source: a directory, or classpath:<path> for library use"),
+    CLASSPATH("classpath", null, "Jars and directories with the project's own classes, separated by ':' as for "
+            + "java -cp: Liquibase custom changes and extensions, changelogs included from the classpath root, Flyway "
+            + "Java migrations (with a classpath: location)"),
+    SEARCH_PATH("search-path", null, "Liquibase: directories, separated by ',', that changelog paths and includes "
+            + "are resolved against; default: the changelog's directory and each directory above it, up to the "
+            + "enclosing resources directory (the build's classpath root) or else the working directory"),
+    CONTEXTS("contexts", null, "Liquibase: the context expression changesets must match, e.g. prod or "
+            + "\"!test\"; default: all"),
+    LABELS("labels", null, "Liquibase: the label expression changesets must match; default: all"),
+    PLACEHOLDERS("placeholders", null, "Flyway: placeholders replaced in SQL migrations, as key=value pairs "
+            + "separated by ',', e.g. schema=shop,owner=app"),
+    MYBATIS_ENVIRONMENT("mybatis-environment", "development", "MyBatis: the environment whose "
+            + "environments/<name>.properties holds the script settings (changelog table, delimiter, auto_commit)"),
+    LOCK_WAIT("lock-wait", "10m", Kind.DURATION, "Longest wait for the migration lock held by another run"),
+    STRATEGY("strategy", "local", "Execution strategy, by name (see `opta-migrate strategies`)"),
+    SAFETY("safety", "warn", "What migrate does with the static check of pending migrations: off, warn (report "
+            + "the findings and go on) or block (refuse while an error-level finding remains)"),
+    RELEASE("release", null, "Release or image recorded in the journal, e.g. the image tag being deployed"),
+    OPERATOR("operator", null, "Who runs the migration, recorded in the journal; default: the OS user"),
+    ENV_HOST("env.host", "DBHOST", "Name of the variable that holds the host in Opta-style environments"),
+    ENV_PORT("env.port", "DBPORT", "Name of the variable that holds the port"),
+    ENV_NAME("env.name", "DBNAME", "Name of the variable that holds the database name"),
+    ENV_USER("env.user", "DBUSER", "Name of the variable that holds the user"),
+    ENV_PASSWORD("env.password", "DBPASS", "Name of the variable that holds the password");
+
+    private final String key;
+    private final String defaultValue;
+    private final Kind kind;
+    private final String description;
+
+    CoreSetting(String key, String defaultValue, String description) {
+        this(key, defaultValue, Kind.TEXT, description);
+    }
+
+    CoreSetting(String key, String defaultValue, Kind kind, String description) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.kind = kind;
+        this.description = description;
+    }
+
+    @Override
+    public String key() {
+        return key;
+    }
+
+    @Override
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    @Override
+    public Kind kind() {
+        return kind;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+}

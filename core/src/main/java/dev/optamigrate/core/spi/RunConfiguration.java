@@ -1,0 +1,44 @@
+package dev.optamigrate.core.spi;
+
+import dev.optamigrate.core.event.EventListener;
+import dev.optamigrate.core.target.Target;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * What a strategy may read of the engine's configuration, and how it runs the engine on a target. It is an
+ * immutable copy: nothing a strategy does changes its caller's configuration.
+ */
+public interface RunConfiguration {
+
+    /** The tool's name, when given or detected; a strategy that runs elsewhere leaves detection to that place. */
+    Optional<String> tool();
+
+    String location();
+
+    /** The longest wait for the migration lock held by another run. */
+    Duration lockWait();
+
+    /** The release recorded in the journal, when configured. */
+    Optional<String> release();
+
+    /** Who runs the migration, recorded in the journal. */
+    Optional<String> operator();
+
+    /** Receives every event of the run. */
+    EventListener listener();
+
+    /** How to get a person's go-ahead. */
+    Confirmation confirmation();
+
+    /** The target, for strategies that {@linkplain ExecutionStrategyProvider#runsHere() run here}. */
+    Optional<Target> target();
+
+    /**
+     * The engine for a target with this configuration; {@code strategy} is recorded in the journal.
+     *
+     * @throws dev.optamigrate.core.error.MigrateException {@code CONFIGURATION} when no tool was given and none
+     *                                                     can be detected from the location
+     */
+    TargetMigrator migratorFor(Target target, String strategy);
+}
