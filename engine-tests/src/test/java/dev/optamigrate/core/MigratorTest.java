@@ -8,6 +8,7 @@ import dev.optamigrate.core.journal.JournalEntry;
 import dev.optamigrate.core.spi.AppliedMigration;
 import dev.optamigrate.core.spi.MigrateResult;
 import dev.optamigrate.core.spi.MigrationInfo;
+import dev.optamigrate.core.spi.RunConfiguration;
 import dev.optamigrate.core.spi.ToolStatus;
 import dev.optamigrate.core.testing.Examples;
 import dev.optamigrate.core.testing.PostgresExtension;
@@ -68,6 +69,27 @@ class MigratorTest {
         assertThat(migrator(db, new CopyOnWriteArrayList<>()).pending())
                 .hasSize(4)
                 .first().satisfies(first -> assertThat(first.sql()).contains("CREATE TABLE customers"));
+    }
+
+    /** load() and readOnly() copy: what the builder does afterwards reaches neither. */
+    @Test
+    void aLoadedMigratorAndAStrategysCopyIgnoreLaterChangesToTheBuilder(TestDatabase db) {
+        List<MigrationEvent> first = new CopyOnWriteArrayList<>();
+        List<MigrationEvent> later = new CopyOnWriteArrayList<>();
+        MigratorConfiguration builder = Migrator.configure().target(db.target())
+                .location(Examples.of("flyway").toString()).addListener(first::add);
+        Migrator loaded = builder.load();
+        RunConfiguration copy = builder.readOnly();
+
+        builder.addListener(later::add).location("somewhere/else").tool("liquibase");
+        loaded.migrate();
+
+        assertThat(first).isNotEmpty();
+        assertThat(later).isEmpty();
+        assertThat(loaded.tool()).isEqualTo("flyway");
+        assertThat(copy.location()).isEqualTo(Examples.of("flyway").toString());
+        assertThat(copy.tool()).isEmpty();
+        assertThat(copy.migratorFor(db.target(), "test").pending()).isEmpty();
     }
 
     private static Migrator migrator(TestDatabase db, List<MigrationEvent> events) {
