@@ -3,6 +3,7 @@ package dev.optamigrate.core;
 import dev.optamigrate.core.analysis.AllowList;
 import dev.optamigrate.core.analysis.SafetyMode;
 import dev.optamigrate.core.event.EventListener;
+import dev.optamigrate.core.guard.LockGuard;
 import dev.optamigrate.core.spi.Confirmation;
 import dev.optamigrate.core.spi.ToolOptions;
 import dev.optamigrate.core.target.Target;
@@ -18,20 +19,22 @@ import java.time.Duration;
  * @param strategy the strategy name recorded in the journal
  * @param release  the release recorded in the journal, or {@code null}
  * @param operator who runs the migration, or {@code null}
+ * @param lockGuard how migration statements wait for table locks
  */
 record EngineConfiguration(Target target, String tool, String location, Duration lockWait, EventListener listener,
         String strategy, String release, String operator, MigrationTools tools, Confirmation confirmation,
-        SafetyMode safety, ToolOptions toolOptions, AllowList allowList) {
+        SafetyMode safety, ToolOptions toolOptions, AllowList allowList, LockGuard lockGuard) {
 
     /** This configuration for another target, recording another strategy. */
     EngineConfiguration at(Target otherTarget, String otherStrategy) {
         return new EngineConfiguration(otherTarget, tool, location, lockWait, listener, otherStrategy, release,
-                operator, tools, confirmation, safety, toolOptions, allowList);
+                operator, tools, confirmation, safety, toolOptions, allowList, lockGuard);
     }
 
     /** This configuration with its tool detected from the location when none was given. */
     EngineConfiguration withDetectedTool() {
         return tool != null ? this : new EngineConfiguration(target, tools.detect(location).tool(), location,
-                lockWait, listener, strategy, release, operator, tools, confirmation, safety, toolOptions, allowList);
+                lockWait, listener, strategy, release, operator, tools, confirmation, safety, toolOptions, allowList,
+                lockGuard);
     }
 }

@@ -9,6 +9,7 @@ import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.error.UnexpectedFailures;
 import dev.optamigrate.core.event.EventListener;
 import dev.optamigrate.core.event.MigrationEvent;
+import dev.optamigrate.core.guard.TrackedDataSource;
 import dev.optamigrate.core.journal.Journal;
 import dev.optamigrate.core.journal.JournalEntry;
 import dev.optamigrate.core.lock.MigrationLock;
@@ -53,13 +54,16 @@ final class MigrationRun {
     MigrateResult run() {
         events.on(new MigrationEvent.RunStarted(action.verb(), configuration.tool(), configuration.location(),
                 connections.target().describe(), configuration.strategy()));
-        ToolContext context = new ToolContext(connections.dataSource(), configuration.location(),
-                events.andThen(tracker), configuration.toolOptions());
-        try (MigrationLock lock = new MigrationLock(connections.open()); Connection work = connections.open();
-                MigrationSession session = configuration.tools().byName(configuration.tool()).open(context)) {
-            prepare(session);
-            lock.acquire(configuration.lockWait(), events);
-            return changeUnderLock(session, work);
+        try (MigrationLock lock = new MigrationLock(connections.open()); Connection work = connections.open()) {
+            TrackedDataSource migration = new TrackedDataSource(connections.withSessionOptions(
+                    configuration.lockGuard().sessionOptions()));
+            ToolContext context = new ToolContext(migration, configuration.location(), events.andThen(tracker),
+                    configuration.toolOptions());
+            try (MigrationSession session = configuration.tools().byName(configuration.tool()).open(context)) {
+                prepare(session);
+                lock.acquire(configuration.lockWait(), events);
+                return changeUnderLock(session, work, migration);
+            }
         } catch (MigrateException e) {
             events.on(new MigrationEvent.RunFailed(e.getMessage(), e.code().name(), elapsed()));
             throw e;
@@ -77,7 +81,7 @@ final class MigrationRun {
         }
     }
 
-    private MigrateResult changeUnderLock(MigrationSession session, Connection work) {
+    private MigrateResult changeUnderLock(MigrationSession session, Connection work, TrackedDataSource migration) {
         ToolStatus before = session.status();
         events.on(new MigrationEvent.StatusRead(before.current(), before.pending().size()));
         JournalEntry.Start entry = new JournalEntry.Start(action.verb(), configuration.tool(), configuration.strategy(),
@@ -91,7 +95,8 @@ final class MigrationRun {
         long journalId = journal.start(entry);
         try (InterruptedRunHook hook = new InterruptedRunHook(connections, journalId, events, progress(before))) {
             List<AppliedMigration> result = checked instanceof RunAction.Undo undo ? session.undo(undo.request())
-                    : session.migrate();
+                    : new GuardedMigrate(configuration.lockGuard(), events, work, journal, journalId, tracker)
+                            .run(session, connections, migration);
             String to = migrating ? lastVersion(result, before.current()) : session.status().current();
             journal.succeeded(journalId, to, result.size());
             events.on(new MigrationEvent.RunFinished(before.current(), to, result.size(), elapsed(), Instant.now()));
@@ -117,7 +122,8 @@ final class MigrationRun {
     private RunAction refusedOrChecked(MigrationSession session, ToolStatus before, List<PendingMigration> pending,
             Connection work, JournalEntry.Start entry) {
         try {
-            SafetyGate.check(configuration.safety(), pending, work, events, configuration.allowList());
+            SafetyGate.check(configuration.safety(), pending, work, events, configuration.allowList(),
+                    configuration.lockGuard().enabled());
             if (!(action instanceof RunAction.Undo undo)) {
                 return action;
             }

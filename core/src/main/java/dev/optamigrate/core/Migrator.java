@@ -53,6 +53,11 @@ public final class Migrator implements TargetMigrator {
         return configuration.tool();
     }
 
+    /** Whether migrate runs under the lock guard (a {@code lock_timeout} on every migration connection). */
+    public boolean lockGuarded() {
+        return configuration.lockGuard().enabled();
+    }
+
     @Override
     public MigrateResult migrate() {
         return new MigrationRun(configuration, connections(), new RunAction.Migrate()).run();
@@ -83,7 +88,8 @@ public final class Migrator implements TargetMigrator {
     public CheckReport check(OptionalInt pgVersion) {
         List<PendingMigration> pending = pending();
         int version = pgVersion.isPresent() ? pgVersion.getAsInt() : serverMajorVersion();
-        return configuration.allowList().apply(StaticCheck.asOneHistory(version).check(PendingScripts.of(pending)));
+        return configuration.allowList().apply(StaticCheck.asOneHistory(version)
+                .underLockGuard(configuration.lockGuard().enabled()).check(PendingScripts.of(pending)));
     }
 
     public ValidationResult validate() {

@@ -5,6 +5,7 @@ import dev.optamigrate.core.analysis.SafetyMode;
 import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.EventListener;
+import dev.optamigrate.core.guard.LockGuard;
 import dev.optamigrate.core.settings.CoreSetting;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.settings.ToolOptionsReader;
@@ -38,6 +39,7 @@ public final class MigratorConfiguration {
     private SafetyMode safety = SafetyMode.WARN;
     private ToolOptions toolOptions = ToolOptions.DEFAULTS;
     private AllowList allowList = AllowList.NONE;
+    private LockGuard lockGuard = LockGuard.DEFAULTS;
 
     MigratorConfiguration() {
     }
@@ -57,7 +59,8 @@ public final class MigratorConfiguration {
                 .lockWait(settings.duration(CoreSetting.LOCK_WAIT))
                 .safety(SafetyMode.parse(settings.require(CoreSetting.SAFETY)))
                 .toolOptions(ToolOptionsReader.read(settings))
-                .allowList(settings.allowList());
+                .allowList(settings.allowList())
+                .lockGuard(LockGuard.from(settings));
         settings.get(CoreSetting.TOOL).ifPresent(configuration::tool);
         settings.get(CoreSetting.RELEASE).ifPresent(configuration::release);
         settings.get(CoreSetting.OPERATOR).ifPresent(configuration::operator);
@@ -99,6 +102,15 @@ public final class MigratorConfiguration {
     /** Findings accepted outside the migrations (the config file's {@code allow:} list); default none. */
     public MigratorConfiguration allowList(AllowList allowList) {
         this.allowList = Objects.requireNonNull(allowList, "allowList");
+        return this;
+    }
+
+    /**
+     * How migration statements wait for table locks: a short {@code lock_timeout}, retries, blockers reported;
+     * default {@link LockGuard#DEFAULTS}.
+     */
+    public MigratorConfiguration lockGuard(LockGuard lockGuard) {
+        this.lockGuard = Objects.requireNonNull(lockGuard, "lockGuard");
         return this;
     }
 
@@ -165,6 +177,6 @@ public final class MigratorConfiguration {
         MigrationTools chosen = tools != null ? tools
                 : MigrationTools.discover(Thread.currentThread().getContextClassLoader());
         return new EngineConfiguration(target, tool, location, lockWait, listener, strategy, release, operator, chosen,
-                confirmation, safety, toolOptions, allowList);
+                confirmation, safety, toolOptions, allowList, lockGuard);
     }
 }

@@ -28,15 +28,16 @@ final class SafetyGate {
     }
 
     /**
-     * @param allowList findings accepted in the config file
+     * @param allowList   findings accepted in the config file
+     * @param lockGuarded whether the lock guard runs the migrations (then lock-timeout-missing does not apply)
      */
     static void check(SafetyMode mode, List<PendingMigration> pending, Connection connection, EventListener events,
-            AllowList allowList) {
+            AllowList allowList, boolean lockGuarded) {
         if (mode == SafetyMode.OFF || pending.isEmpty()) {
             return;
         }
         CheckReport report = allowList.apply(StaticCheck.asOneHistory(PendingScripts.serverMajorVersion(connection))
-                .check(PendingScripts.of(pending)));
+                .underLockGuard(lockGuarded).check(PendingScripts.of(pending)));
         for (Finding finding : report.findings()) {
             events.on(new MigrationEvent.SafetyFinding(finding.rule(), finding.severity().label(), finding.file(),
                     finding.line(), finding.statement(), finding.message(), finding.fix()));

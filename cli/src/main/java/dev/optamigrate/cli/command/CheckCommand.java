@@ -12,6 +12,7 @@ import dev.optamigrate.core.analysis.CheckReport;
 import dev.optamigrate.core.analysis.StaticCheck;
 import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
+import dev.optamigrate.core.guard.LockGuard;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.settings.ToolOptionsReader;
 import dev.optamigrate.core.target.TargetResolver;
@@ -127,7 +128,8 @@ public final class CheckCommand implements Callable<Integer> {
             CheckedFiles read = CheckedFiles.read(paths, environment.workingDir(), tools,
                     ToolOptionsReader.read(settings));
             report = settings.allowList().apply(read.placed(StaticCheck.asOneHistory(pgVersion == null
-                    ? StaticCheck.DEFAULT_PG_VERSION : pgVersion).check(read.scripts())));
+                    ? StaticCheck.DEFAULT_PG_VERSION : pgVersion).underLockGuard(LockGuard.from(settings).enabled())
+                    .check(read.scripts())));
         }
         switch (format) {
             case json -> CheckReportView.printJson(report, failOn.threshold(), out);

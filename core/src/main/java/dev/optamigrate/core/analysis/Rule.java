@@ -71,8 +71,9 @@ public enum Rule {
             "Give the column a default, or add it nullable, backfill, and set NOT NULL later."),
     LOCK_TIMEOUT_MISSING("lock-timeout-missing", Severity.INFO,
             "A statement that needs a strong lock waits behind long transactions, and everything queues behind it",
-            "Start the migration with SET lock_timeout = '5s' (and retry it), so that a blocked lock gives up "
-                    + "instead of stalling the table."),
+            "This statement runs without opta-migrate's lock guard (lock-timeout is 0, or another tool runs it): "
+                    + "turn the guard on, or start the migration with SET lock_timeout = '1s' and retry it when it "
+                    + "gives up, so that a blocked lock does not stall the table."),
     MEASURED_BLOCKING_LOCK("measured-blocking-lock", Severity.ERROR,
             "Measured by verify: a statement held a lock that blocks writes (or reads) on an existing table while "
                     + "it rewrote, scanned or indexed the whole table",

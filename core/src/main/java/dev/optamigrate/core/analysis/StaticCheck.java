@@ -26,15 +26,28 @@ public final class StaticCheck {
 
     private final int pgVersion;
     private final boolean oneRun;
+    private final boolean lockGuarded;
 
     /** A check of migrations each read on its own, e.g. files named on the command line. */
     public StaticCheck(int pgVersion) {
-        this(pgVersion, false);
+        this(pgVersion, false, false);
     }
 
-    private StaticCheck(int pgVersion, boolean oneRun) {
+    private StaticCheck(int pgVersion, boolean oneRun, boolean lockGuarded) {
         this.pgVersion = pgVersion;
         this.oneRun = oneRun;
+        this.lockGuarded = lockGuarded;
+    }
+
+    /**
+     * This check for migrations that opta-migrate runs with its lock guard on ({@code lock-timeout} above 0):
+     * {@code lock-timeout-missing} is then left out, since every migration connection has a lock timeout and a
+     * migration that gives up is retried.
+     *
+     * @param guarded whether the lock guard is on; false keeps this check as it is
+     */
+    public StaticCheck underLockGuard(boolean guarded) {
+        return new StaticCheck(pgVersion, oneRun, guarded);
     }
 
     /**
@@ -57,7 +70,7 @@ public final class StaticCheck {
      * they set are known.
      */
     public static StaticCheck asOneHistory(int pgVersion) {
-        return new StaticCheck(pgVersion, true);
+        return new StaticCheck(pgVersion, true, false);
     }
 
     public CheckReport check(List<MigrationScript> scripts) {
@@ -69,7 +82,8 @@ public final class StaticCheck {
             boolean transactional = script.transactional() && parsed.statements().stream()
                     .noneMatch(SqlStatement::runsOnlyOutsideTransaction);
             ScriptState state = new ScriptState(pgVersion, script.file(), transactional, oneRun ? run : new History());
-            List<Finding> found = findingsOf(parsed, state);
+            List<Finding> found = findingsOf(parsed, state).stream().filter(finding -> !lockGuarded
+                    || !finding.rule().equals(Rule.LOCK_TIMEOUT_MISSING.id())).toList();
             Suppressions allowed = new Suppressions(parsed, script.file());
             List<Finding> remaining = new ArrayList<>(allowed.remaining(found));
             remaining.sort(Comparator.comparingInt(Finding::line));

@@ -25,6 +25,7 @@ public final class Connections {
     private static final String UNKNOWN_PARAMETER = "42704";
 
     private final Target target;
+    private final String applicationName;
     private final PGSimpleDataSource dataSource;
     private final String preferredOptions;
 
@@ -35,6 +36,7 @@ public final class Connections {
     /** With other preferred session options, so that tests can see a server refuse them. */
     Connections(Target target, String applicationName, String preferredOptions) {
         this.target = target;
+        this.applicationName = applicationName;
         this.preferredOptions = preferredOptions;
         this.dataSource = dataSource(target, applicationName);
         if (!target.properties().containsKey("options")) {
@@ -50,6 +52,23 @@ public final class Connections {
 
     public Target target() {
         return target;
+    }
+
+    /**
+     * Connections like these with more session settings (for the lock guard's {@code lock_timeout}), on top of the
+     * settings these connections use by now: call it after a first {@link #open()}, which may have dropped a
+     * setting an older server does not know.
+     *
+     * @param sessionOptions more {@code -c name=value} options; empty for none
+     */
+    public DataSource withSessionOptions(String sessionOptions) {
+        if (sessionOptions.isEmpty()) {
+            return dataSource;
+        }
+        PGSimpleDataSource more = dataSource(target, applicationName);
+        String current = dataSource.getOptions();
+        more.setOptions(current == null || current.isEmpty() ? sessionOptions : current + " " + sessionOptions);
+        return more;
     }
 
     /** Connections for the migration tool; it opens and closes its own. */

@@ -2,6 +2,7 @@ package dev.optamigrate.core.event;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /** What happens during a run, as typed events. Sinks render them for people, for scripts, or for notifications. */
 public sealed interface MigrationEvent {
@@ -17,6 +18,36 @@ public sealed interface MigrationEvent {
             implements MigrationEvent {
         public String type() {
             return "run-started";
+        }
+    }
+
+    /**
+     * A migration statement waits for a table lock that other sessions hold (lock guard): sent when the wait is
+     * first seen, every few seconds while it lasts, and when the statement gives up ({@code timedOut}).
+     *
+     * @param attempt  the migrate attempt, from 1
+     * @param blockers the sessions that hold the lock
+     * @param timedOut whether the statement gave up waiting (it is then retried, or the run fails)
+     */
+    record LockContention(int attempt, List<Blocker> blockers, boolean timedOut) implements MigrationEvent {
+        public LockContention {
+            blockers = List.copyOf(blockers);
+        }
+
+        public String type() {
+            return "lock-contention";
+        }
+    }
+
+    /**
+     * A migration gave up waiting for a lock, and the lock guard runs migrate again after a pause.
+     *
+     * @param attempt the attempt about to start, from 2
+     * @param of      the most attempts there will be
+     */
+    record LockRetry(int attempt, int of, Duration pause) implements MigrationEvent {
+        public String type() {
+            return "lock-retry";
         }
     }
 

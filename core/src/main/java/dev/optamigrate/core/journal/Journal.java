@@ -43,8 +43,12 @@ public final class Journal {
               operator     text,
               started_at   timestamptz NOT NULL DEFAULT now(),
               finished_at  timestamptz,
-              error        text
+              error        text,
+              attempts     jsonb
             )""";
+    /** Journals made before the lock guard lack its column. */
+    private static final String ADD_ATTEMPTS = "ALTER TABLE opta_migrate.opta_migrate_journal ADD COLUMN IF NOT "
+            + "EXISTS attempts jsonb";
 
     private final Connection connection;
 
@@ -55,7 +59,8 @@ public final class Journal {
     /** Creates the table if needed and marks runs that died as abandoned. Call only while holding the lock. */
     public static Journal open(Connection connection) {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA + "; " + CREATE + "; UPDATE " + TABLE
+            statement.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA + "; " + CREATE + "; " + ADD_ATTEMPTS + "; UPDATE "
+                    + TABLE
                     + " SET status = 'ABANDONED', finished_at = now(), error = 'the run ended without closing its "
                     + "journal row' WHERE status = 'RUNNING'");
             return new Journal(connection);
@@ -116,10 +121,25 @@ public final class Journal {
         finish(id, "INTERRUPTED", toVersion, applied, message, " AND status = 'RUNNING'");
     }
 
+    /**
+     * The lock guard's attempts so far, as a JSON array: each attempt that gave up waiting for a lock, with the
+     * sessions that blocked it.
+     */
+    public void attempts(long id, String json) {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + TABLE
+                + " SET attempts = ?::jsonb WHERE id = ?")) {
+            update.setString(1, json);
+            update.setLong(2, id);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("write", e);
+        }
+    }
+
     /** All rows, oldest first. */
     public List<JournalEntry> entries() {
-        String sql = "SELECT id, action, tool, strategy, location, release, from_version, to_version, applied, status, host, "
-                + "pid, operator, started_at, finished_at, error FROM " + TABLE + " ORDER BY id";
+        String sql = "SELECT id, action, tool, strategy, location, release, from_version, to_version, applied, status, "
+                + "host, pid, operator, started_at, finished_at, error, attempts FROM " + TABLE + " ORDER BY id";
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             List<JournalEntry> entries = new ArrayList<>();
             while (rows.next()) {

@@ -9,11 +9,12 @@ import java.time.Instant;
  * One journal row.
  *
  * @param action {@code migrate} or {@code undo}
- * @param status {@code RUNNING}, {@code SUCCEEDED}, {@code FAILED} or {@code ABANDONED}
+ * @param status   {@code RUNNING}, {@code SUCCEEDED}, {@code FAILED} or {@code ABANDONED}
+ * @param attempts the lock guard's attempts that gave up waiting for a lock, as a JSON array, or {@code null}
  */
 public record JournalEntry(long id, String action, String tool, String strategy, String location, String release,
         String fromVersion, String toVersion, int applied, String status, String host, long pid, String operator,
-        Instant startedAt, Instant finishedAt, String error) {
+        Instant startedAt, Instant finishedAt, String error, String attempts) {
 
     /** What a run records when it starts. */
     public record Start(String action, String tool, String strategy, String location, String release, String fromVersion,
@@ -25,7 +26,7 @@ public record JournalEntry(long id, String action, String tool, String strategy,
                 row.getString("location"), row.getString("release"), row.getString("from_version"),
                 row.getString("to_version"), row.getInt("applied"), row.getString("status"), row.getString("host"),
                 row.getLong("pid"), row.getString("operator"), instant(row.getTimestamp("started_at")),
-                instant(row.getTimestamp("finished_at")), row.getString("error"));
+                instant(row.getTimestamp("finished_at")), row.getString("error"), row.getString("attempts"));
     }
 
     private static Instant instant(Timestamp timestamp) {

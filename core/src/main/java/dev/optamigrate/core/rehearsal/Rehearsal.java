@@ -46,7 +46,8 @@ public final class Rehearsal {
     }
 
     public RehearsalReport run(Shadow shadow) {
-        List<PendingMigration> all = migrators.apply(shadow.target()).pending();
+        Migrator shadowMigrator = migrators.apply(shadow.target());
+        List<PendingMigration> all = shadowMigrator.pending();
         Set<String> applied = target.map(this::appliedKeys).orElse(Set.of());
         int replayed = lastApplied(all, applied) + 1;
         List<PendingMigration> replay = all.subList(0, replayed);
@@ -63,7 +64,8 @@ public final class Rehearsal {
             run.measure(pending);
             List<Finding> measured = new ArrayList<>(facts.drift());
             measured.addAll(run.findings());
-            CheckReport check = StaticCheck.asOneHistory(facts.pgVersion()).check(PendingScripts.of(pending));
+            CheckReport check = StaticCheck.asOneHistory(facts.pgVersion())
+                    .underLockGuard(shadowMigrator.lockGuarded()).check(PendingScripts.of(pending));
             return new RehearsalReport(shadow.description(), replay.size(), run.measurements(),
                     merge(check, measured), target.isPresent());
         } catch (SQLException e) {

@@ -29,6 +29,19 @@ public enum CoreSetting implements Setting {
     MYBATIS_ENVIRONMENT("mybatis-environment", "development", "MyBatis: the environment whose "
             + "environments/<name>.properties holds the script settings (changelog table, delimiter, auto_commit)"),
     LOCK_WAIT("lock-wait", "10m", Kind.DURATION, "Longest wait for the migration lock held by another run"),
+    LOCK_TIMEOUT("lock-timeout", "1s", Kind.DURATION, "Lock guard: longest a migration statement waits for a table "
+            + "lock before it gives up and the migration runs again (lock_timeout of every migration connection; a "
+            + "migration's own SET lock_timeout wins); 0 turns the guard off"),
+    LOCK_RETRIES("lock-retries", "10", Kind.COUNT, "Lock guard: how often a migration that gave up waiting for a "
+            + "lock runs again before the run fails with LOCK_CONTENTION"),
+    LOCK_RETRY_PAUSE("lock-retry-pause", "1s", Kind.DURATION, "Lock guard: the pause before the first retry; each "
+            + "next one doubles, up to 30s, and is drawn between half and all of that"),
+    STATEMENT_TIMEOUT("statement-timeout", "0", Kind.DURATION, "Longest one migration statement may run "
+            + "(statement_timeout of every migration connection); 0: no limit"),
+    REPORT_QUERIES("report-queries", "true", Kind.BOOLEAN, "Lock guard: report the first 200 characters of each "
+            + "blocking session's query; false leaves query text (which can hold customer data) out"),
+    CANCEL_BLOCKERS("cancel-blockers", null, "Lock guard: end blocking sessions idle in a transaction for longer "
+            + "than the age given, e.g. idle-in-transaction>5m; an active query is never touched; default: none"),
     STRATEGY("strategy", "local", "Execution strategy, by name (see `opta-migrate strategies`)"),
     SAFETY("safety", "warn", "What migrate does with the static check of pending migrations: off, warn (report "
             + "the findings and go on) or block (refuse while an error-level finding remains)"),

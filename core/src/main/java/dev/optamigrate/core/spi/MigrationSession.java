@@ -31,6 +31,16 @@ public interface MigrationSession extends AutoCloseable {
      */
     List<AppliedMigration> migrate();
 
+    /**
+     * Removes what the tool recorded of a migration that gave up waiting for a lock, so that the next
+     * {@link #migrate()} runs it again. The engine calls it under the lock, before the lock guard retries. A
+     * migration in a transaction was rolled back and never recorded; one that ran outside a transaction may be
+     * recorded as failed (Flyway does), which would stop the retry. The default does nothing, for tools that
+     * record only what succeeded.
+     */
+    default void forgetFailedAttempt() {
+    }
+
     /** Checks that the applied migrations still match the source. Pending migrations are not a problem. */
     ValidationResult validate();
 

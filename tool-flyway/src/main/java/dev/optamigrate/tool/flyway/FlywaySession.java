@@ -10,6 +10,9 @@ import dev.optamigrate.core.spi.MigrationState;
 import dev.optamigrate.core.spi.PendingMigration;
 import dev.optamigrate.core.spi.ToolStatus;
 import dev.optamigrate.core.spi.ValidationResult;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +22,7 @@ import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.output.MigrateOutput;
 import org.flywaydb.core.api.output.ValidateOutput;
 import org.flywaydb.core.api.output.ValidateResult;
@@ -83,6 +87,36 @@ final class FlywaySession implements MigrationSession {
         } catch (FlywayException e) {
             throw FlywayFailures.translate(e);
         }
+    }
+
+    /**
+     * Flyway records a migration that failed outside a transaction as failed, and refuses to migrate past it until
+     * {@code repair}. Only the failed rows are deleted here: {@code repair} would also realign checksums, which
+     * would hide a changed file from validation.
+     */
+    @Override
+    public void forgetFailedAttempt() {
+        lastRead = null;
+        boolean failed = Arrays.stream(flyway.info().all()).anyMatch(migration -> migration.getState().isFailed());
+        if (!failed) {
+            return;
+        }
+        Configuration configuration = flyway.getConfiguration();
+        String schema = configuration.getDefaultSchema() != null ? configuration.getDefaultSchema()
+                : configuration.getSchemas().length > 0 ? configuration.getSchemas()[0] : null;
+        String table = (schema == null ? "" : quoted(schema) + ".") + quoted(configuration.getTable());
+        try (Connection connection = configuration.getDataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM " + table + " WHERE NOT success");
+        } catch (SQLException e) {
+            throw new MigrateException(CoreErrorCode.MIGRATION_FAILED, "Could not remove the failed attempt from "
+                    + "Flyway's history table " + table + " before retrying: " + e.getMessage(), "Run `flyway "
+                    + "repair`, then run again.", e);
+        }
+    }
+
+    private static String quoted(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
     @Override
