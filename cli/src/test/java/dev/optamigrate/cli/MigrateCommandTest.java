@@ -9,6 +9,8 @@ import dev.optamigrate.core.testing.PostgresExtension;
 import dev.optamigrate.core.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,39 @@ class MigrateCommandTest {
                 .extracting(e -> e.get("version").asText()).containsExactly("1", "2", "3", "4");
         assertThat(events.get(events.size() - 1).get("applied").asInt()).isEqualTo(4);
         assertThat(db.column("SELECT release FROM opta_migrate.opta_migrate_journal")).containsExactly("v42");
+    }
+
+    /** Lock guard flags, its events in JSON, and LOCK_CONTENTION when the retries run out. */
+    @Test
+    void aMigrationBlockedUntilTheRetriesRunOutExitsWithLockContention(TestDatabase db) throws Exception {
+        Path migrations = Examples.copy("flyway", dir.resolve("m"));
+        assertThat(Cli.run(dir, "migrate", "--url", db.url(), "--location", migrations.toString()).exitCode())
+                .isZero();
+        Files.writeString(migrations.resolve("V5__loyalty.sql"), "ALTER TABLE customers ADD COLUMN points int;\n");
+
+        Cli.Result result;
+        try (Connection blocker = db.connect(); Statement statement = blocker.createStatement()) {
+            statement.execute("SET application_name = 'nightly-report'");
+            blocker.setAutoCommit(false);
+            statement.execute("SELECT count(*) FROM customers");
+            result = Cli.run(dir, "migrate", "--url", db.url(), "--location", migrations.toString(), "--output",
+                    "json", "--lock-timeout", "200ms", "--lock-retries", "1", "--lock-retry-pause", "100ms",
+                    "--report-queries", "false");
+        }
+
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(26);
+        List<JsonNode> events = result.out().lines().map(this::parse).toList();
+        assertThat(events).filteredOn(event -> event.get("type").asText().equals("lock-contention"))
+                .anySatisfy(event -> {
+                    assertThat(event.get("timedOut").asBoolean()).isTrue();
+                    assertThat(event.get("blockers").get(0).get("application").asText()).isEqualTo("nightly-report");
+                    assertThat(event.get("blockers").get(0).get("query").isNull()).isTrue();
+                });
+        assertThat(events).anySatisfy(event -> assertThat(event.get("type").asText()).isEqualTo("lock-retry"));
+        assertThat(result.err()).contains("gave up waiting for a lock 2 times")
+                .contains("canceling statement due to lock timeout").contains("nightly-report");
+        assertThat(db.column("SELECT status FROM opta_migrate.opta_migrate_journal ORDER BY id DESC LIMIT 1"))
+                .containsExactly("FAILED");
     }
 
     @Test

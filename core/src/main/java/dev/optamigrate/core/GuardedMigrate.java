@@ -77,7 +77,8 @@ final class GuardedMigrate {
                     }
                     List<Blocker> blockers = watch.takeLastSeen();
                     events.on(new MigrationEvent.LockContention(attempt, blockers, true));
-                    attempts.add(new LockAttempt(attempt, Instant.now().toString(), firstLine(failure), blockers));
+                    attempts.add(new LockAttempt(attempt, Instant.now().toString(),
+                            LockTimeouts.databaseMessage(failure), blockers));
                     journal.attempts(journalId, json(attempts));
                     dropLeftovers(invalidBefore);
                     session.forgetFailedAttempt();
@@ -129,16 +130,11 @@ final class GuardedMigrate {
         Set<String> blockers = attempts.stream().flatMap(attempt -> attempt.blockers().stream())
                 .map(Blocker::describe).collect(Collectors.toCollection(LinkedHashSet::new));
         return new MigrateException(CoreErrorCode.LOCK_CONTENTION, "The migration gave up waiting for a lock "
-                + attempts.size() + " times, and the lock guard's retries ran out: " + firstLine(last) + ". "
+                + attempts.size() + " times, and the lock guard's retries ran out (" + LockTimeouts.databaseMessage(last)
+                + "). "
                 + (blockers.isEmpty() ? "No blocking session was seen (it held the lock only briefly)."
                         : "Blocked by: " + String.join("; ", blockers) + ".")
                 + " The migration was rolled back and is still pending.", null, last);
-    }
-
-    private static String firstLine(Throwable failure) {
-        String message = String.valueOf(failure.getMessage());
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 
     private static String json(List<LockAttempt> attempts) {

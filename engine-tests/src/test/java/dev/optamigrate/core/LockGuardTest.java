@@ -155,6 +155,46 @@ class LockGuardTest {
                 .containsExactly("t");
     }
 
+    @Test
+    void cancelBlockersEndsASessionIdleInATransactionForLongerThanTheLimit(TestDatabase db) throws Exception {
+        Path location = migratedExamples("flyway", db);
+        MigrationSets.append("flyway", location, "add loyalty points",
+                "ALTER TABLE customers ADD COLUMN loyalty_points integer;");
+        LockGuard cancelling = new LockGuard(Duration.ofMillis(500), 10, Duration.ofMillis(200), Duration.ZERO, true,
+                Optional.of(Duration.ofSeconds(1)));
+
+        try (Session blocker = Session.holdingAccessShare(db, "forgotten-console")) {
+            MigrateResult result = migrator(db, location, cancelling).migrate();
+
+            assertThat(result.applied()).hasSize(1);
+            assertThat(events.stream().filter(MigrationEvent.Warning.class::isInstance)
+                    .map(event -> ((MigrationEvent.Warning) event).message()))
+                    .anySatisfy(warning -> assertThat(warning).contains("Ended blocking session pid " + blocker.pid())
+                            .contains("forgotten-console").contains("idle in a transaction"));
+            assertThat(db.column("SELECT pid FROM pg_stat_activity WHERE pid = " + blocker.pid())).isEmpty();
+        }
+    }
+
+    @Test
+    void cancelBlockersNeverTouchesASessionThatRunsAQuery(TestDatabase db) throws Exception {
+        Path location = migratedExamples("flyway", db);
+        MigrationSets.append("flyway", location, "add loyalty points",
+                "ALTER TABLE customers ADD COLUMN loyalty_points integer;");
+        LockGuard cancelling = new LockGuard(Duration.ofMillis(500), 20, Duration.ofMillis(200), Duration.ZERO, true,
+                Optional.of(Duration.ofMillis(100)));
+
+        try (Session blocker = Session.holdingAccessShare(db, "long-report")) {
+            Thread report = blocker.runThenCommit("SELECT pg_sleep(4)");
+            MigrateResult result = migrator(db, location, cancelling).migrate();
+            report.join();
+
+            assertThat(Optional.ofNullable(blocker.failure())).as("the report's own query").isEmpty();
+            assertThat(result.applied()).hasSize(1);
+            assertThat(events).noneMatch(event -> event instanceof MigrationEvent.Warning warning
+                    && warning.message().contains("Ended blocking session"));
+        }
+    }
+
     private Path migratedExamples(String tool, TestDatabase db) {
         Path location = MigrationSets.copy(tool, directory);
         migrator(db, location, GUARD).migrate();
@@ -184,6 +224,7 @@ class LockGuardTest {
         private final Connection connection;
         private final int pid;
         private Thread committer;
+        private volatile SQLException failure;
 
         private Session(Connection connection, int pid) {
             this.connection = connection;
@@ -208,6 +249,25 @@ class LockGuardTest {
 
         int pid() {
             return pid;
+        }
+
+        /** What a query run by {@link #runThenCommit} failed with, or {@code null}. */
+        SQLException failure() {
+            return failure;
+        }
+
+        /** Runs a query in the open transaction, then commits, on a thread of its own. */
+        Thread runThenCommit(String query) {
+            Thread thread = new Thread(() -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute(query);
+                    connection.commit();
+                } catch (SQLException e) {
+                    failure = e;
+                }
+            });
+            thread.start();
+            return thread;
         }
 
         void commitAfter(Duration hold) {

@@ -18,11 +18,11 @@ public final class RemoteRun {
 
     private static final List<Setting> CARRIED = List.of(CoreSetting.TOOL, CoreSetting.LOCATION, CoreSetting.CLASSPATH,
             CoreSetting.SEARCH_PATH, CoreSetting.CONTEXTS, CoreSetting.LABELS, CoreSetting.PLACEHOLDERS,
-                    CoreSetting.MYBATIS_ENVIRONMENT,
-            CoreSetting.LOCK_WAIT,
-            CoreSetting.SAFETY, CoreSetting.RELEASE, CoreSetting.OPERATOR, CoreSetting.SSLMODE, CoreSetting.ENV_HOST,
-                    CoreSetting.ENV_PORT,
-            CoreSetting.ENV_NAME, CoreSetting.ENV_USER, CoreSetting.ENV_PASSWORD);
+            CoreSetting.MYBATIS_ENVIRONMENT, CoreSetting.LOCK_WAIT, CoreSetting.LOCK_TIMEOUT, CoreSetting.LOCK_RETRIES,
+            CoreSetting.LOCK_RETRY_PAUSE, CoreSetting.STATEMENT_TIMEOUT, CoreSetting.REPORT_QUERIES,
+            CoreSetting.CANCEL_BLOCKERS, CoreSetting.SAFETY, CoreSetting.RELEASE, CoreSetting.OPERATOR,
+            CoreSetting.SSLMODE, CoreSetting.ENV_HOST, CoreSetting.ENV_PORT, CoreSetting.ENV_NAME, CoreSetting.ENV_USER,
+            CoreSetting.ENV_PASSWORD);
 
     private RemoteRun() {
     }

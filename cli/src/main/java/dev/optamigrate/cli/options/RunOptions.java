@@ -3,10 +3,14 @@ package dev.optamigrate.cli.options;
 import dev.optamigrate.core.settings.CoreSetting;
 import dev.optamigrate.core.settings.Setting;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** How a run that changes the schema behaves: lock wait, and what the journal records. */
+/** How a run that changes the schema behaves: lock wait, safety check, lock guard, and what the journal records. */
 public final class RunOptions {
+    @Mixin
+    LockGuardOptions lockGuard = new LockGuardOptions();
+
     @Option(names = "--lock-wait", paramLabel = "DURATION", descriptionKey = "lock-wait")
     String lockWait;
 
@@ -24,5 +28,6 @@ public final class RunOptions {
         flags.put(CoreSetting.SAFETY, safety);
         flags.put(CoreSetting.RELEASE, release);
         flags.put(CoreSetting.OPERATOR, operator);
+        lockGuard.addTo(flags);
     }
 }

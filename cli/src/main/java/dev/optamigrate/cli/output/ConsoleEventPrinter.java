@@ -64,6 +64,12 @@ public final class ConsoleEventPrinter implements EventListener {
                     : "s") + " for PostgreSQL " + checked.pgVersion() + ": " + (checked.findings() == 0 ? "no findings."
                             : checked.findings() + " finding" + (checked.findings() == 1 ? "" : "s") + " (above).");
         }
+        if (event instanceof MigrationEvent.LockContention contention) {
+            return LockGuardLines.contention(contention);
+        }
+        if (event instanceof MigrationEvent.LockRetry retry) {
+            return LockGuardLines.retry(retry);
+        }
         if (event instanceof MigrationEvent.Warning warning) {
             return "WARNING: " + warning.message();
         }

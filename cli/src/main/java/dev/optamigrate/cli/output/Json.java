@@ -5,8 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.MigrationEvent;
 import java.io.IOException;
@@ -35,6 +35,7 @@ public final class Json {
         ObjectNode fields = MAPPER.valueToTree(event);
         fields.fields().forEachRemaining(field -> {
             boolean duration = field.getKey().equals("duration") || field.getKey().equals("waited")
+                    || field.getKey().equals("pause")
                     || field.getKey().equals("limit");
             node.set(duration ? field.getKey() + "Ms" : field.getKey(), field.getValue());
         });

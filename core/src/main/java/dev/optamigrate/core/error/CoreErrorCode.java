@@ -46,7 +46,7 @@ public enum CoreErrorCode implements ErrorCode {
     LOCK_CONTENTION(26, "a migration kept giving up waiting for a table lock, and the lock guard's retries ran out",
             "Other sessions held a lock the migration needs for longer than the retries lasted; the message names "
             + "them. End or wait for those transactions, or run when the table is quiet; to wait longer, raise "
-            + CoreSetting.LOCK_RETRIES.names() + ". The migration was rolled back and is still pending."),
+            + CoreSetting.LOCK_RETRIES.names() + "."),
     INTERNAL(70, "a bug in opta-migrate",
             "This is a bug in opta-migrate. Run again with --verbose and report the stack trace."),
     INTERRUPTED(130, "the run was interrupted (Ctrl-C, SIGTERM) while it waited",

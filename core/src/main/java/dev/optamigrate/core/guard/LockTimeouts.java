@@ -23,6 +23,25 @@ public final class LockTimeouts {
         return false;
     }
 
+    /**
+     * The database's own words for the lock timeout in this failure, e.g. {@code ERROR: canceling statement due to
+     * lock timeout}; the failure's first line when there is none.
+     */
+    public static String databaseMessage(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && isLockTimeout(sql)) {
+                return firstLine(sql.getMessage());
+            }
+        }
+        return firstLine(failure.getMessage());
+    }
+
+    private static String firstLine(String message) {
+        String text = String.valueOf(message);
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
     private static boolean isLockTimeout(SQLException sql) {
         for (SQLException next = sql; next != null; next = next.getNextException()) {
             if (LOCK_NOT_AVAILABLE.equals(next.getSQLState())) {
