@@ -10,6 +10,8 @@ import dev.optamigrate.core.guard.LockGuard;
 import dev.optamigrate.core.journal.Journal;
 import dev.optamigrate.core.journal.JournalEntry;
 import dev.optamigrate.core.spi.MigrateResult;
+import dev.optamigrate.core.target.Password;
+import dev.optamigrate.core.target.Target;
 import dev.optamigrate.core.testing.MigrationSets;
 import dev.optamigrate.core.testing.PostgresExtension;
 import dev.optamigrate.core.testing.TestDatabase;
@@ -192,6 +194,41 @@ class LockGuardTest {
             assertThat(result.applied()).hasSize(1);
             assertThat(events).noneMatch(event -> event instanceof MigrationEvent.Warning warning
                     && warning.message().contains("Ended blocking session"));
+        }
+    }
+
+    /** A migration user without pg_signal_backend cannot end a superuser's session: it says so, ends nothing. */
+    @Test
+    void cancelBlockersWithoutThePrivilegeSaysSoAndEndsNothing(TestDatabase db) throws Exception {
+        db.execute("CREATE ROLE limited_migrator LOGIN PASSWORD 'limited-secret'; GRANT CREATE ON DATABASE \""
+                + db.name() + "\" TO limited_migrator; GRANT CREATE ON SCHEMA public TO limited_migrator");
+        Target limited = new Target(db.target().host(), db.target().port(), db.name(), "limited_migrator",
+                Optional.of(Password.of("limited-secret")), db.target().sslMode(), db.target().connectTimeout(),
+                db.target().socketTimeout(), db.target().properties());
+        Path location = MigrationSets.copy("flyway", directory);
+        Migrator.configure().target(limited).location(location.toString()).load().migrate();
+        MigrationSets.append("flyway", location, "add loyalty points",
+                "ALTER TABLE customers ADD COLUMN loyalty_points integer;");
+        LockGuard cancelling = new LockGuard(Duration.ofMillis(300), 4, Duration.ofMillis(300), Duration.ZERO, true,
+                Optional.of(Duration.ofMillis(100)));
+
+        try (Session blocker = Session.holdingAccessShare(db, "superuser-console")) {
+            for (String cannot : List.of("its state is hidden", "permission denied")) {
+                events.clear();
+                assertThatThrownBy(() -> Migrator.configure().target(limited).location(location.toString())
+                        .lockGuard(cancelling).addListener(events::add).load().migrate())
+                        .isInstanceOfSatisfying(MigrateException.class, failure -> assertThat(failure.code())
+                                .isEqualTo(CoreErrorCode.LOCK_CONTENTION));
+
+                assertThat(events.stream().filter(MigrationEvent.Warning.class::isInstance)
+                        .map(event -> ((MigrationEvent.Warning) event).message()))
+                        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                        .contains("could not end blocking session pid " + blocker.pid()).contains(cannot)
+                        .contains("pg_signal_backend").contains("Nothing was ended");
+                assertThat(db.column("SELECT state FROM pg_stat_activity WHERE pid = " + blocker.pid()))
+                        .containsExactly("idle in transaction");
+                db.execute("GRANT pg_read_all_stats TO limited_migrator");
+            }
         }
     }
 

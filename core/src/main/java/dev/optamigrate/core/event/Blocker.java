@@ -18,6 +18,10 @@ public record Blocker(int pid, String user, String application, String clientAdd
 
     /** One line for people: pid, user, application, state and age, then the query when reported. */
     public String describe() {
+        if (state == null) {
+            return "pid " + pid + " (another user's session, whose details this database user may not see: that "
+                    + "needs pg_read_all_stats)";
+        }
         return "pid " + pid + " (user " + user + ", application '" + application + "'"
                 + (clientAddress == null ? "" : ", from " + clientAddress) + ", " + state + ", transaction open "
                 + (transactionAgeMs / 1000) + " s)" + (query == null ? "" : ": " + query);

@@ -37,6 +37,11 @@ final class IdleBlockerCanceller {
             return;
         }
         for (Blocker blocker : blockers) {
+            if (blocker.state() == null) {
+                refuse(blocker, "its state is hidden from this database user (seeing another user's sessions needs "
+                        + "the pg_read_all_stats role)");
+                return;
+            }
             if (IDLE_IN_TRANSACTION.contains(blocker.state()) && blocker.stateAgeMs() > olderThan.get().toMillis()
                     && tried.add(blocker.pid())) {
                 terminate(connection, blocker);
@@ -59,10 +64,15 @@ final class IdleBlockerCanceller {
             if (!"42501".equals(e.getSQLState())) {
                 throw e;
             }
-            refused = true;
-            events.on(new MigrationEvent.Warning("cancel-blockers could not end blocking session pid " + blocker.pid()
-                    + ": " + e.getMessage() + ". It needs the pg_signal_backend role (or superuser). Nothing was "
-                    + "ended; the lock guard goes on waiting and retrying."));
+            refuse(blocker, e.getMessage());
         }
+    }
+
+    /** Says once why no blocker can be ended, and stops trying. */
+    private void refuse(Blocker blocker, String why) {
+        refused = true;
+        events.on(new MigrationEvent.Warning("cancel-blockers could not end blocking session pid " + blocker.pid()
+                + ": " + why + ". Ending another user's session needs the pg_signal_backend role (or superuser). "
+                + "Nothing was ended; the lock guard goes on waiting and retrying."));
     }
 }
