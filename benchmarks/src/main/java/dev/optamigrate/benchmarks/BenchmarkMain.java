@@ -12,6 +12,7 @@ import java.util.List;
  *
  * <pre>
  * java -jar benchmarks/target/opta-migrate-benchmarks.jar [--runs 7] [--migrations 200] [--out FILE]
+ *     [--only overhead|process|check|verify|writer-stall]
  * </pre>
  */
 public final class BenchmarkMain {
@@ -35,10 +36,22 @@ public final class BenchmarkMain {
                 .setServerConfig("full_page_writes", "off").start()) {
             Server server = new Server(postgres);
             Path work = Files.createTempDirectory("opta-migrate-bench");
-            rows.addAll(new OverheadBenchmark(server, work, runs, migrations).run());
-            rows.addAll(new ProcessBenchmark(server, work, cli, runs).run());
-            rows.addAll(new CheckBenchmark(work, cli, runs).run());
-            rows.addAll(new VerifyBenchmark(server, work, runs).run());
+            String only = option(args, "--only", "all");
+            if (only.equals("all") || only.equals("overhead")) {
+                rows.addAll(new OverheadBenchmark(server, work, runs, migrations).run());
+            }
+            if (only.equals("all") || only.equals("process")) {
+                rows.addAll(new ProcessBenchmark(server, work, cli, runs).run());
+            }
+            if (only.equals("all") || only.equals("check")) {
+                rows.addAll(new CheckBenchmark(work, cli, runs).run());
+            }
+            if (only.equals("all") || only.equals("verify")) {
+                rows.addAll(new VerifyBenchmark(server, work, runs).run());
+            }
+            if (only.equals("all") || only.equals("writer-stall")) {
+                rows.addAll(new WriterStallBenchmark(server, work).run());
+            }
         }
         Report.print(rows, runs, migrations);
         Report.writeJson(rows, runs, migrations, out);
