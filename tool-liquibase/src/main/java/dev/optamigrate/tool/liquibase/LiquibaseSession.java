@@ -14,17 +14,10 @@ import dev.optamigrate.core.spi.ToolStatus;
 import dev.optamigrate.core.spi.UndoRequest;
 import dev.optamigrate.core.spi.ValidationResult;
 import dev.optamigrate.core.tool.ProjectClassLoader;
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Scope;
@@ -39,10 +32,8 @@ import liquibase.command.CommandScope;
 import liquibase.command.core.RollbackCommandStep;
 import liquibase.command.core.RollbackCountCommandStep;
 import liquibase.command.core.UpdateCommandStep;
-import liquibase.command.core.UpdateSqlCommandStep;
 import liquibase.command.core.ValidateCommandStep;
 import liquibase.database.Database;
-import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.CommandExecutionException;
 import liquibase.lockservice.DatabaseChangeLogLock;
 import liquibase.lockservice.LockService;
@@ -62,8 +53,8 @@ final class LiquibaseSession implements MigrationSession {
     /** The history table's changesets (oldest first) and the changelog's, from the last status read. */
     private List<RanChangeSet> lastRan = List.of();
     private List<ChangeSet> lastParsed = List.of();
-    /** The changesets ({@code file::id}) that run with {@code runInTransaction:false}, from the last status read. */
-    private Set<String> outsideTransaction = Set.of();
+    /** The changesets the last status read found pending, in the order update runs them. */
+    private List<ChangeSet> lastPending = List.of();
 
     LiquibaseSession(Database database, LiquibaseChangelog changelog, EventListener events, ToolOptions options) {
         this.database = database;
@@ -102,30 +93,30 @@ final class LiquibaseSession implements MigrationSession {
                         known ? MigrationState.APPLIED : MigrationState.MISSING,
                         changeSet.getDateExecuted() == null ? null : changeSet.getDateExecuted().toInstant()));
             }
-            List<MigrationInfo> pending = changeSets.stream().filter(this::selected)
+            lastPending = changeSets.stream().filter(this::selected)
                     .filter(changeSet -> ran.stream().noneMatch(done -> done.isSameAs(changeSet)))
+                    .toList();
+            List<MigrationInfo> pending = lastPending.stream()
                     .map(changeSet -> new MigrationInfo(changeSet.getId(), LiquibaseEvents.descriptionOf(changeSet),
                             changeSet.getFilePath(), MigrationState.PENDING, null))
                     .toList();
-            outsideTransaction = changeSets.stream().filter(changeSet -> !changeSet.isRunInTransaction())
-                    .map(changeSet -> changeSet.getFilePath() + "::" + changeSet.getId()).collect(Collectors.toSet());
             String current = ran.isEmpty() ? null : ran.get(ran.size() - 1).getId();
             return new ToolStatus(LiquibaseTool.NAME, current, applied, pending, List.of());
         });
     }
 
+    /**
+     * The pending changesets with the SQL Liquibase's generators make of them, as {@code update-sql} would print
+     * it; neither the history nor Liquibase's lock row is touched.
+     */
     @Override
     public List<PendingMigration> pending() {
-        ToolStatus status = lastRead != null ? lastRead : status();
-        ByteArrayOutputStream sql = new ByteArrayOutputStream();
-        DatabaseChangeLogLock[] taken = call(() -> LockServiceFactory.getInstance().getLockService(database)
-                .listLocks());
-        call(() -> filtered(command(UpdateSqlCommandStep.COMMAND_NAME)).setOutput(sql).execute());
-        if (taken.length > 0) {
-            restoreLock(taken[0]);
+        if (lastRead == null) {
+            status();
         }
-        return UpdateSqlScript.split(sql.toString(StandardCharsets.UTF_8), status.pending(),
-                info -> !outsideTransaction.contains(info.script() + "::" + info.version()));
+        return call(() -> lastPending.stream().map(changeSet -> new PendingMigration(changeSet.getId(),
+                LiquibaseEvents.descriptionOf(changeSet), changeSet.getFilePath(), ChangeSetSql.of(changeSet,
+                        database), changeSet.isRunInTransaction())).toList());
     }
 
     @Override
@@ -211,29 +202,6 @@ final class LiquibaseSession implements MigrationSession {
                 events.on(new MigrationEvent.Warning("Released Liquibase's stale DATABASECHANGELOGLOCK row (taken by "
                         + stale[0].getLockedBy() + " at " + stale[0].getLockGranted().toInstant()
                         + "): while opta-migrate holds its lock, no other run can own it."));
-            }
-            return null;
-        });
-    }
-
-    /**
-     * Takes Liquibase's lock row again as it was: {@code update-sql} releases the row for real when it ends, even
-     * one that another run holds, and reading what is pending must change nothing.
-     */
-    private void restoreLock(DatabaseChangeLogLock lock) {
-        String table = database.escapeTableName(database.getLiquibaseCatalogName(), database.getLiquibaseSchemaName(),
-                database.getDatabaseChangeLogLockTableName());
-        call(() -> {
-            Connection connection = ((JdbcConnection) database.getConnection()).getUnderlyingConnection();
-            try (PreparedStatement update = connection.prepareStatement("UPDATE " + table
-                    + " SET locked = TRUE, lockedby = ?, lockgranted = ? WHERE id = ?")) {
-                update.setString(1, lock.getLockedBy());
-                update.setTimestamp(2, new Timestamp(lock.getLockGranted().getTime()));
-                update.setInt(3, lock.getId());
-                update.executeUpdate();
-            }
-            if (!connection.getAutoCommit()) {
-                connection.commit();
             }
             return null;
         });
