@@ -35,6 +35,11 @@ import picocli.CommandLine.Parameters;
     "Only one run migrates at a time, whatever the tool: others wait up to --lock-wait and say who holds the "
             + "lock. The run goes through the strategy chosen by --strategy (see `opta-migrate strategies`).",
     "",
+    "Lock guard: a migration statement waits at most --lock-timeout (1s) for a table lock, so that the service's "
+            + "queries never queue behind it for long; a migration that gives up is run again (--lock-retries, "
+            + "with pauses from --lock-retry-pause), and the sessions that block it are named. When the retries run "
+            + "out it exits with LOCK_CONTENTION. --lock-timeout 0 turns the guard off.",
+    "",
     "Examples:",
     "%n  opta-migrate migrate --embedded --location examples/flyway",
     "%n  OPTA_MIGRATE_PASSWORD=... opta-migrate migrate --url jdbc:postgresql://db:5432/app --user app",

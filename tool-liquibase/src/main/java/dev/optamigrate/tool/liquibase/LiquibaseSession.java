@@ -22,6 +22,7 @@ import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Scope;
 import liquibase.changelog.ChangeLogHistoryServiceFactory;
+import liquibase.changelog.FastCheckService;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.RanChangeSet;
@@ -119,9 +120,18 @@ final class LiquibaseSession implements MigrationSession {
                         database), changeSet.isRunInTransaction())).toList());
     }
 
+    /**
+     * Liquibase's update, after clearing its "up to date" cache: Liquibase remembers in the process that a
+     * changelog was up to date, and trusts that even after a rollback (ours, or another process's), which would
+     * make the update skip what was reverted.
+     */
     @Override
     public List<AppliedMigration> migrate() {
         lastRead = null;
+        call(() -> {
+            Scope.getCurrentScope().getSingleton(FastCheckService.class).clearCache();
+            return null;
+        });
         releaseStaleLock();
         LiquibaseEvents listener = new LiquibaseEvents(events);
         run(listener, filtered(command(UpdateCommandStep.COMMAND_NAME)).addArgumentValue("changeExecListener",
