@@ -29,28 +29,14 @@ public enum KubernetesErrorCode implements ErrorCode {
             "Another migration may start meanwhile. See who holds the Lease, and what the Job or pod still does, "
             + "before you run again.");
 
-    private final int exitCode;
-    private final String summary;
-    private final String hint;
+    private final Definition definition;
 
     KubernetesErrorCode(int exitCode, String summary, String hint) {
-        this.exitCode = exitCode;
-        this.summary = summary;
-        this.hint = hint;
+        this.definition = new Definition(exitCode, summary, hint);
     }
 
     @Override
-    public int exitCode() {
-        return exitCode;
-    }
-
-    @Override
-    public String summary() {
-        return summary;
-    }
-
-    @Override
-    public String hint() {
-        return hint;
+    public Definition definition() {
+        return definition;
     }
 }

@@ -18,39 +18,18 @@ public enum KubernetesSetting implements Setting {
             "Longest wait for a pod opta-migrate starts (the Job's, the "
             + "tunnel's) to be scheduled and start");
 
-    private final String key;
-    private final String defaultValue;
-    private final Kind kind;
-    private final String description;
+    private final Definition definition;
 
     KubernetesSetting(String key, String defaultValue, String description) {
         this(key, defaultValue, Kind.TEXT, description);
     }
 
     KubernetesSetting(String key, String defaultValue, Kind kind, String description) {
-        this.key = key;
-        this.defaultValue = defaultValue;
-        this.kind = kind;
-        this.description = description;
+        this.definition = new Definition(key, defaultValue, kind, description);
     }
 
     @Override
-    public String key() {
-        return key;
-    }
-
-    @Override
-    public String defaultValue() {
-        return defaultValue;
-    }
-
-    @Override
-    public Kind kind() {
-        return kind;
-    }
-
-    @Override
-    public String description() {
-        return description;
+    public Definition definition() {
+        return definition;
     }
 }

@@ -53,28 +53,14 @@ public enum CoreErrorCode implements ErrorCode {
             "Nothing is wrong with opta-migrate. What it waited for may still go on: a Job or a command in a pod "
             + "runs on (`opta-migrate job status NAME`), and `status` shows where the schema stands.");
 
-    private final int exitCode;
-    private final String summary;
-    private final String hint;
+    private final Definition definition;
 
     CoreErrorCode(int exitCode, String summary, String hint) {
-        this.exitCode = exitCode;
-        this.summary = summary;
-        this.hint = hint;
+        this.definition = new Definition(exitCode, summary, hint);
     }
 
     @Override
-    public int exitCode() {
-        return exitCode;
-    }
-
-    @Override
-    public String summary() {
-        return summary;
-    }
-
-    @Override
-    public String hint() {
-        return hint;
+    public Definition definition() {
+        return definition;
     }
 }

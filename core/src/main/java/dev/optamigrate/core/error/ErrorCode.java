@@ -8,15 +8,30 @@ package dev.optamigrate.core.error;
  */
 public interface ErrorCode {
 
+    /**
+     * What an error code is.
+     *
+     * @param exitCode the process exit code; part of the command-line interface, so scripts may rely on it
+     * @param summary  what the exit code means, for help texts and the README
+     * @param hint     what to do next, when no more specific hint was given
+     */
+    record Definition(int exitCode, String summary, String hint) {
+    }
+
     /** The code's name, as in the README's table and in JSON output, e.g. {@code LOCK_TIMEOUT}. */
     String name();
 
-    /** The process exit code; part of the command-line interface, so scripts may rely on it. */
-    int exitCode();
+    Definition definition();
 
-    /** What the exit code means, for help texts and the README. */
-    String summary();
+    default int exitCode() {
+        return definition().exitCode();
+    }
 
-    /** What to do next, when no more specific hint was given. */
-    String hint();
+    default String summary() {
+        return definition().summary();
+    }
+
+    default String hint() {
+        return definition().hint();
+    }
 }

@@ -53,39 +53,18 @@ public enum CoreSetting implements Setting {
     ENV_USER("env.user", "DBUSER", "Name of the variable that holds the user"),
     ENV_PASSWORD("env.password", "DBPASS", "Name of the variable that holds the password");
 
-    private final String key;
-    private final String defaultValue;
-    private final Kind kind;
-    private final String description;
+    private final Definition definition;
 
     CoreSetting(String key, String defaultValue, String description) {
         this(key, defaultValue, Kind.TEXT, description);
     }
 
     CoreSetting(String key, String defaultValue, Kind kind, String description) {
-        this.key = key;
-        this.defaultValue = defaultValue;
-        this.kind = kind;
-        this.description = description;
+        this.definition = new Definition(key, defaultValue, kind, description);
     }
 
     @Override
-    public String key() {
-        return key;
-    }
-
-    @Override
-    public String defaultValue() {
-        return defaultValue;
-    }
-
-    @Override
-    public Kind kind() {
-        return kind;
-    }
-
-    @Override
-    public String description() {
-        return description;
+    public Definition definition() {
+        return definition;
     }
 }

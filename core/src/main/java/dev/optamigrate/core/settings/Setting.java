@@ -24,18 +24,37 @@ public interface Setting {
         COUNT
     }
 
+    /**
+     * What a setting is.
+     *
+     * @param key          the name in opta-migrate.yaml (nested keys joined with dots) and, after {@code --}, the flag
+     * @param defaultValue the default, or {@code null} for none
+     * @param kind         what a value must look like
+     * @param description  one line for help texts and the README
+     */
+    record Definition(String key, String defaultValue, Kind kind, String description) {
+    }
+
     /** The constant's name, e.g. {@code LOCK_WAIT}. */
     String name();
 
-    /** The name in opta-migrate.yaml (nested keys joined with dots) and, after {@code --}, the flag. */
-    String key();
+    Definition definition();
 
-    /** The default value, or {@code null} for none. */
-    String defaultValue();
+    default String key() {
+        return definition().key();
+    }
 
-    Kind kind();
+    default String defaultValue() {
+        return definition().defaultValue();
+    }
 
-    String description();
+    default Kind kind() {
+        return definition().kind();
+    }
+
+    default String description() {
+        return definition().description();
+    }
 
     default String environmentVariable() {
         return "OPTA_MIGRATE_" + key().toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');

@@ -13,29 +13,15 @@ class ErrorCodesTest {
         QUOTA_EXCEEDED(40, "the plugin's quota is used up", "Wait for the quota to refill."),
         LOCK_CLASH(5, "a plugin code that takes the engine's exit code 5", "none");
 
-        private final int exitCode;
-        private final String summary;
-        private final String hint;
+        private final Definition definition;
 
         PluginCode(int exitCode, String summary, String hint) {
-            this.exitCode = exitCode;
-            this.summary = summary;
-            this.hint = hint;
+            this.definition = new Definition(exitCode, summary, hint);
         }
 
         @Override
-        public int exitCode() {
-            return exitCode;
-        }
-
-        @Override
-        public String summary() {
-            return summary;
-        }
-
-        @Override
-        public String hint() {
-            return hint;
+        public Definition definition() {
+            return definition;
         }
     }
 

@@ -55,23 +55,8 @@ class KnownSettingsTest {
         LOCATION_AGAIN;
 
         @Override
-        public String key() {
-            return "location";
-        }
-
-        @Override
-        public String defaultValue() {
-            return null;
-        }
-
-        @Override
-        public Kind kind() {
-            return Kind.TEXT;
-        }
-
-        @Override
-        public String description() {
-            return "clashes with the engine's location";
+        public Definition definition() {
+            return new Definition("location", null, Kind.TEXT, "clashes with the engine's location");
         }
     }
 

@@ -18,39 +18,18 @@ public enum ExternalSetting implements Setting {
     TUNNEL_DEADLINE("tunnel-deadline", "1h", Kind.DURATION, "Longest a tunnel pod lives, even if opta-migrate dies "
             + "(activeDeadlineSeconds)");
 
-    private final String key;
-    private final String defaultValue;
-    private final Kind kind;
-    private final String description;
+    private final Definition definition;
 
     ExternalSetting(String key, String defaultValue, String description) {
         this(key, defaultValue, Kind.TEXT, description);
     }
 
     ExternalSetting(String key, String defaultValue, Kind kind, String description) {
-        this.key = key;
-        this.defaultValue = defaultValue;
-        this.kind = kind;
-        this.description = description;
+        this.definition = new Definition(key, defaultValue, kind, description);
     }
 
     @Override
-    public String key() {
-        return key;
-    }
-
-    @Override
-    public String defaultValue() {
-        return defaultValue;
-    }
-
-    @Override
-    public Kind kind() {
-        return kind;
-    }
-
-    @Override
-    public String description() {
-        return description;
+    public Definition definition() {
+        return definition;
     }
 }

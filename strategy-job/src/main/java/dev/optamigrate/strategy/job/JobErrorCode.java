@@ -17,28 +17,14 @@ public enum JobErrorCode implements ErrorCode {
             "Read the admission message: make the Deployment (or the generated manifest) meet the namespace's policy, "
             + "free the quota, or create the ServiceAccount, then run again. The Job was deleted.");
 
-    private final int exitCode;
-    private final String summary;
-    private final String hint;
+    private final Definition definition;
 
     JobErrorCode(int exitCode, String summary, String hint) {
-        this.exitCode = exitCode;
-        this.summary = summary;
-        this.hint = hint;
+        this.definition = new Definition(exitCode, summary, hint);
     }
 
     @Override
-    public int exitCode() {
-        return exitCode;
-    }
-
-    @Override
-    public String summary() {
-        return summary;
-    }
-
-    @Override
-    public String hint() {
-        return hint;
+    public Definition definition() {
+        return definition;
     }
 }

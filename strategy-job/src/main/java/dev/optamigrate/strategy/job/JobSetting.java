@@ -15,39 +15,18 @@ public enum JobSetting implements Setting {
     JOB_BACKOFF_LIMIT("job-backoff-limit", "0", Kind.COUNT,
             "How often Kubernetes retries a failed Job pod; 0 runs it once");
 
-    private final String key;
-    private final String defaultValue;
-    private final Kind kind;
-    private final String description;
+    private final Definition definition;
 
     JobSetting(String key, String defaultValue, String description) {
         this(key, defaultValue, Kind.TEXT, description);
     }
 
     JobSetting(String key, String defaultValue, Kind kind, String description) {
-        this.key = key;
-        this.defaultValue = defaultValue;
-        this.kind = kind;
-        this.description = description;
+        this.definition = new Definition(key, defaultValue, kind, description);
     }
 
     @Override
-    public String key() {
-        return key;
-    }
-
-    @Override
-    public String defaultValue() {
-        return defaultValue;
-    }
-
-    @Override
-    public Kind kind() {
-        return kind;
-    }
-
-    @Override
-    public String description() {
-        return description;
+    public Definition definition() {
+        return definition;
     }
 }

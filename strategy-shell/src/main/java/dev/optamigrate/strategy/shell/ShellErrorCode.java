@@ -16,28 +16,14 @@ public enum ShellErrorCode implements ErrorCode {
             "Fix the failed rollout first (`kubectl rollout status deployment/NAME` and `kubectl describe "
             + "deployment NAME`), or roll it back; then run again.");
 
-    private final int exitCode;
-    private final String summary;
-    private final String hint;
+    private final Definition definition;
 
     ShellErrorCode(int exitCode, String summary, String hint) {
-        this.exitCode = exitCode;
-        this.summary = summary;
-        this.hint = hint;
+        this.definition = new Definition(exitCode, summary, hint);
     }
 
     @Override
-    public int exitCode() {
-        return exitCode;
-    }
-
-    @Override
-    public String summary() {
-        return summary;
-    }
-
-    @Override
-    public String hint() {
-        return hint;
+    public Definition definition() {
+        return definition;
     }
 }
