@@ -50,7 +50,16 @@ public final class BlockerWatch implements AutoCloseable {
         return lastSeen.getAndSet(List.of());
     }
 
+    /** The first look comes one poll in: a migration that is not blocked never pays for the watcher's connection. */
     private void watch(Connections connections) {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            return;
+        }
+        if (closed) {
+            return;
+        }
         try (Connection connection = connections.open()) {
             long reported = 0;
             while (!closed) {
