@@ -80,7 +80,7 @@ class MigrateCommandTest {
             blocker.setAutoCommit(false);
             statement.execute("SELECT count(*) FROM customers");
             result = Cli.run(dir, "migrate", "--url", db.url(), "--location", migrations.toString(), "--output",
-                    "json", "--lock-timeout", "200ms", "--lock-retries", "1", "--lock-retry-pause", "100ms",
+                    "json", "--lock-timeout", "600ms", "--lock-retries", "1", "--lock-retry-pause", "100ms",
                     "--report-queries", "false");
         }
 

@@ -96,7 +96,7 @@ class LockGuardTest {
         Path location = migratedExamples(tool, db);
         String version = MigrationSets.append(tool, location, "add loyalty points",
                 "ALTER TABLE customers ADD COLUMN loyalty_points integer;");
-        LockGuard impatient = new LockGuard(Duration.ofMillis(300), 2, Duration.ofMillis(100), Duration.ZERO, true,
+        LockGuard impatient = new LockGuard(Duration.ofMillis(500), 2, Duration.ofMillis(100), Duration.ZERO, true,
                 Optional.empty());
 
         try (Session blocker = Session.holdingAccessShare(db, "reporting-job")) {
