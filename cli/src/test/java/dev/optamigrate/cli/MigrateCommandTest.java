@@ -99,6 +99,39 @@ class MigrateCommandTest {
                 .containsExactly("FAILED");
     }
 
+    /** The lock guard's events for people: who blocks, and when the migration runs again. */
+    @Test
+    void aBlockedMigrationSaysWhoBlocksItAndWhenItRunsAgain(TestDatabase db) throws Exception {
+        Path migrations = Examples.copy("flyway", dir.resolve("m"));
+        assertThat(Cli.run(dir, "migrate", "--url", db.url(), "--location", migrations.toString()).exitCode())
+                .isZero();
+        Files.writeString(migrations.resolve("V5__loyalty.sql"), "ALTER TABLE customers ADD COLUMN points int;\n");
+
+        Cli.Result result;
+        try (Connection blocker = db.connect(); Statement statement = blocker.createStatement()) {
+            statement.execute("SET application_name = 'nightly-report'");
+            blocker.setAutoCommit(false);
+            statement.execute("SELECT count(*) FROM customers");
+            Thread release = new Thread(() -> {
+                try {
+                    Thread.sleep(3_000);
+                    blocker.commit();
+                } catch (InterruptedException | java.sql.SQLException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            release.start();
+            result = Cli.run(dir, "migrate", "--url", db.url(), "--location", migrations.toString(),
+                    "--lock-timeout", "600ms", "--lock-retry-pause", "200ms");
+            release.join();
+        }
+
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        assertThat(result.out()).contains("Lock guard: attempt 1 gave up waiting for a table lock (lock-timeout)")
+                .contains("application 'nightly-report'").contains("SELECT count(*) FROM customers")
+                .contains("Lock guard: running the migration again in").contains("applied  5 loyalty");
+    }
+
     @Test
     void failingMigrationNamesFileAndStatementAndKeepsThePreviousVersion(TestDatabase db) throws Exception {
         Path migrations = Examples.copy("flyway", dir.resolve("m"));
