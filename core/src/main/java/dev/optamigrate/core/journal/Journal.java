@@ -46,9 +46,17 @@ public final class Journal {
               error        text,
               attempts     jsonb
             )""";
-    /** Journals made before the lock guard lack its column. */
-    private static final String ADD_ATTEMPTS = "ALTER TABLE opta_migrate.opta_migrate_journal ADD COLUMN IF NOT "
-            + "EXISTS attempts jsonb";
+    /**
+     * Journals made before the lock guard lack its column. It is added only when missing: ALTER TABLE needs the
+     * table's owner even when the column exists, and the migration user may only be allowed to write the table.
+     */
+    private static final String ADD_ATTEMPTS = """
+            DO $$ BEGIN
+              IF NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = 'opta_migrate'
+                             AND table_name = 'opta_migrate_journal' AND column_name = 'attempts') THEN
+                ALTER TABLE opta_migrate.opta_migrate_journal ADD COLUMN attempts jsonb;
+              END IF;
+            END $$""";
 
     private final Connection connection;
 
