@@ -69,16 +69,10 @@ class MigrateCommandTest {
     /** Lock guard flags, its events in JSON, and LOCK_CONTENTION when the retries run out. */
     @Test
     void aMigrationBlockedUntilTheRetriesRunOutExitsWithLockContention(TestDatabase db) throws Exception {
-        Path migrations = Examples.copy("flyway", dir.resolve("m"));
-        assertThat(Cli.run(dir, "migrate", "--url", db.url(), "--location", migrations.toString()).exitCode())
-                .isZero();
-        Files.writeString(migrations.resolve("V5__loyalty.sql"), "ALTER TABLE customers ADD COLUMN points int;\n");
+        Path migrations = examplesWithAnAlterPending(db);
 
         Cli.Result result;
-        try (Connection blocker = db.connect(); Statement statement = blocker.createStatement()) {
-            statement.execute("SET application_name = 'nightly-report'");
-            blocker.setAutoCommit(false);
-            statement.execute("SELECT count(*) FROM customers");
+        try (Connection blocker = readingCustomers(db, "nightly-report")) {
             result = Cli.run(dir, "migrate", "--url", db.url(), "--location", migrations.toString(), "--output",
                     "json", "--lock-timeout", "600ms", "--lock-retries", "1", "--lock-retry-pause", "100ms",
                     "--report-queries", "false");
@@ -102,16 +96,10 @@ class MigrateCommandTest {
     /** The lock guard's events for people: who blocks, and when the migration runs again. */
     @Test
     void aBlockedMigrationSaysWhoBlocksItAndWhenItRunsAgain(TestDatabase db) throws Exception {
-        Path migrations = Examples.copy("flyway", dir.resolve("m"));
-        assertThat(Cli.run(dir, "migrate", "--url", db.url(), "--location", migrations.toString()).exitCode())
-                .isZero();
-        Files.writeString(migrations.resolve("V5__loyalty.sql"), "ALTER TABLE customers ADD COLUMN points int;\n");
+        Path migrations = examplesWithAnAlterPending(db);
 
         Cli.Result result;
-        try (Connection blocker = db.connect(); Statement statement = blocker.createStatement()) {
-            statement.execute("SET application_name = 'nightly-report'");
-            blocker.setAutoCommit(false);
-            statement.execute("SELECT count(*) FROM customers");
+        try (Connection blocker = readingCustomers(db, "nightly-report")) {
             Thread release = new Thread(() -> {
                 try {
                     Thread.sleep(3_000);
@@ -130,6 +118,26 @@ class MigrateCommandTest {
         assertThat(result.out()).contains("Lock guard: attempt 1 gave up waiting for a table lock (lock-timeout)")
                 .contains("application 'nightly-report'").contains("SELECT count(*) FROM customers")
                 .contains("Lock guard: running the migration again in").contains("applied  5 loyalty");
+    }
+
+    /** The Flyway examples, migrated, with a pending ALTER TABLE on customers. */
+    private Path examplesWithAnAlterPending(TestDatabase db) throws Exception {
+        Path migrations = Examples.copy("flyway", dir.resolve("m"));
+        assertThat(Cli.run(dir, "migrate", "--url", db.url(), "--location", migrations.toString()).exitCode())
+                .isZero();
+        Files.writeString(migrations.resolve("V5__loyalty.sql"), "ALTER TABLE customers ADD COLUMN points int;\n");
+        return migrations;
+    }
+
+    /** A session whose open transaction has read customers, so that it holds ACCESS SHARE on the table. */
+    private static Connection readingCustomers(TestDatabase db, String application) throws Exception {
+        Connection blocker = db.connect();
+        try (Statement statement = blocker.createStatement()) {
+            statement.execute("SET application_name = '" + application + "'");
+            blocker.setAutoCommit(false);
+            statement.execute("SELECT count(*) FROM customers");
+        }
+        return blocker;
     }
 
     @Test
