@@ -93,6 +93,20 @@ final class FlywayLocation {
         return "-- the SQL of " + script + " could not be located";
     }
 
+    /**
+     * Whether the migration may have a script config file of its own ({@code V1__name.sql.conf}); true when that
+     * cannot be told.
+     */
+    boolean hasScriptConfig(MigrationInfo migration) {
+        String physical = migration.getPhysicalLocation();
+        if (physical != null && !physical.isBlank() && Files.isRegularFile(Path.of(physical))) {
+            return Files.exists(Path.of(physical + ".conf"));
+        }
+        String resource = classpathRoot + "/" + migration.getScript();
+        return classpathRoot == null || loader.getResource(resource) == null
+                || loader.getResource(resource + ".conf") != null;
+    }
+
     private static MigrateException missing(String location, String problem) {
         return new MigrateException(CoreErrorCode.CONFIGURATION, "Migration location '" + location + "' " + problem
                 + ".",

@@ -26,22 +26,25 @@ import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.output.MigrateOutput;
 import org.flywaydb.core.api.output.ValidateOutput;
 import org.flywaydb.core.api.output.ValidateResult;
-import org.flywaydb.core.internal.info.MigrationInfoImpl;
 
 /** A Flyway instance on one database and one location. */
 final class FlywaySession implements MigrationSession {
+    private final FlywayInstances flyways;
     private final Flyway flyway;
     private final FlywayLocation location;
     private final Map<String, String> placeholders;
     /** What the last status read found; pending() reuses it until a migrate changes the schema. */
     private MigrationInfoService lastRead;
+    /** What the last pending() listed, until a migrate changes the schema. */
+    private List<PendingMigration> lastPending;
 
     /**
      * @param placeholders the placeholders Flyway replaces in SQL migrations, replaced the same way in the SQL
      *                     that {@link #pending()} lists
      */
-    FlywaySession(Flyway flyway, FlywayLocation location, Map<String, String> placeholders) {
-        this.flyway = flyway;
+    FlywaySession(FlywayInstances flyways, FlywayLocation location, Map<String, String> placeholders) {
+        this.flyways = flyways;
+        this.flyway = flyways.reading();
         this.location = location;
         this.placeholders = Map.copyOf(placeholders);
     }
@@ -50,6 +53,7 @@ final class FlywaySession implements MigrationSession {
     public ToolStatus status() {
         MigrationInfoService info = info();
         lastRead = info;
+        lastPending = null;
         List<MigrationInfo> applied = new ArrayList<>();
         List<MigrationInfo> pending = new ArrayList<>();
         List<MigrationInfo> failed = new ArrayList<>();
@@ -73,20 +77,37 @@ final class FlywaySession implements MigrationSession {
 
     @Override
     public List<PendingMigration> pending() {
-        return Arrays.stream((lastRead != null ? lastRead : info()).pending())
-                .map(migration -> new PendingMigration(versionOf(migration), migration.getDescription(),
-                        migration.getScript(), withPlaceholders(location.sqlOf(migration)), transactional(migration)))
-                .toList();
+        if (lastPending == null) {
+            lastPending = Arrays.stream(lastOrNewRead().pending()).map(this::pendingOf).toList();
+        }
+        return lastPending;
+    }
+
+    private PendingMigration pendingOf(org.flywaydb.core.api.MigrationInfo migration) {
+        String sql = withPlaceholders(location.sqlOf(migration));
+        return new PendingMigration(versionOf(migration), migration.getDescription(), migration.getScript(), sql,
+                FlywayTransactions.transactional(migration, sql, location.hasScriptConfig(migration)));
     }
 
     @Override
     public List<AppliedMigration> migrate() {
-        lastRead = null;
+        boolean everyTransactional = pending().stream().allMatch(PendingMigration::transactional);
+        forgetReads();
         try {
-            return flyway.migrate().migrations.stream().map(FlywaySession::applied).toList();
+            return flyways.migrating(everyTransactional).migrate().migrations.stream().map(FlywaySession::applied)
+                    .toList();
         } catch (FlywayException e) {
             throw FlywayFailures.translate(e);
         }
+    }
+
+    private MigrationInfoService lastOrNewRead() {
+        return lastRead != null ? lastRead : info();
+    }
+
+    private void forgetReads() {
+        lastRead = null;
+        lastPending = null;
     }
 
     /**
@@ -96,7 +117,7 @@ final class FlywaySession implements MigrationSession {
      */
     @Override
     public void forgetFailedAttempt() {
-        lastRead = null;
+        forgetReads();
         boolean failed = Arrays.stream(flyway.info().all()).anyMatch(migration -> migration.getState().isFailed());
         if (!failed) {
             return;
@@ -175,22 +196,6 @@ final class FlywaySession implements MigrationSession {
             replaced = replaced.replace("${" + placeholder.getKey() + "}", placeholder.getValue());
         }
         return replaced;
-    }
-
-    /**
-     * Whether Flyway runs the migration in a transaction: its script config ({@code .sql.conf}) and the
-     * statements it detects decide. The resolved migration is internal API, read only here.
-     */
-    private static boolean transactional(org.flywaydb.core.api.MigrationInfo migration) {
-        if (migration instanceof MigrationInfoImpl impl && impl.getResolvedMigration() != null) {
-            try {
-                return impl.getResolvedMigration().getExecutor().canExecuteInTransaction();
-            } catch (FlywayException mixed) {
-                // transactional and non-transactional statements together: Flyway refuses to run it, and says so
-                return true;
-            }
-        }
-        return true;
     }
 
     static String versionOf(org.flywaydb.core.api.MigrationInfo migration) {

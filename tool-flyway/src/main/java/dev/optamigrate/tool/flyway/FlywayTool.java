@@ -6,12 +6,11 @@ import dev.optamigrate.core.spi.ToolContext;
 import dev.optamigrate.core.tool.ProjectClassLoader;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
-import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
 /**
- * Flyway, configured for use under opta-migrate's lock: its PostgreSQL lock is session-level rather than
- * transactional (so {@code CREATE INDEX CONCURRENTLY} does not wait on itself), clean is disabled, and pending
- * migrations are not a validation error.
+ * Flyway, configured for use under opta-migrate's lock: its PostgreSQL lock is session-level when a migration runs
+ * outside a transaction (so {@code CREATE INDEX CONCURRENTLY} does not wait on it; see {@link FlywayInstances}),
+ * clean is disabled, and pending migrations are not a validation error.
  */
 final class FlywayTool implements MigrationTool {
     static final String NAME = "flyway";
@@ -35,7 +34,6 @@ final class FlywayTool implements MigrationTool {
                 .cleanDisabled(true)
                 .loggers("slf4j")
                 .callbacks(new FlywayEventCallback(context.events()));
-        configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
-        return new FlywaySession(configuration.load(), location, context.options().placeholders());
+        return new FlywaySession(new FlywayInstances(configuration), location, context.options().placeholders());
     }
 }
