@@ -13,28 +13,28 @@ import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
  */
 final class FlywayInstances {
     private final FluentConfiguration configuration;
-    private final Flyway sessionLocked;
-    private Flyway transactionLocked;
+    private final Flyway transactionLocked;
+    private Flyway sessionLocked;
 
     FlywayInstances(FluentConfiguration configuration) {
         this.configuration = configuration;
-        this.sessionLocked = load(false);
+        this.transactionLocked = load(true);
     }
 
-    /** The instance for reading: status, validation, pending SQL. It never takes Flyway's lock. */
+    /** The instance for reading: status, validation, pending SQL. Reading takes no lock, so either kind does. */
     Flyway reading() {
-        return sessionLocked;
+        return transactionLocked;
     }
 
-    /** The instance that migrates a set of pending migrations. */
+    /** The instance that migrates a set of pending migrations; the second kind is loaded only when needed. */
     Flyway migrating(boolean everyPendingTransactional) {
-        if (!everyPendingTransactional) {
-            return sessionLocked;
+        if (everyPendingTransactional) {
+            return transactionLocked;
         }
-        if (transactionLocked == null) {
-            transactionLocked = load(true);
+        if (sessionLocked == null) {
+            sessionLocked = load(false);
         }
-        return transactionLocked;
+        return sessionLocked;
     }
 
     private Flyway load(boolean transactionalLock) {
