@@ -6,10 +6,9 @@ import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
 /**
  * One Flyway configuration, loaded with either kind of Flyway's PostgreSQL lock. The transactional lock (Flyway's
- * default) takes the lock inside each migration's own transaction, and costs about a sixth less time on a run of
- * many small migrations than the session-level lock, which needs a round trip of its own to take and one to
- * release. But a {@code CREATE INDEX CONCURRENTLY} would wait forever on the transaction that holds the lock, so a
- * run with a migration outside a transaction takes the session-level lock.
+ * default) is taken inside each migration's own transaction; the session-level lock needs two more round trips per
+ * migration, to take it and to release it. But a {@code CREATE INDEX CONCURRENTLY} would wait forever on the
+ * transaction that holds the lock, so a run with a migration outside a transaction takes the session-level lock.
  */
 final class FlywayInstances {
     private final FluentConfiguration configuration;
