@@ -31,6 +31,11 @@ final class ColumnDefinitionRules {
             state.report(Rule.CHECK_WITHOUT_NOT_VALID, subject + " with a CHECK checks every row under ACCESS "
                     + "EXCLUSIVE.");
         }
+        if (definition.has("references") && filled && !DefaultExpression.isNull(definition.clause("default"))) {
+            state.report(Rule.FK_WITHOUT_NOT_VALID, subject + " with a default and REFERENCES checks every row's "
+                    + "value against the referenced table, while writes to both tables wait; add the column "
+                    + "without REFERENCES, then the foreign key NOT VALID.");
+        }
     }
 
     void altered(TokenCursor action, String table, ScriptState state) {
@@ -74,9 +79,13 @@ final class ColumnDefinitionRules {
         }
         List<Token> generated = definition.clause("generated");
         if (!generated.isEmpty()) {
-            boolean identity = generated.stream().anyMatch(token -> token.isWord("identity"));
-            return Optional.of(identity ? "an identity column takes a sequence value for every existing row"
-                    : "a stored generated column is computed for every existing row");
+            if (generated.stream().anyMatch(token -> token.isWord("identity"))) {
+                return Optional.of("an identity column takes a sequence value for every existing row");
+            }
+            boolean stored = generated.stream().anyMatch(token -> token.isWord("stored"));
+            // PostgreSQL 18 computes a generated column on read unless it says STORED; earlier ones require STORED
+            return stored || pgVersion < 18 ? Optional.of("a stored generated column is computed for every "
+                    + "existing row") : Optional.empty();
         }
         return definition.has("default")
                 ? DefaultExpression.rewriteReason(definition.clause("default"), pgVersion) : Optional.empty();

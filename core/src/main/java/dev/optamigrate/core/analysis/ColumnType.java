@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A column's type as a check reads it from SQL: its base name in PostgreSQL's spelling ({@code varchar},
@@ -15,8 +16,15 @@ import java.util.Optional;
  * @param modifiers its length, precision or scale, in order; empty when unconstrained
  */
 record ColumnType(String base, List<Integer> modifiers) {
-    private static final Map<String, String> SYNONYMS = Map.of("character varying", "varchar", "decimal", "numeric",
-            "int", "integer", "int4", "integer", "int8", "bigint", "int2", "smallint", "bool", "boolean");
+    private static final Map<String, String> SYNONYMS = Map.ofEntries(Map.entry("character varying", "varchar"),
+            Map.entry("decimal", "numeric"), Map.entry("int", "integer"), Map.entry("int4", "integer"),
+            Map.entry("int8", "bigint"), Map.entry("int2", "smallint"), Map.entry("bool", "boolean"),
+            Map.entry("bit varying", "varbit"), Map.entry("timestamp without time zone", "timestamp"),
+            Map.entry("timestamp with time zone", "timestamptz"));
+    /** The types whose length limit may grow, or go, without a rewrite. */
+    private static final Set<String> LENGTH_LIMITED = Set.of("varchar", "varbit");
+    /** The types whose fractional-second precision may grow, or go, without a rewrite. */
+    private static final Set<String> PRECISION_LIMITED = Set.of("timestamp", "timestamptz", "interval");
 
     /** The type written in these tokens, if it is a plain one (no array, no unusual syntax). */
     static Optional<ColumnType> of(List<Token> tokens) {
@@ -45,17 +53,20 @@ record ColumnType(String base, List<Integer> modifiers) {
 
     /**
      * Whether changing a column from this type to {@code next} needs no table rewrite, as PostgreSQL decides it:
-     * the same type, a {@code varchar} made longer or unlimited (or {@code text}), a {@code numeric} given more
-     * precision with the same scale, or made unconstrained.
+     * the same type, a {@code varchar} or {@code varbit} made longer or unlimited (or {@code varchar} to
+     * {@code text}), a {@code timestamp}, {@code timestamptz} or {@code interval} given more precision or none, a
+     * {@code numeric} given more precision with the same scale, or made unconstrained, and {@code cidr} to
+     * {@code inet}.
      */
     boolean widensTo(ColumnType next) {
         if (equals(next)) {
             return true;
         }
-        if ((base.equals("varchar") || base.equals("text")) && next.base.equals("text")) {
+        if ((base.equals("varchar") || base.equals("text")) && next.base.equals("text")
+                || base.equals("cidr") && next.base.equals("inet") && next.modifiers.isEmpty()) {
             return true;
         }
-        if (base.equals("varchar") && next.base.equals("varchar")) {
+        if (base.equals(next.base) && (LENGTH_LIMITED.contains(base) || PRECISION_LIMITED.contains(base))) {
             return next.modifiers.isEmpty() || !modifiers.isEmpty() && next.modifiers.get(0) >= modifiers.get(0);
         }
         if (base.equals("numeric") && next.base.equals("numeric")) {

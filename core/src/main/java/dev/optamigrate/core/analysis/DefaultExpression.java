@@ -29,9 +29,14 @@ final class DefaultExpression {
     private DefaultExpression() {
     }
 
+    /** Whether the default is {@code NULL}, the same as none. */
+    static boolean isNull(List<Token> expression) {
+        return expression.size() == 1 && expression.get(0).isWord("null");
+    }
+
     /** Why adding a column with this default writes every row, or empty when it does not. */
     static Optional<String> rewriteReason(List<Token> expression, int pgVersion) {
-        if (expression.size() == 1 && expression.get(0).isWord("null")) {
+        if (isNull(expression)) {
             return Optional.empty();
         }
         if (pgVersion < 11) {

@@ -86,6 +86,11 @@ public enum Rule {
     REHEARSAL_FAILED("rehearsal-failed", Severity.ERROR,
             "Measured by verify: the migration fails on a copy of the target's schema",
             "Fix the statement named; it would fail on the target in the same way."),
+    UNREADABLE_SQL("unreadable-sql", Severity.ERROR,
+            "A string, quoted name, dollar quote or comment is never closed: the rest of the script cannot be "
+                    + "read, so it cannot be checked, and PostgreSQL rejects it",
+            "Close it where it should end (a dollar-quoted body needs the same tag at both ends, e.g. $body$ ... "
+                    + "$body$)."),
     INVALID_SUPPRESSION("invalid-suppression", Severity.ERROR,
             "An opta-migrate:allow comment needs a known rule id and a reason",
             "Write -- opta-migrate:allow <rule-id> <why this is safe here>.");

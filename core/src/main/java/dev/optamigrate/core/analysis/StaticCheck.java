@@ -86,6 +86,8 @@ public final class StaticCheck {
                     || !finding.rule().equals(Rule.LOCK_TIMEOUT_MISSING.id())).toList();
             Suppressions allowed = new Suppressions(parsed, script.file());
             List<Finding> remaining = new ArrayList<>(allowed.remaining(found));
+            parsed.unterminated().ifPresent(open -> remaining.add(Finding.of(Rule.UNREADABLE_SQL,
+                    new Finding.Location(script.file(), open.line(), open.opening()), open.describe())));
             remaining.sort(Comparator.comparingInt(Finding::line));
             findings.addAll(remaining);
             suppressions.addAll(allowed.accepted(found));

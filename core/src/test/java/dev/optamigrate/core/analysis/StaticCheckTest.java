@@ -63,6 +63,20 @@ class StaticCheckTest {
                 safe("ALTER TABLE t ADD COLUMN c varchar(50); ALTER TABLE t ALTER COLUMN c TYPE text"),
                 safe("ALTER TABLE t ADD COLUMN c character varying(5); ALTER TABLE t ALTER c SET DATA TYPE varchar"),
                 safe("ALTER TABLE t ADD COLUMN c numeric(10,2); ALTER TABLE t ALTER COLUMN c TYPE numeric(12,2)"),
+                safe("ALTER TABLE t ADD COLUMN c timestamp(0); ALTER TABLE t ALTER COLUMN c TYPE timestamp(3)"),
+                safe("ALTER TABLE t ADD c timestamp(3) with time zone; ALTER TABLE t ALTER c TYPE timestamptz"),
+                safe("ALTER TABLE t ADD COLUMN c interval(0); ALTER TABLE t ALTER COLUMN c TYPE interval(6)"),
+                safe("ALTER TABLE t ADD COLUMN c bit varying(8); ALTER TABLE t ALTER COLUMN c TYPE varbit(16)"),
+                safe("ALTER TABLE t ADD COLUMN c cidr; ALTER TABLE t ALTER COLUMN c TYPE inet"),
+                unsafe("rewrite-column-type", "ALTER TABLE t ADD COLUMN c timestamp(3); "
+                        + "ALTER TABLE t ALTER COLUMN c TYPE timestamp(0)"),
+                unsafe("rewrite-column-type", "ALTER TABLE t ADD COLUMN c inet; "
+                        + "ALTER TABLE t ALTER COLUMN c TYPE cidr"),
+                unsafe("rewrite-column-type", "ALTER TABLE t ADD COLUMN c timestamp; "
+                        + "ALTER TABLE t ALTER COLUMN c TYPE timestamptz"),
+                unsafe("fk-without-not-valid", "ALTER TABLE t ADD COLUMN u_id bigint DEFAULT 1 REFERENCES u (id)"),
+                safe("ALTER TABLE t ADD COLUMN u_id bigint REFERENCES u (id)"),
+                safe("ALTER TABLE t ADD COLUMN u_id bigint DEFAULT NULL REFERENCES u (id)"),
                 unsafe("rewrite-column-type", "ALTER TABLE t ADD COLUMN c varchar(50); "
                         + "ALTER TABLE t ALTER COLUMN c TYPE varchar(20)"),
                 unsafe("rewrite-column-type", "ALTER TABLE t ADD COLUMN c numeric(10,2); "
@@ -111,6 +125,15 @@ class StaticCheckTest {
                 + "ALTER TABLE t VALIDATE CONSTRAINT c_nn; ALTER TABLE t ALTER COLUMN c SET NOT NULL";
         assertThat(rules(sql, 11)).containsExactly("scan-set-not-null");
         assertThat(rules(sql, 12)).isEmpty();
+    }
+
+    @Test
+    void aGeneratedColumnIsVirtualFromPostgres18UnlessStored() {
+        String virtualByDefault = "ALTER TABLE t ADD COLUMN total int GENERATED ALWAYS AS (a + b)";
+        assertThat(rules(virtualByDefault, 18)).isEmpty();
+        assertThat(rules("ALTER TABLE t ADD COLUMN total int GENERATED ALWAYS AS (a + b) VIRTUAL", 18)).isEmpty();
+        assertThat(rules(virtualByDefault + " STORED", 18)).containsExactly("rewrite-column-default");
+        assertThat(rules(virtualByDefault, 17)).containsExactly("rewrite-column-default");
     }
 
     @Test
@@ -179,6 +202,24 @@ class StaticCheckTest {
             assertThat(finding.fix()).contains("CONCURRENTLY");
         });
         assertThat(report.failsAt(Severity.ERROR)).isTrue();
+    }
+
+    @Test
+    void aScriptItCannotReadIsAnErrorAtItsLineNeverAnEmptyPass() {
+        CheckReport unclosed = check("SET lock_timeout = '1s';\nCREATE FUNCTION f() RETURNS int AS $body$\n"
+                + "SELECT 1; $bdy$ LANGUAGE sql;\nCREATE INDEX orders_day ON orders (day);", 15);
+        CheckReport onlyAnOpenComment = check("/* the whole file is a comment that never ends\n"
+                + "CREATE INDEX orders_day ON orders (day);", 15);
+
+        assertThat(unclosed.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.rule()).isEqualTo("unreadable-sql");
+            assertThat(finding.severity()).isEqualTo(Severity.ERROR);
+            assertThat(finding.line()).isEqualTo(2);
+            assertThat(finding.message()).contains("dollar quote", "$body$", "line 2");
+        });
+        assertThat(onlyAnOpenComment.findings()).extracting(Finding::rule, Finding::line)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("unreadable-sql", 1));
+        assertThat(onlyAnOpenComment.failsAt(Severity.ERROR)).isTrue();
     }
 
     @Test

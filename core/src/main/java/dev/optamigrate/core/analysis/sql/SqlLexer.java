@@ -2,17 +2,22 @@ package dev.optamigrate.core.analysis.sql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Cuts PostgreSQL text into tokens the way the server's scanner does for what matters to migration rules:
  * {@code --} and nested {@code /* *}{@code /} comments, {@code '...'} and {@code E'...'} strings, {@code "..."}
  * identifiers and {@code $tag$...$tag$} dollar quoting, so nothing inside a string, a function body or a comment
- * is ever mistaken for a statement. Text it cannot close (an unterminated string) runs to the end of the script.
+ * is ever mistaken for a statement. Text it cannot close (an unterminated string) runs to the end of the script,
+ * and is reported as {@link #unterminated()}.
  */
 final class SqlLexer {
     private final String text;
     private final List<Token> tokens = new ArrayList<>();
     private final List<Comment> comments = new ArrayList<>();
+    private Unterminated unterminated;
+    /** The index in {@link #tokens} of the current statement's first token. */
+    private int statementStart;
     private int position;
     private int line = 1;
 
@@ -32,6 +37,11 @@ final class SqlLexer {
 
     List<Comment> comments() {
         return comments;
+    }
+
+    /** The string, quoted name, dollar quote or comment left open at the end of the text, if any. */
+    Optional<Unterminated> unterminated() {
+        return Optional.ofNullable(unterminated);
     }
 
     private void run() {
@@ -88,6 +98,9 @@ final class SqlLexer {
                 at++;
             }
         }
+        if (depth != 0) {
+            unterminated = new Unterminated("comment", "/*", startLine);
+        }
         String body = text.substring(start + 2, Math.max(start + 2, depth == 0 ? at - 2 : at));
         comments.add(new Comment(body.strip(), startLine));
         advanceTo(at);
@@ -98,7 +111,8 @@ final class SqlLexer {
         int startLine = line;
         int at = text.indexOf(quote, start) + 1;
         StringBuilder value = new StringBuilder();
-        while (at < text.length()) {
+        boolean closed = false;
+        while (!closed && at < text.length()) {
             char c = text.charAt(at);
             if (backslashEscapes && c == '\\' && at + 1 < text.length()) {
                 value.append(text.charAt(at + 1));
@@ -108,11 +122,15 @@ final class SqlLexer {
                 at += 2;
             } else if (c == quote) {
                 at++;
-                break;
+                closed = true;
             } else {
                 value.append(c);
                 at++;
             }
+        }
+        if (!closed) {
+            unterminated = new Unterminated(kind == Token.Kind.STRING ? "string" : "quoted name",
+                    text.substring(start, text.indexOf(quote, start) + 1), startLine);
         }
         String tokenText = kind == Token.Kind.QUOTED_IDENTIFIER ? value.toString() : text.substring(start, at);
         add(kind, tokenText, startLine, start, at);
@@ -139,6 +157,9 @@ final class SqlLexer {
         }
         String delimiter = text.substring(start, at + 1);
         int close = text.indexOf(delimiter, at + 1);
+        if (close < 0) {
+            unterminated = new Unterminated("dollar quote", delimiter, line);
+        }
         int end = close < 0 ? text.length() : close + delimiter.length();
         add(Token.Kind.STRING, text.substring(start, end), line, start, end);
     }
@@ -166,6 +187,43 @@ final class SqlLexer {
         int start = position;
         int end = startsWith("::") ? start + 2 : start + 1;
         add(Token.Kind.SYMBOL, text.substring(start, end), line, start, end);
+        if (text.charAt(start) == ';') {
+            boolean copyData = copiesFromStdin();
+            statementStart = tokens.size();
+            if (copyData) {
+                skipCopyData();
+            }
+        }
+    }
+
+    /** Whether the statement just ended is {@code COPY ... FROM STDIN}, which the data lines after it follow. */
+    private boolean copiesFromStdin() {
+        List<Token> statement = tokens.subList(statementStart, tokens.size());
+        if (statement.isEmpty() || !statement.get(0).isWord("copy")) {
+            return false;
+        }
+        for (int i = 1; i < statement.size(); i++) {
+            if (statement.get(i - 1).isWord("from") && statement.get(i).isWord("stdin")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Skips the data of a {@code COPY ... FROM STDIN}: every line up to one that is only a backslash and a dot. */
+    private void skipCopyData() {
+        int lineEnd = text.indexOf('\n', position);
+        int at = lineEnd < 0 ? text.length() : lineEnd + 1;
+        while (at < text.length()) {
+            int next = text.indexOf('\n', at);
+            int end = next < 0 ? text.length() : next;
+            boolean last = text.substring(at, end).strip().equals("\\.");
+            at = next < 0 ? text.length() : next + 1;
+            if (last) {
+                break;
+            }
+        }
+        advanceTo(at);
     }
 
     private void add(Token.Kind kind, String tokenText, int startLine, int start, int end) {

@@ -2,15 +2,17 @@ package dev.optamigrate.core.analysis.sql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A migration script cut into statements at the semicolons that end them: not those in strings, dollar-quoted
  * bodies or comments, and not those inside a {@code BEGIN ATOMIC ... END} function body.
  *
- * @param statements the statements, in order
- * @param comments   every comment, in order
+ * @param statements   the statements, in order
+ * @param comments     every comment, in order
+ * @param unterminated what the script leaves open at its end, if anything: then the statements stop there
  */
-public record SqlScript(List<SqlStatement> statements, List<Comment> comments) {
+public record SqlScript(List<SqlStatement> statements, List<Comment> comments, Optional<Unterminated> unterminated) {
 
     public SqlScript {
         statements = List.copyOf(statements);
@@ -32,7 +34,7 @@ public record SqlScript(List<SqlStatement> statements, List<Comment> comments) {
             current.add(token);
         }
         addStatement(text, current, statements);
-        return new SqlScript(statements, lexer.comments());
+        return new SqlScript(statements, lexer.comments(), lexer.unterminated());
     }
 
     /** Tracks {@code BEGIN ATOMIC}, and the {@code CASE ... END} pairs inside it, so that END closes the body. */

@@ -2,9 +2,58 @@ package dev.optamigrate.core.analysis.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class SqlScriptTest {
+
+    static Stream<Arguments> unclosed() {
+        return Stream.of(
+                Arguments.of("CREATE TABLE a (id int);\nCREATE FUNCTION f() RETURNS int AS $body$ SELECT 1; $bdy$;\n"
+                        + "DROP TABLE a;", "dollar quote", "$body$", 2),
+                Arguments.of("CREATE TABLE a (id int);\n\nINSERT INTO a VALUES ('open);\nDROP TABLE a;", "string", "'",
+                        3),
+                Arguments.of("INSERT INTO a VALUES (E'it\\'s);", "string", "E'", 1),
+                Arguments.of("CREATE TABLE \"odd (id int);", "quoted name", "\"", 1),
+                Arguments.of("CREATE TABLE a (id int);\n/* outer /* nested */ still open\nDROP TABLE a;", "comment",
+                        "/*", 2));
+    }
+
+    @ParameterizedTest
+    @MethodSource("unclosed")
+    void saysWhatItCannotCloseAndWhere(String sql, String what, String opening, int line) {
+        SqlScript script = SqlScript.parse(sql);
+
+        assertThat(script.unterminated()).hasValueSatisfying(open -> {
+            assertThat(open.what()).isEqualTo(what);
+            assertThat(open.opening()).isEqualTo(opening);
+            assertThat(open.line()).isEqualTo(line);
+        });
+    }
+
+    @Test
+    void closedTextLeavesNothingOpen() {
+        assertThat(SqlScript.parse("SELECT 'a', E'b\\'', \"c\", $t$ d $t$; /* e /* f */ */ -- g").unterminated())
+                .isEmpty();
+    }
+
+    @Test
+    void skipsTheDataOfCopyFromStdin() {
+        SqlScript script = SqlScript.parse("""
+                CREATE TABLE people (id int, name text);
+                COPY people (id, name) FROM stdin;
+                1	O'Brien
+                2	$weird$ /* data
+                \\.
+                CREATE INDEX people_name ON people (name);
+                """);
+
+        assertThat(script.unterminated()).isEmpty();
+        assertThat(script.statements()).extracting(SqlStatement::line).containsExactly(1, 2, 6);
+    }
 
     @Test
     void splitsAtSemicolonsOutsideStringsBodiesAndComments() {
