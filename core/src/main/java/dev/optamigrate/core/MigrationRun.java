@@ -12,6 +12,7 @@ import dev.optamigrate.core.event.MigrationEvent;
 import dev.optamigrate.core.guard.TrackedDataSource;
 import dev.optamigrate.core.journal.Journal;
 import dev.optamigrate.core.journal.JournalEntry;
+import dev.optamigrate.core.lock.LockFence;
 import dev.optamigrate.core.lock.MigrationLock;
 import dev.optamigrate.core.spi.AppliedMigration;
 import dev.optamigrate.core.spi.MigrateResult;
@@ -25,6 +26,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -62,7 +64,10 @@ final class MigrationRun {
             try (MigrationSession session = configuration.tools().byName(configuration.tool()).open(context)) {
                 prepare(session);
                 lock.acquire(configuration.lockWait(), events);
-                return changeUnderLock(session, work, migration);
+                LockLoss loss = new LockLoss(connections, migration, events);
+                try (LockFence fence = LockFence.start(lock, LockFence.EVERY, loss::respond)) {
+                    return changeUnderLock(session, work, migration, new Fencing(fence, loss));
+                }
             }
         } catch (MigrateException e) {
             events.on(new MigrationEvent.RunFailed(e.getMessage(), e.code().name(), elapsed()));
@@ -81,7 +86,12 @@ final class MigrationRun {
         }
     }
 
-    private MigrateResult changeUnderLock(MigrationSession session, Connection work, TrackedDataSource migration) {
+    /** The run's lock fence, and what the run does and says when it trips. */
+    private record Fencing(LockFence fence, LockLoss loss) {
+    }
+
+    private MigrateResult changeUnderLock(MigrationSession session, Connection work, TrackedDataSource migration,
+            Fencing fencing) {
         ToolStatus before = session.status();
         events.on(new MigrationEvent.StatusRead(before.current(), before.pending().size()));
         JournalEntry.Start entry = new JournalEntry.Start(action.verb(), configuration.tool(), configuration.strategy(),
@@ -98,17 +108,27 @@ final class MigrationRun {
                     : new GuardedMigrate(configuration.lockGuard(), events, work, journal, journalId, tracker)
                             .run(session, connections, migration);
             String to = migrating ? lastVersion(result, before.current()) : session.status().current();
+            Optional<String> lost = fencing.fence().finalCheck();
+            if (lost.isPresent()) {
+                throw fencing.loss().failure(lost.get(), result.size(), null);
+            }
             journal.succeeded(journalId, to, result.size());
             events.on(new MigrationEvent.RunFinished(before.current(), to, result.size(), elapsed(), Instant.now()));
             return new MigrateResult(configuration.tool(), before.current(), to, result, elapsed(), journalId);
         } catch (RuntimeException e) {
-            RuntimeException reported = !(e instanceof MigrateException known) ? e
+            Optional<String> lost = fencing.fence().lost();
+            RuntimeException reported = lost.isPresent() ? lockLost(e, lost.get(), fencing.loss())
+                    : !(e instanceof MigrateException known) ? e
                     : checked instanceof RunAction.Undo undo ? PartialFailures.describeUndo(known,
                             tracker.applied().size(), undo.request(), session)
                     : PartialFailures.describe(known, tracker.failed(), pending);
-            String to = migrating ? lastVersion(tracker.applied(), before.current())
+            String to = migrating || lost.isPresent() ? lastVersion(tracker.applied(), before.current())
                     : PartialFailures.currentVersion(session, before.current());
-            journal.failed(journalId, to, tracker.applied().size(), String.valueOf(reported.getMessage()));
+            try {
+                journal.failed(journalId, to, tracker.applied().size(), String.valueOf(reported.getMessage()));
+            } catch (MigrateException journalFailure) {
+                reported.addSuppressed(journalFailure);
+            }
             throw reported;
         }
     }
@@ -140,6 +160,11 @@ final class MigrationRun {
             }
             throw refused;
         }
+    }
+
+    private RuntimeException lockLost(RuntimeException e, String why, LockLoss loss) {
+        return e instanceof MigrateException known && known.code() == CoreErrorCode.LOCK_LOST ? e
+                : loss.failure(why, tracker.applied().size(), e);
     }
 
     private InterruptedRunHook.Progress progress(ToolStatus before) {

@@ -47,6 +47,10 @@ public enum CoreErrorCode implements ErrorCode {
             "Other sessions held a lock the migration needs for longer than the retries lasted; the message names "
             + "them. End or wait for those transactions, or run when the table is quiet; to wait longer, raise "
             + CoreSetting.LOCK_RETRIES.names() + "."),
+    LOCK_LOST(27, "the run lost the migration lock while it changed the schema (its session ended or stopped "
+            + "answering), and stopped",
+            "Run `status` to see where the schema stands, then run again. If a proxy, pooler or firewall ends "
+            + "idle sessions, give opta-migrate a direct connection or a longer idle timeout."),
     INTERNAL(70, "a bug in opta-migrate",
             "This is a bug in opta-migrate. Run again with --verbose and report the stack trace."),
     INTERRUPTED(130, "the run was interrupted (Ctrl-C, SIGTERM) while it waited",

@@ -18,6 +18,7 @@ import org.postgresql.PGConnection;
 public final class TrackedDataSource implements DataSource {
     private final DataSource delegate;
     private final List<Integer> pids = new CopyOnWriteArrayList<>();
+    private volatile String closedBecause;
 
     public TrackedDataSource(DataSource delegate) {
         this.delegate = delegate;
@@ -28,14 +29,32 @@ public final class TrackedDataSource implements DataSource {
         return List.copyOf(pids);
     }
 
+    /**
+     * Hands out no more connections: each later request fails with this reason.
+     *
+     * @return the backend pids of the connections handed out before
+     */
+    public List<Integer> closeToNewConnections(String reason) {
+        closedBecause = reason;
+        return pids();
+    }
+
     @Override
     public Connection getConnection() throws SQLException {
+        refuseIfClosed();
         return tracked(delegate.getConnection());
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
+        refuseIfClosed();
         return tracked(delegate.getConnection(username, password));
+    }
+
+    private void refuseIfClosed() throws SQLException {
+        if (closedBecause != null) {
+            throw new SQLException("No new migration connection: " + closedBecause + ".");
+        }
     }
 
     private Connection tracked(Connection connection) throws SQLException {

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Executor;
 
 /**
  * One PostgreSQL session-level advisory lock that every opta-migrate run takes, whatever the tool. It lives on a
@@ -67,6 +68,29 @@ public final class MigrationLock implements AutoCloseable {
 
     public boolean isHeld() {
         return held;
+    }
+
+    /**
+     * Asks, on the lock's own connection, whether this session still holds the lock. A session that is gone, or
+     * does not answer within {@code timeout} (a network cut), does not.
+     *
+     * @param executor runs the connection's network timeout (the JDBC contract asks for one)
+     */
+    public boolean stillHeld(Executor executor, Duration timeout) {
+        try {
+            connection.setNetworkTimeout(executor, (int) Math.max(1, timeout.toMillis()));
+            try (PreparedStatement statement = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_locks "
+                    + "WHERE locktype = 'advisory' AND granted AND pid = pg_backend_pid() AND classid::bigint = ? "
+                    + "AND objid::bigint = ? AND objsubid = 1)")) {
+                statement.setLong(1, KEY >>> 32);
+                statement.setLong(2, KEY & 0xFFFFFFFFL);
+                try (ResultSet result = statement.executeQuery()) {
+                    return result.next() && result.getBoolean(1);
+                }
+            }
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     /** Releases the lock and closes its connection. Closing the session would free it anyway. */

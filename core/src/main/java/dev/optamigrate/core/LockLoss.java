@@ -1,0 +1,59 @@
+package dev.optamigrate.core;
+
+import dev.optamigrate.core.connect.Connections;
+import dev.optamigrate.core.error.CoreErrorCode;
+import dev.optamigrate.core.error.MigrateException;
+import dev.optamigrate.core.event.EventListener;
+import dev.optamigrate.core.event.MigrationEvent;
+import dev.optamigrate.core.guard.TrackedDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a run does when its lock fence trips: it opens no more migration connections and ends the tool's sessions
+ * with {@code pg_terminate_backend}, from a connection of its own, so that a statement in flight is rolled back
+ * and cannot commit beside a second run that has taken the lock.
+ */
+final class LockLoss {
+    private final Connections connections;
+    private final TrackedDataSource migration;
+    private final EventListener events;
+    private volatile List<Integer> ended = List.of();
+
+    LockLoss(Connections connections, TrackedDataSource migration, EventListener events) {
+        this.connections = connections;
+        this.migration = migration;
+        this.events = events;
+    }
+
+    /** Ends the tool's sessions; called once, by the fence. */
+    void respond(String why) {
+        List<Integer> pids = migration.closeToNewConnections("the run lost the migration lock (" + why + ")");
+        events.on(new MigrationEvent.Warning("Lost the migration lock: " + why + ". Ending the migration's "
+                + "sessions (pids " + pids + ") so that nothing more runs or commits."));
+        List<Integer> terminated = new ArrayList<>();
+        try (Connection connection = connections.open();
+                PreparedStatement terminate = connection.prepareStatement("SELECT pg_terminate_backend(?)")) {
+            for (int pid : pids) {
+                terminate.setInt(1, pid);
+                terminate.execute();
+                terminated.add(pid);
+            }
+        } catch (MigrateException | SQLException e) {
+            events.on(new MigrationEvent.Warning("Could not end the migration's sessions after losing the lock: "
+                    + e.getMessage() + ". They end when the server notices this client is gone."));
+        }
+        ended = List.copyOf(terminated);
+    }
+
+    /** The failure a run reports once its lock is lost, whatever the tool said. */
+    MigrateException failure(String why, int applied, Exception cause) {
+        return new MigrateException(CoreErrorCode.LOCK_LOST, "Lost the migration lock while migrating: " + why
+                + ". The run ended its migration sessions" + (ended.isEmpty() ? "" : " (pids " + ended + ")")
+                + " and started nothing more; " + applied + " migration(s) were applied before. Another run may "
+                + "hold the lock now.", cause);
+    }
+}
