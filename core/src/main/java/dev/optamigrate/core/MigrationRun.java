@@ -14,6 +14,7 @@ import dev.optamigrate.core.journal.Journal;
 import dev.optamigrate.core.journal.JournalEntry;
 import dev.optamigrate.core.lock.LockFence;
 import dev.optamigrate.core.lock.MigrationLock;
+import dev.optamigrate.core.lock.SharedSessionCheck;
 import dev.optamigrate.core.spi.AppliedMigration;
 import dev.optamigrate.core.spi.MigrateResult;
 import dev.optamigrate.core.spi.MigrationSession;
@@ -57,13 +58,14 @@ final class MigrationRun {
         events.on(new MigrationEvent.RunStarted(action.verb(), configuration.tool(), configuration.location(),
                 connections.target().describe(), configuration.strategy()));
         try (MigrationLock lock = new MigrationLock(connections.open()); Connection work = connections.open()) {
-            TrackedDataSource migration = new TrackedDataSource(connections.withSessionOptions(
-                    configuration.lockGuard().sessionOptions()));
+            TrackedDataSource migration = new TrackedDataSource(connections.withSessionSettings(
+                    configuration.lockGuard().sessionSettings()));
             ToolContext context = new ToolContext(migration, configuration.location(), events.andThen(tracker),
                     configuration.toolOptions());
             try (MigrationSession session = configuration.tools().byName(configuration.tool()).open(context)) {
                 prepare(session);
                 lock.acquire(configuration.lockWait(), events);
+                SharedSessionCheck.requireOwnSession(lock, work, connections.target());
                 LockLoss loss = new LockLoss(connections, migration, events);
                 try (LockFence fence = LockFence.start(lock, LockFence.EVERY, loss::respond)) {
                     return changeUnderLock(session, work, migration, new Fencing(fence, loss));

@@ -39,6 +39,10 @@ public final class ConnectionFailures {
                     + "' does not exist at " + target.hostAndPort() + ".",
                     "Create it first, or fix the database name in the URL or the Opta DBNAME variable.", e);
         }
+        MigrateException pooler = poolerRefusal(e, target);
+        if (pooler != null) {
+            return pooler;
+        }
         MigrateException tls = tlsFailure(e, target);
         if (tls != null) {
             return tls;
@@ -62,6 +66,21 @@ public final class ConnectionFailures {
         }
         return new MigrateException(CoreErrorCode.CANNOT_CONNECT, "Cannot connect to " + target.describe() + ": "
                 + firstLine(e), null, e);
+    }
+
+    /** A pooler that refused a startup parameter; null when the failure is something else. */
+    private static MigrateException poolerRefusal(SQLException e, Target target) {
+        String message = firstLine(e);
+        String marker = "unsupported startup parameter";
+        int at = message.indexOf(marker);
+        if (at < 0) {
+            return null;
+        }
+        String parameter = message.substring(at + marker.length()).replaceAll("^[:\\s]+", "").strip();
+        return new MigrateException(CoreErrorCode.CANNOT_CONNECT, "A connection pooler at " + target.hostAndPort()
+                + " refused the startup parameter '" + parameter + "': PgBouncer refuses the parameters it does not "
+                + "track.", "Leave it out of the JDBC properties (opta-migrate sets its own session settings with "
+                + "SET), add it to ignore_startup_parameters in pgbouncer.ini, or connect to PostgreSQL directly.", e);
     }
 
     /** The TLS failures, each with its own fix; null when the failure is not about TLS. */

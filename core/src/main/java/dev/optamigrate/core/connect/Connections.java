@@ -1,47 +1,38 @@
 package dev.optamigrate.core.connect;
 
+import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.target.Target;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Opens connections to a {@link Target} with timeouts always set (a dead host must never hang a run), TCP
- * keepalives on, and an application name that tells other sessions who holds the migration lock.
- *
- * <p>Each session also asks the server to notice a dead client quickly, so that a killed run frees its locks
- * within seconds: {@code client_connection_check_interval} makes a backend that runs a long statement check its
- * client every 2 seconds (PostgreSQL 14 and later), and short server-side TCP keepalives detect a client host
- * that vanished. On an older server the first setting is left out.
+ * keepalives on, an application name that tells other sessions who holds the migration lock, and the
+ * {@link SessionSettings} that make the server notice a dead client quickly.
  */
 public final class Connections {
     private static final int APPLICATION_NAME_LIMIT = 63;
-    static final String KEEPALIVES = "-c tcp_keepalives_idle=30 -c tcp_keepalives_interval=10 "
-            + "-c tcp_keepalives_count=3";
-    static final String DEAD_CLIENT_CHECK = "-c client_connection_check_interval=2000 " + KEEPALIVES;
-    private static final String UNKNOWN_PARAMETER = "42704";
 
     private final Target target;
     private final String applicationName;
     private final PGSimpleDataSource dataSource;
-    private final String preferredOptions;
+    private final SessionSettings settings;
 
     public Connections(Target target, String applicationName) {
-        this(target, applicationName, DEAD_CLIENT_CHECK);
+        this(target, applicationName, SessionSettings.deadClientWatch());
     }
 
-    /** With other preferred session options, so that tests can see a server refuse them. */
-    Connections(Target target, String applicationName, String preferredOptions) {
+    /** With other session settings, so that tests can see a server refuse one. */
+    Connections(Target target, String applicationName, SessionSettings settings) {
         this.target = target;
         this.applicationName = applicationName;
-        this.preferredOptions = preferredOptions;
+        this.settings = settings;
         this.dataSource = dataSource(target, applicationName);
-        if (!target.properties().containsKey("options")) {
-            dataSource.setOptions(preferredOptions);
-        }
     }
 
     /** The application name this process uses: {@code opta-migrate <host> pid <pid>}, cut to PostgreSQL's limit. */
@@ -55,37 +46,42 @@ public final class Connections {
     }
 
     /**
-     * Connections like these with more session settings (for the lock guard's {@code lock_timeout}), on top of the
-     * settings these connections use by now: call it after a first {@link #open()}, which may have dropped a
-     * setting an older server does not know.
+     * Connections like these with more session settings (for the lock guard's {@code lock_timeout}).
      *
-     * @param sessionOptions more {@code -c name=value} options; empty for none
+     * @param more more settings, by name; empty for none
      */
-    public DataSource withSessionOptions(String sessionOptions) {
-        if (sessionOptions.isEmpty()) {
-            return dataSource;
-        }
-        PGSimpleDataSource more = dataSource(target, applicationName);
-        String current = dataSource.getOptions();
-        more.setOptions(current == null || current.isEmpty() ? sessionOptions : current + " " + sessionOptions);
-        return more;
+    public DataSource withSessionSettings(Map<String, String> more) {
+        return new SettingDataSource(dataSource, settings.plus(more));
     }
 
     /** Connections for the migration tool; it opens and closes its own. */
     public DataSource dataSource() {
-        return dataSource;
+        return new SettingDataSource(dataSource, settings);
     }
 
     /** Opens one connection, turning every connection failure into a {@link MigrateException} that says why. */
     public Connection open() {
+        Connection connection;
         try {
-            return dataSource.getConnection();
+            connection = dataSource.getConnection();
         } catch (SQLException e) {
-            if (UNKNOWN_PARAMETER.equals(e.getSQLState()) && preferredOptions.equals(dataSource.getOptions())) {
-                dataSource.setOptions(KEEPALIVES);
-                return open();
-            }
             throw ConnectionFailures.translate(e, target);
+        }
+        try {
+            settings.apply(connection);
+            return connection;
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new MigrateException(CoreErrorCode.CANNOT_CONNECT, "Connected to " + target.describe() + ", but "
+                    + e.getMessage(), "Connect to PostgreSQL directly, or through a pooler in session mode.", e);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // the connection is being given up on anyway
         }
     }
 

@@ -3,6 +3,8 @@ package dev.optamigrate.core.guard;
 import dev.optamigrate.core.settings.CoreSetting;
 import dev.optamigrate.core.settings.Settings;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,12 +38,17 @@ public record LockGuard(Duration lockTimeout, int retries, Duration firstPause, 
     }
 
     /**
-     * The session settings of every migration connection, as the {@code options} startup parameter gives them;
-     * empty when both are off, so that a server's or role's own defaults stay in force.
+     * The session settings of every migration connection, by name; empty when both are off, so that a server's or
+     * role's own defaults stay in force.
      */
-    public String sessionOptions() {
-        String lock = enabled() ? "-c lock_timeout=" + lockTimeout.toMillis() : "";
-        String statement = statementTimeout.isZero() ? "" : "-c statement_timeout=" + statementTimeout.toMillis();
-        return (lock + " " + statement).trim();
+    public Map<String, String> sessionSettings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        if (enabled()) {
+            settings.put("lock_timeout", String.valueOf(lockTimeout.toMillis()));
+        }
+        if (!statementTimeout.isZero()) {
+            settings.put("statement_timeout", String.valueOf(statementTimeout.toMillis()));
+        }
+        return settings;
     }
 }

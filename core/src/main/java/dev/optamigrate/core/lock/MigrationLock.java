@@ -70,6 +70,15 @@ public final class MigrationLock implements AutoCloseable {
         return held;
     }
 
+    /** The backend pid that answers on the lock's connection now. */
+    int backendPid() throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT pg_backend_pid()")) {
+            result.next();
+            return result.getInt(1);
+        }
+    }
+
     /**
      * Asks, on the lock's own connection, whether this session still holds the lock. A session that is gone, or
      * does not answer within {@code timeout} (a network cut), does not.

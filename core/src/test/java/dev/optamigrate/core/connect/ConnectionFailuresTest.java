@@ -68,14 +68,28 @@ class ConnectionFailuresTest {
     }
 
     @Test
-    void aServerThatRefusesASessionSettingGetsTheKeepalivesOnly(TestDatabase db) throws Exception {
+    void aRefusedSessionSettingIsNamedAndTheConnectionGivenUp(TestDatabase db) {
         Connections connections = new Connections(db.target(), "t",
-                "-c no_such_setting_on_old_servers=1 " + Connections.KEEPALIVES);
-        try (java.sql.Connection connection = connections.open();
+                SessionSettings.deadClientWatch().plus(Map.of("no_such_setting", "1")));
+
+        MigrateException failure = catchThrowableOfType(MigrateException.class, connections::open);
+
+        assertThat(failure.code()).isEqualTo(CoreErrorCode.CANNOT_CONNECT);
+        assertThat(failure.getMessage()).contains("refused a session setting", "no_such_setting = '1'",
+                "pooler or proxy");
+    }
+
+    @Test
+    void theToolsConnectionsGetTheSettingsToo(TestDatabase db) throws Exception {
+        javax.sql.DataSource tools = new Connections(db.target(), "t")
+                .withSessionSettings(Map.of("lock_timeout", "1500"));
+        try (java.sql.Connection connection = tools.getConnection();
                 java.sql.Statement statement = connection.createStatement();
-                java.sql.ResultSet row = statement.executeQuery("SELECT current_setting('tcp_keepalives_idle')")) {
+                java.sql.ResultSet row = statement.executeQuery("SELECT current_setting('lock_timeout'), "
+                        + "current_setting('tcp_keepalives_idle')")) {
             row.next();
-            assertThat(row.getString(1)).isEqualTo("30");
+            assertThat(row.getString(1)).isEqualTo("1500ms");
+            assertThat(row.getString(2)).isEqualTo("30");
         }
     }
 

@@ -22,7 +22,7 @@ class LockGuardSettingsTest {
         LockGuard guard = LockGuard.from(SettingsLoader.load(Map.of(), Map.of(), Optional.empty(), directory));
 
         assertThat(guard).isEqualTo(LockGuard.DEFAULTS);
-        assertThat(guard.sessionOptions()).isEqualTo("-c lock_timeout=1000");
+        assertThat(guard.sessionSettings()).containsExactly(Map.entry("lock_timeout", "1000"));
     }
 
     @Test
@@ -31,7 +31,7 @@ class LockGuardSettingsTest {
                 "OPTA_MIGRATE_STATEMENT_TIMEOUT", "15m"), Optional.empty(), directory));
 
         assertThat(guard.enabled()).isFalse();
-        assertThat(guard.sessionOptions()).isEqualTo("-c statement_timeout=900000");
+        assertThat(guard.sessionSettings()).containsExactly(Map.entry("statement_timeout", "900000"));
     }
 
     @Test
