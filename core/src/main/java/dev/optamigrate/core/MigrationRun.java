@@ -126,6 +126,9 @@ final class MigrationRun {
                     : PartialFailures.describe(known, tracker.failed(), pending);
             String to = migrating || lost.isPresent() ? lastVersion(tracker.applied(), before.current())
                     : PartialFailures.currentVersion(session, before.current());
+            if (lost.isPresent()) {
+                LockLoss.bound(work);
+            }
             try {
                 journal.failed(journalId, to, tracker.applied().size(), String.valueOf(reported.getMessage()));
             } catch (MigrateException journalFailure) {

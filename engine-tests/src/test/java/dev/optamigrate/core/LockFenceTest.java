@@ -82,7 +82,7 @@ class LockFenceTest {
         return Migrator.configure().target(db.target()).location(location.toString()).load();
     }
 
-    private static void awaitStatementInFlight(TestDatabase db, String fragment) throws Exception {
+    static void awaitStatementInFlight(TestDatabase db, String fragment) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (db.column("SELECT pid FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%" + fragment
                 + "%' AND pid <> pg_backend_pid()").isEmpty()) {
