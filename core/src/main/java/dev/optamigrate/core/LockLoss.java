@@ -27,6 +27,7 @@ final class LockLoss {
     private final TrackedDataSource migration;
     private final EventListener events;
     private volatile List<Integer> ended = List.of();
+    private volatile boolean responded;
 
     LockLoss(Connections connections, TrackedDataSource migration, EventListener events) {
         this.connections = connections;
@@ -36,6 +37,7 @@ final class LockLoss {
 
     /** Ends the tool's sessions; called once, by the fence. */
     void respond(String why) {
+        responded = true;
         List<Integer> pids = migration.closeToNewConnections("the run lost the migration lock (" + why + ")");
         events.on(new MigrationEvent.Warning("Lost the migration lock: " + why + ". Ending the migration's "
                 + "sessions (pids " + pids + ") so that nothing more runs or commits."));
@@ -69,9 +71,11 @@ final class LockLoss {
 
     /** The failure a run reports once its lock is lost, whatever the tool said. */
     MigrateException failure(String why, int applied, Exception cause) {
+        String stopped = responded ? "The run ended its migration sessions" + (ended.isEmpty() ? ""
+                : " (pids " + ended + ")") + " and started nothing more; " + applied + " migration(s) were applied "
+                + "before." : "It was found lost after the migrations had finished; " + applied + " migration(s) "
+                + "were applied, possibly beside another run.";
         return new MigrateException(CoreErrorCode.LOCK_LOST, "Lost the migration lock while migrating: " + why
-                + ". The run ended its migration sessions" + (ended.isEmpty() ? "" : " (pids " + ended + ")")
-                + " and started nothing more; " + applied + " migration(s) were applied before. Another run may "
-                + "hold the lock now.", cause);
+                + ". " + stopped + " Another run may hold the lock now.", cause);
     }
 }

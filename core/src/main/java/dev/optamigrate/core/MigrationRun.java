@@ -119,12 +119,15 @@ final class MigrationRun {
             return new MigrateResult(configuration.tool(), before.current(), to, result, elapsed(), journalId);
         } catch (RuntimeException e) {
             Optional<String> lost = fencing.fence().lost();
+            Optional<MigrateException> connectionLost = ConnectionLoss.of(e, tracker.applied().size());
             RuntimeException reported = lost.isPresent() ? lockLost(e, lost.get(), fencing.loss())
+                    : connectionLost.isPresent() ? connectionLost.get()
                     : !(e instanceof MigrateException known) ? e
                     : checked instanceof RunAction.Undo undo ? PartialFailures.describeUndo(known,
                             tracker.applied().size(), undo.request(), session)
                     : PartialFailures.describe(known, tracker.failed(), pending);
-            String to = migrating || lost.isPresent() ? lastVersion(tracker.applied(), before.current())
+            String to = migrating || lost.isPresent() || connectionLost.isPresent()
+                    ? lastVersion(tracker.applied(), before.current())
                     : PartialFailures.currentVersion(session, before.current());
             if (lost.isPresent()) {
                 LockLoss.bound(work);

@@ -17,10 +17,6 @@ final class PartialFailures {
     }
 
     /**
-     * @param failed  the version (or, without one, the script) of the migration that failed, or {@code null}
-     * @param pending the pending migrations as the run read them (empty when it did not read their SQL)
-     */
-    /**
      * An undo that failed after reverting some: how many of how many, and where the schema stands now (read again,
      * since the tool may have reverted more than it reported).
      */
@@ -42,6 +38,10 @@ final class PartialFailures {
         }
     }
 
+    /**
+     * @param failed  the version (or, without one, the script) of the migration that failed, or {@code null}
+     * @param pending the pending migrations as the run read them (empty when it did not read their SQL)
+     */
     static MigrateException describe(MigrateException failure, String failed, List<PendingMigration> pending) {
         boolean outside = failed != null && pending.stream().anyMatch(migration -> !migration.transactional()
                 && (Objects.equals(failed, migration.version()) || Objects.equals(failed, migration.script())));

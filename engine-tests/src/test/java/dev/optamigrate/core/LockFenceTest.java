@@ -61,7 +61,7 @@ class LockFenceTest {
                 + "AND classid::bigint = " + OPTA_MIGRATE_LOCK_HIGH + " AND objid::bigint = " + OPTA_MIGRATE_LOCK_LOW
                 + " AND objsubid = 1");
 
-        MigrateException failure = failureOf(first);
+        MigrateException failure = failureOf(first, Duration.ofSeconds(30));
         Duration noticed = Duration.ofNanos(System.nanoTime() - lostAt);
         assertThat(failure.code()).isEqualTo(CoreErrorCode.LOCK_LOST);
         assertThat(failure.exitCode()).isEqualTo(27);
@@ -91,14 +91,15 @@ class LockFenceTest {
         }
     }
 
-    private static MigrateException failureOf(CompletableFuture<MigrateResult> run) throws Exception {
+    /** The failure a run ends with, within the time given. */
+    static MigrateException failureOf(CompletableFuture<MigrateResult> run, Duration within) throws Exception {
         try {
-            run.get(30, TimeUnit.SECONDS);
+            run.get(within.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             assertThat(e.getCause()).isInstanceOf(MigrateException.class);
             return (MigrateException) e.getCause();
         }
-        throw new AssertionError("the run whose lock was lost succeeded");
+        throw new AssertionError("the run succeeded");
     }
 
     private static JournalEntry journal(TestDatabase db) throws SQLException {

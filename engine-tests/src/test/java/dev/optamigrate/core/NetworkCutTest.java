@@ -12,8 +12,6 @@ import dev.optamigrate.core.testing.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,21 +45,11 @@ class NetworkCutTest {
             long cutAt = System.nanoTime();
             proxy.blackHole();
 
-            MigrateException failure = failureOf(run);
+            MigrateException failure = LockFenceTest.failureOf(run, Duration.ofSeconds(60));
 
             assertThat(failure.code()).isEqualTo(CoreErrorCode.LOCK_LOST);
             assertThat(Duration.ofNanos(System.nanoTime() - cutAt)).as("time from the cut to the run's end")
                     .isLessThan(BOUND.plusSeconds(3));
         }
-    }
-
-    private static MigrateException failureOf(CompletableFuture<MigrateResult> run) throws Exception {
-        try {
-            run.get(60, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            assertThat(e.getCause()).isInstanceOf(MigrateException.class);
-            return (MigrateException) e.getCause();
-        }
-        throw new AssertionError("the run cut off from its server succeeded");
     }
 }

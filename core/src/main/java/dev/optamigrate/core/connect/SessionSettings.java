@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * client every 2 seconds (PostgreSQL 14 and later; left out on older servers), and short server-side TCP keepalives
  * detect a client host that vanished.
  */
-public final class SessionSettings {
+final class SessionSettings {
     static final Map<String, String> KEEPALIVES = Map.of("tcp_keepalives_idle", "30", "tcp_keepalives_interval", "10",
             "tcp_keepalives_count", "3");
     private static final String CLIENT_CHECK = "client_connection_check_interval";
@@ -58,7 +58,7 @@ public final class SessionSettings {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new SQLException("The server refused a session setting (" + sql.replace("SET ", "") + "): "
+            throw new SQLException("the server refused a session setting (" + sql.replace("SET ", "") + "): "
                     + e.getMessage() + ". A pooler or proxy in front of PostgreSQL may not pass SET through.",
                     e.getSQLState(), e);
         }

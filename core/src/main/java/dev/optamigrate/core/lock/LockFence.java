@@ -13,7 +13,8 @@ import java.util.function.Consumer;
  * on the lock's own connection, so it needs nothing from the tool's. The lock is lost when its session ends (a
  * proxy's idle timeout, a failover, an operator's {@code pg_terminate_backend}) or stops answering within
  * {@link #ANSWER_WITHIN} (a network cut). The fence then trips, once: its action ends the tool's sessions, so that
- * the run starts nothing more and a second run that takes the lock never runs a migration beside this one.
+ * the run starts nothing more, and a statement of this run runs beside a second run that took the lock for no
+ * longer than the fence's bound.
  */
 public final class LockFence implements AutoCloseable {
     /** How often the fence asks. A lost lock is noticed within this plus {@link #ANSWER_WITHIN}. */
