@@ -13,7 +13,8 @@ public enum CoreErrorCode implements ErrorCode {
     CONFIGURATION(2, "bad usage or configuration (flag, variable, config file, location, tool or strategy)",
             "Check the flags, the OPTA_MIGRATE_* environment variables and opta-migrate.yaml; "
             + "`opta-migrate <verb> --help` lists every setting."),
-    CANNOT_CONNECT(3, "cannot reach the database (refused, unresolvable, timed out, no such database)",
+    CANNOT_CONNECT(3, "cannot reach the database (refused, unresolvable, timed out, no such database), or lost it "
+            + "mid-run",
             "Check host, port and database name, and that this machine can reach the database "
             + "(VPN, tunnel, firewall, security group)."),
     AUTHENTICATION_FAILED(4, "the database refused the user or password",
