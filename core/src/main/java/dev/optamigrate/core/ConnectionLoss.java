@@ -1,8 +1,8 @@
 package dev.optamigrate.core;
 
+import dev.optamigrate.core.error.Causes;
 import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
-import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,21 +18,12 @@ final class ConnectionLoss {
 
     /** The failure as a lost connection, if that is what it is. */
     static Optional<MigrateException> of(Throwable failure, int applied) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (SERVER_GONE.contains(sql.getSQLState()) || sql.getSQLState().startsWith("08"))) {
-                return Optional.of(new MigrateException(CoreErrorCode.CANNOT_CONNECT, "Lost the connection to the "
-                        + "server during the migration: " + firstLine(sql.getMessage()) + " (SQLSTATE "
+        return Causes.sqlState(failure, state -> SERVER_GONE.contains(state) || state.startsWith("08"))
+                .map(sql -> new MigrateException(CoreErrorCode.CANNOT_CONNECT, "Lost the connection to the server "
+                        + "during the migration: " + Causes.firstLine(sql.getMessage()) + " (SQLSTATE "
                         + sql.getSQLState() + "). The server shut down, restarted or ended the session; the "
                         + "migration in flight was rolled back unless it ran outside a transaction, and " + applied
                         + " migration(s) were applied before.", "When the server is back, run again: it starts "
                         + "from the migration that was cut off. `status` shows where the schema stands.", failure));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static String firstLine(String message) {
-        return message == null ? "" : message.lines().findFirst().orElse("");
     }
 }

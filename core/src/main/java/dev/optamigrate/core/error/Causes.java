@@ -1,5 +1,9 @@
 package dev.optamigrate.core.error;
 
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.function.Predicate;
+
 /** Looks through an exception's chain of causes, as every tool wraps the database's error its own way. */
 public final class Causes {
     private Causes() {
@@ -13,6 +17,30 @@ public final class Causes {
             }
         }
         return null;
+    }
+
+    /**
+     * The first database error in the chain (its chained {@code getNextException()} errors included) whose
+     * SQLSTATE matches, however the tool wrapped it.
+     */
+    public static Optional<SQLException> sqlState(Throwable e, Predicate<String> state) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                for (SQLException next = sql; next != null; next = next.getNextException()) {
+                    if (next.getSQLState() != null && state.test(next.getSQLState())) {
+                        return Optional.of(next);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first line of a message; the whole of a one-line one. */
+    public static String firstLine(String message) {
+        String text = String.valueOf(message);
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
     }
 
     /** The last exception in the chain: usually the database's or the network's own. */

@@ -1,5 +1,6 @@
 package dev.optamigrate.core.guard;
 
+import dev.optamigrate.core.error.Causes;
 import java.sql.SQLException;
 
 /** Whether a failure is PostgreSQL's "canceling statement due to lock timeout" (SQLSTATE 55P03). */
@@ -12,15 +13,7 @@ public final class LockTimeouts {
 
     /** True when the failure or any of its causes is a lock timeout, however the tool wrapped it. */
     public static boolean causedBy(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && isLockTimeout(sql)) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                return false;
-            }
-        }
-        return false;
+        return Causes.sqlState(failure, LOCK_NOT_AVAILABLE::equals).isPresent();
     }
 
     /**
@@ -28,26 +21,7 @@ public final class LockTimeouts {
      * lock timeout}; the failure's first line when there is none.
      */
     public static String databaseMessage(Throwable failure) {
-        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && isLockTimeout(sql)) {
-                return firstLine(sql.getMessage());
-            }
-        }
-        return firstLine(failure.getMessage());
-    }
-
-    private static String firstLine(String message) {
-        String text = String.valueOf(message);
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
-    }
-
-    private static boolean isLockTimeout(SQLException sql) {
-        for (SQLException next = sql; next != null; next = next.getNextException()) {
-            if (LOCK_NOT_AVAILABLE.equals(next.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.firstLine(Causes.sqlState(failure, LOCK_NOT_AVAILABLE::equals).map(SQLException::getMessage)
+                .orElse(failure.getMessage()));
     }
 }

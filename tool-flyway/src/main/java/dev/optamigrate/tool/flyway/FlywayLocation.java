@@ -102,9 +102,11 @@ final class FlywayLocation {
         if (physical != null && !physical.isBlank() && Files.isRegularFile(Path.of(physical))) {
             return Files.exists(Path.of(physical + ".conf"));
         }
+        if (classpathRoot == null) {
+            return true;
+        }
         String resource = classpathRoot + "/" + migration.getScript();
-        return classpathRoot == null || loader.getResource(resource) == null
-                || loader.getResource(resource + ".conf") != null;
+        return loader.getResource(resource) == null || loader.getResource(resource + ".conf") != null;
     }
 
     private static MigrateException missing(String location, String problem) {

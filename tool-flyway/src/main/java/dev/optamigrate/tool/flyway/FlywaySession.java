@@ -118,8 +118,9 @@ final class FlywaySession implements MigrationSession {
     @Override
     public void forgetFailedAttempt() {
         forgetReads();
-        boolean failed = Arrays.stream(flyway.info().all()).anyMatch(migration -> migration.getState().isFailed());
-        if (!failed) {
+        MigrationInfoService info = info();
+        if (Arrays.stream(info.all()).noneMatch(migration -> migration.getState().isFailed())) {
+            lastRead = info;
             return;
         }
         Configuration configuration = flyway.getConfiguration();
