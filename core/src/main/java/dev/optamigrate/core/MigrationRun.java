@@ -15,6 +15,7 @@ import dev.optamigrate.core.journal.JournalEntry;
 import dev.optamigrate.core.lock.LockFence;
 import dev.optamigrate.core.lock.MigrationLock;
 import dev.optamigrate.core.lock.SharedSessionCheck;
+import dev.optamigrate.core.lock.StaleSessions;
 import dev.optamigrate.core.spi.AppliedMigration;
 import dev.optamigrate.core.spi.MigrateResult;
 import dev.optamigrate.core.spi.MigrationSession;
@@ -66,6 +67,7 @@ final class MigrationRun {
                 prepare(session);
                 lock.acquire(configuration.lockWait(), events);
                 SharedSessionCheck.requireOwnSession(lock, work, connections.target());
+                StaleSessions.awaitEnd(work, lock, migration.pids(), events);
                 LockLoss loss = new LockLoss(connections, migration, events);
                 try (LockFence fence = LockFence.start(lock, LockFence.EVERY, loss::respond)) {
                     return changeUnderLock(session, work, migration, new Fencing(fence, loss));
@@ -103,6 +105,10 @@ final class MigrationRun {
         List<PendingMigration> pending = migrating && !before.pending().isEmpty()
                 && configuration.safety() != SafetyMode.OFF ? session.pending() : List.of();
         RunAction checked = refusedOrChecked(session, before, pending, work, entry);
+        if (migrating && !before.pending().isEmpty()) {
+            InterruptedIndexBuilds.dropBeforeMigrating(work, () -> pending.isEmpty() ? session.pending() : pending,
+                    events);
+        }
         Journal journal = Journal.open(work);
         long journalId = journal.start(entry);
         try (InterruptedRunHook hook = new InterruptedRunHook(connections, journalId, events, progress(before))) {

@@ -14,13 +14,19 @@ import java.util.function.Consumer;
  * proxy's idle timeout, a failover, an operator's {@code pg_terminate_backend}) or stops answering within
  * {@link #ANSWER_WITHIN} (a network cut). The fence then trips, once: its action ends the tool's sessions, so that
  * the run starts nothing more, and a statement of this run runs beside a second run that took the lock for no
- * longer than the fence's bound.
+ * longer than the fence's bound. On the server's side, the lock's session ends once it has been silent for
+ * {@link #SERVER_FREES_AFTER}, so a run that is gone or cut off holds the lock no longer than that.
  */
 public final class LockFence implements AutoCloseable {
     /** How often the fence asks. A lost lock is noticed within this plus {@link #ANSWER_WITHIN}. */
     public static final Duration EVERY = Duration.ofSeconds(1);
     /** How long the lock's connection may take to answer before the lock counts as lost. */
     public static final Duration ANSWER_WITHIN = Duration.ofSeconds(2);
+    /**
+     * How long the lock's session may stay silent before the server ends it, and frees the lock: what bounds the
+     * lock's life on the server's side when this run is gone or cut off.
+     */
+    public static final Duration SERVER_FREES_AFTER = Duration.ofSeconds(10);
     private static final String LOST = "the migration lock's session ended or stopped answering";
 
     private final MigrationLock lock;
@@ -45,6 +51,7 @@ public final class LockFence implements AutoCloseable {
      */
     public static LockFence start(MigrationLock lock, Duration every, Consumer<String> onLost) {
         LockFence fence = new LockFence(lock, onLost);
+        lock.endSessionWhenSilentFor(SERVER_FREES_AFTER);
         fence.timer.scheduleWithFixedDelay(fence::check, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         return fence;
     }

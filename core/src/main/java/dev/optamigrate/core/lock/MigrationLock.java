@@ -26,6 +26,7 @@ public final class MigrationLock implements AutoCloseable {
 
     private static final Duration DEFAULT_PROGRESS_EVERY = Duration.ofSeconds(10);
     private static final String LOCK_NOT_AVAILABLE = "55P03";
+    private static final int IDLE_SESSION_TIMEOUT_SINCE = 14;
 
     private final Connection connection;
     private final Duration progressEvery;
@@ -99,6 +100,22 @@ public final class MigrationLock implements AutoCloseable {
             }
         } catch (SQLException e) {
             return false;
+        }
+    }
+
+    /**
+     * Asks the server to end the lock's session, and so free the lock, once the session has been silent for
+     * {@code limit}: the lock fence speaks every second, so only a run that is gone or cut off falls silent, and the
+     * lock is then free within this bound even when the server's TCP keepalives cannot tell (a proxy or a pooler
+     * keeps its own end of the connection alive). PostgreSQL 14 and later; on older servers the keepalives remain.
+     */
+    void endSessionWhenSilentFor(Duration limit) {
+        try (Statement statement = connection.createStatement()) {
+            if (connection.getMetaData().getDatabaseMajorVersion() >= IDLE_SESSION_TIMEOUT_SINCE) {
+                statement.execute("SET idle_session_timeout = " + limit.toMillis());
+            }
+        } catch (SQLException e) {
+            // The fence's first check finds out whether the session is still there.
         }
     }
 
