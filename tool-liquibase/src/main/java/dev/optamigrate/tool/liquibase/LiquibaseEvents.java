@@ -13,7 +13,8 @@ import liquibase.database.Database;
 
 /**
  * Turns Liquibase's per-changeset callbacks into opta-migrate events and remembers what ran (or was rolled
- * back), and which changeset failed.
+ * back), and which changeset failed. It also tells {@link ChangeSetCommits} when a changeset starts and ends, so that
+ * the changeset and its DATABASECHANGELOG row commit together.
  */
 final class LiquibaseEvents extends AbstractChangeExecListener {
     private final EventListener events;
@@ -27,11 +28,13 @@ final class LiquibaseEvents extends AbstractChangeExecListener {
 
     @Override
     public void willRun(ChangeSet changeSet, DatabaseChangeLog log, Database database, ChangeSet.RunStatus status) {
+        holdCommits(changeSet, database);
         started(changeSet);
     }
 
     @Override
     public void ran(ChangeSet changeSet, DatabaseChangeLog log, Database database, ChangeSet.ExecType type) {
+        ChangeSetCommits.release(database);
         if (type == ChangeSet.ExecType.EXECUTED || type == ChangeSet.ExecType.RERAN) {
             finished(changeSet);
         }
@@ -39,22 +42,33 @@ final class LiquibaseEvents extends AbstractChangeExecListener {
 
     @Override
     public void willRollback(ChangeSet changeSet, DatabaseChangeLog log, Database database) {
+        holdCommits(changeSet, database);
         started(changeSet);
     }
 
     @Override
     public void rolledBack(ChangeSet changeSet, DatabaseChangeLog log, Database database) {
+        ChangeSetCommits.release(database);
         finished(changeSet);
     }
 
     @Override
     public void runFailed(ChangeSet changeSet, DatabaseChangeLog log, Database database, Exception exception) {
+        ChangeSetCommits.release(database);
         failed(changeSet);
     }
 
     @Override
     public void rollbackFailed(ChangeSet changeSet, DatabaseChangeLog log, Database database, Exception exception) {
+        ChangeSetCommits.release(database);
         failed(changeSet);
+    }
+
+    /** A changeset that runs in a transaction commits together with its DATABASECHANGELOG row. */
+    private static void holdCommits(ChangeSet changeSet, Database database) {
+        if (changeSet.isRunInTransaction()) {
+            ChangeSetCommits.hold(database);
+        }
     }
 
     List<AppliedMigration> done() {

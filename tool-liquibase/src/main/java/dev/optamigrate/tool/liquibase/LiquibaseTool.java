@@ -19,7 +19,6 @@ import liquibase.changelog.ChangeLogHistoryServiceFactory;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.OfflineConnection;
-import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.DatabaseException;
 import liquibase.resource.DirectoryResourceAccessor;
 
@@ -43,7 +42,7 @@ final class LiquibaseTool implements MigrationTool {
         }
         try {
             Database database = DatabaseFactory.getInstance()
-                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+                    .findCorrectDatabaseImplementation(new ChangeSetCommits(connection));
             return new LiquibaseSession(database, changelog, context.events(), context.options());
         } catch (DatabaseException e) {
             closeQuietly(connection);

@@ -14,12 +14,15 @@ import org.apache.ibatis.migration.hook.MigrationHook;
 /** A MyBatis hook that turns each script run (up or down) into opta-migrate events and remembers what ran. */
 final class MyBatisEvents implements MigrationHook {
     private final EventListener events;
+    private final Runnable scriptStarts;
     private final List<AppliedMigration> done = new ArrayList<>();
     private Change current;
     private long startedNanos;
 
-    MyBatisEvents(EventListener events) {
+    /** @param scriptStarts called as each script starts, before its events */
+    MyBatisEvents(EventListener events, Runnable scriptStarts) {
         this.events = events;
+        this.scriptStarts = scriptStarts;
     }
 
     @Override
@@ -28,6 +31,7 @@ final class MyBatisEvents implements MigrationHook {
 
     @Override
     public void beforeEach(Map<String, Object> bindings) {
+        scriptStarts.run();
         current = changeOf(bindings);
         startedNanos = System.nanoTime();
         events.on(new MigrationEvent.MigrationStarted(MyBatisSession.versionOf(current), current.getDescription(),

@@ -3,8 +3,6 @@ package dev.optamigrate.tool.mybatis;
 import dev.optamigrate.core.spi.MigrationSession;
 import dev.optamigrate.core.spi.MigrationTool;
 import dev.optamigrate.core.spi.ToolContext;
-import org.apache.ibatis.migration.ConnectionProvider;
-import org.apache.ibatis.migration.DataSourceConnectionProvider;
 
 /** MyBatis Migrations 3.5, driven through its operations API ({@code UpOperation}, {@code StatusOperation}...). */
 final class MyBatisTool implements MigrationTool {
@@ -18,9 +16,11 @@ final class MyBatisTool implements MigrationTool {
     @Override
     public MigrationSession open(ToolContext context) {
         MyBatisLayout layout = MyBatisLayout.of(context.location(), context.options().environment());
-        ConnectionProvider connections = layout.options().isAutoCommit()
-                ? new AutoCommitConnections(context.dataSource())
-                : new DataSourceConnectionProvider(context.dataSource());
-        return new MyBatisSession(connections, layout, context.events());
+        if (layout.options().isAutoCommit()) {
+            return new MyBatisSession(new AutoCommitConnections(context.dataSource()), layout, context.events(),
+                    () -> { });
+        }
+        ScriptCommits connections = new ScriptCommits(context.dataSource());
+        return new MyBatisSession(connections, layout, context.events(), connections::scriptStarts);
     }
 }
