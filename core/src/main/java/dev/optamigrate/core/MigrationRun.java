@@ -67,7 +67,8 @@ final class MigrationRun {
                 prepare(session);
                 lock.acquire(configuration.lockWait(), events);
                 SharedSessionCheck.requireOwnSession(lock, work, connections.target());
-                StaleSessions.awaitEnd(work, lock, migration.pids(), events);
+                StaleSessions.awaitEnd(work, lock, migration.pids(), configuration.lockGuard().reportQueries(),
+                        events);
                 LockLoss loss = new LockLoss(connections, migration, events);
                 try (LockFence fence = LockFence.start(lock, LockFence.EVERY, loss::respond)) {
                     return changeUnderLock(session, work, migration, new Fencing(fence, loss));

@@ -1,5 +1,6 @@
 package dev.optamigrate.reliability;
 
+import java.util.Locale;
 import java.util.Random;
 import java.util.function.Predicate;
 
@@ -26,7 +27,7 @@ enum KillMoment {
 
     /** The moment by its option name, e.g. {@code inside-migration}. */
     static KillMoment named(String name) {
-        return valueOf(name.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        return valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 
     String label() {

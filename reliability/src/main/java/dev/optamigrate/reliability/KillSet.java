@@ -9,8 +9,9 @@ import java.util.List;
  * The migration set every kill interrupts, in each tool's format: ten migrations, transactional ones (tables, a
  * 100,000-row fill, a column, a 20,000-row backfill, a view, two with a short sleep) mixed with three
  * {@code CREATE INDEX CONCURRENTLY}, one of them on an expression slow enough to take about 3 s: longer than the
- * server's check for a dead client (2 s), so that a kill leaves it building, and the server then cancels it. Flyway runs the index scripts outside a transaction by itself, Liquibase's
- * changesets say {@code runInTransaction:false}. MyBatis can run {@code CONCURRENTLY} only with
+ * server's check for a dead client (2 s), so that a kill leaves it building, and the server then cancels it.
+ * Flyway runs the index scripts outside a transaction by itself, Liquibase's changesets say
+ * {@code runInTransaction:false}. MyBatis can run {@code CONCURRENTLY} only with
  * {@code auto_commit=true}, where it writes its changelog row after the script's own {@code COMMIT}; its scripts
  * are therefore written to be run again harmlessly, as MyBatis requires, and wrap their statements in
  * {@code BEGIN ... COMMIT}.
@@ -46,7 +47,8 @@ final class KillSet {
             Step.transactional(10, "view", "CREATE VIEW account_orders AS SELECT a.id, count(o.id) AS orders FROM "
                     + "accounts a LEFT JOIN orders o ON o.account_id = a.id GROUP BY a.id;\n", "CREATE OR REPLACE VIEW "
                     + "account_orders AS SELECT a.id, count(o.id) AS orders FROM accounts a LEFT JOIN orders o ON "
-                    + "o.account_id = a.id GROUP BY a.id;\n", "SELECT to_regclass('public.account_orders') IS NOT NULL"));
+                    + "o.account_id = a.id GROUP BY a.id;\n",
+                    "SELECT to_regclass('public.account_orders') IS NOT NULL"));
 
     private KillSet() {
     }

@@ -5,8 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Runs the random-kill suite on an embedded PostgreSQL, prints a table per tool and writes every run as JSON.
@@ -25,7 +28,7 @@ public final class ReliabilityMain {
     public static void main(String[] args) throws Exception {
         int runs = Integer.parseInt(option(args, "--runs", "100"));
         List<String> tools = List.of(option(args, "--tools", "flyway,liquibase,mybatis").split(","));
-        List<KillMoment> moments = java.util.Arrays.stream(option(args, "--moments", "before-lock,status-read,"
+        List<KillMoment> moments = Arrays.stream(option(args, "--moments", "before-lock,status-read,"
                 + "inside-migration,between-migrations,journal-write").split(",")).map(KillMoment::named).toList();
         long seed = Long.parseLong(option(args, "--seed", Long.toString(System.currentTimeMillis())));
         Path out = Path.of(option(args, "--out", "reliability/results/latest.json"));
@@ -34,7 +37,7 @@ public final class ReliabilityMain {
             System.err.println("error: " + cli + " is missing. Build it first: ./mvnw -B -q -DskipTests package");
             System.exit(2);
         }
-        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        Logger.getLogger("").setLevel(Level.WARNING);
         Random random = new Random(seed);
         SuiteReport report = new SuiteReport(seed);
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60))

@@ -3,6 +3,7 @@ package dev.optamigrate.reliability;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,10 +48,9 @@ record Timeline(long started, long statusRead, Map<Integer, Long> applying, Map<
         return text -> step(APPLIED, text).filter(found -> found == step).isPresent();
     }
 
-    private static java.util.Optional<Integer> step(Pattern pattern, String text) {
+    private static Optional<Integer> step(Pattern pattern, String text) {
         Matcher matcher = pattern.matcher(text);
-        return matcher.matches() ? java.util.Optional.of(Integer.parseInt(matcher.group(1)))
-                : java.util.Optional.empty();
+        return matcher.matches() ? Optional.of(Integer.parseInt(matcher.group(1))) : Optional.empty();
     }
 
     private void requireComplete() {

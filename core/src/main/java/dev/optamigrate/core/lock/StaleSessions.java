@@ -41,7 +41,7 @@ public final class StaleSessions {
     /** A session of an earlier run, as pg_stat_activity shows it. */
     record Session(int pid, String application, String state, String query) {
         String describe() {
-            return "pid " + pid + " ('" + application + "', " + state + ": " + query + ")";
+            return "pid " + pid + " ('" + application + "', " + state + (query == null ? "" : ": " + query) + ")";
         }
     }
 
@@ -52,26 +52,27 @@ public final class StaleSessions {
      * @param connection the run's own connection, which is not counted
      * @param lock       the lock the run holds, whose session is not counted either
      * @param tool       the backend pids of the connections the tool opened so far, not counted either
+     * @param queries    whether to name each session's query ({@code report-queries})
      * @throws MigrateException {@code LOCK_TIMEOUT} when such a session outlives the wait and cannot be ended
      */
-    public static void awaitEnd(Connection connection, MigrationLock lock, List<Integer> tool,
+    public static void awaitEnd(Connection connection, MigrationLock lock, List<Integer> tool, boolean queries,
             EventListener events) {
         try {
             List<Integer> ownPids = new ArrayList<>(tool);
             ownPids.add(lock.backendPid());
             Integer[] own = ownPids.toArray(Integer[]::new);
-            List<Session> stale = find(connection, own);
+            List<Session> stale = find(connection, own, queries);
             if (stale.isEmpty()) {
                 return;
             }
             events.on(new MigrationEvent.Progress("Waiting up to " + WAIT.toSeconds() + " s for " + describe(stale)
                     + " of an earlier run to end before migrating."));
-            stale = waitWhileAny(connection, own, WAIT);
+            stale = waitWhileAny(connection, own, queries, WAIT);
             if (stale.isEmpty()) {
                 return;
             }
             terminate(connection, stale, events);
-            stale = waitWhileAny(connection, own, WAIT);
+            stale = waitWhileAny(connection, own, queries, WAIT);
             if (!stale.isEmpty()) {
                 throw stillThere(stale, null);
             }
@@ -81,9 +82,10 @@ public final class StaleSessions {
         }
     }
 
-    private static List<Session> waitWhileAny(Connection connection, Integer[] own, Duration limit) throws SQLException {
+    private static List<Session> waitWhileAny(Connection connection, Integer[] own, boolean queries, Duration limit)
+            throws SQLException {
         long deadline = System.nanoTime() + limit.toNanos();
-        List<Session> stale = find(connection, own);
+        List<Session> stale = find(connection, own, queries);
         while (!stale.isEmpty() && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(POLL.toMillis());
@@ -92,7 +94,7 @@ public final class StaleSessions {
                 throw new MigrateException(CoreErrorCode.INTERRUPTED, "Interrupted while waiting for the sessions of "
                         + "an earlier run to end.", e);
             }
-            stale = find(connection, own);
+            stale = find(connection, own, queries);
         }
         return stale;
     }
@@ -119,14 +121,14 @@ public final class StaleSessions {
                 + "then run again.", cause);
     }
 
-    private static List<Session> find(Connection connection, Integer[] own) throws SQLException {
+    private static List<Session> find(Connection connection, Integer[] own, boolean queries) throws SQLException {
         List<Session> sessions = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(FIND)) {
             statement.setArray(1, connection.createArrayOf("int4", own));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     sessions.add(new Session(rows.getInt(1), rows.getString(2), rows.getString(3),
-                            rows.getString(4)));
+                            queries ? rows.getString(4) : null));
                 }
             }
         }

@@ -28,7 +28,8 @@ class StaleSessionsTest {
     private static final String OURS = "opta-migrate here pid 1";
 
     @Test
-    void aStatementOfAnEarlierRunIsWaitedForWhileTheSessionsOfARunWaitingForTheLockAreLeftAlone(TestDatabase db) throws Exception {
+    void aStatementOfAnEarlierRunIsWaitedForWhileTheSessionsOfARunWaitingForTheLockAreLeftAlone(TestDatabase db)
+            throws Exception {
         Connections ours = new Connections(db.target(), OURS);
         try (MigrationLock lock = new MigrationLock(ours.open()); Connection work = ours.open();
                 Connection waiter = new Connections(db.target(), "opta-migrate there pid 2").open();
@@ -46,7 +47,7 @@ class StaleSessionsTest {
             int waitersToolPid = awaitPid(db, "opta-migrate there pid 2", "state = 'idle in transaction'");
             List<MigrationEvent> events = new CopyOnWriteArrayList<>();
 
-            StaleSessions.awaitEnd(work, lock, List.of(), events::add);
+            StaleSessions.awaitEnd(work, lock, List.of(), true, events::add);
 
             statement.get(5, TimeUnit.SECONDS);
             assertThat(events).singleElement().isInstanceOfSatisfying(MigrationEvent.Progress.class, progress ->
@@ -70,7 +71,7 @@ class StaleSessionsTest {
             int earlierPid = awaitPid(db, "opta-migrate gone pid 3", "state = 'idle in transaction'");
             List<MigrationEvent> events = new CopyOnWriteArrayList<>();
 
-            StaleSessions.awaitEnd(work, lock, List.of(), events::add);
+            StaleSessions.awaitEnd(work, lock, List.of(), true, events::add);
 
             assertThat(events).filteredOn(MigrationEvent.Warning.class::isInstance).singleElement()
                     .isInstanceOfSatisfying(MigrationEvent.Warning.class, warning -> assertThat(warning.message())
