@@ -114,7 +114,9 @@ public final class StaleSessions {
     }
 
     private static MigrateException stillThere(List<Session> stale, SQLException cause) {
-        return new MigrateException(CoreErrorCode.LOCK_TIMEOUT, describe(stale) + " of an earlier run "
+        String sessions = describe(stale);
+        return new MigrateException(CoreErrorCode.LOCK_TIMEOUT, Character.toUpperCase(sessions.charAt(0))
+                + sessions.substring(1) + " of an earlier run "
                 + (stale.size() == 1 ? "is" : "are") + " still at work on the database and could not be ended"
                 + (cause == null ? "" : " (" + cause.getMessage() + ")") + ".", "End "
                 + (stale.size() == 1 ? "it" : "them") + " with SELECT pg_terminate_backend(pid) as a role allowed to, "

@@ -14,15 +14,15 @@ import org.apache.ibatis.migration.hook.MigrationHook;
 /** A MyBatis hook that turns each script run (up or down) into opta-migrate events and remembers what ran. */
 final class MyBatisEvents implements MigrationHook {
     private final EventListener events;
-    private final Runnable scriptStarts;
+    private final ScriptBoundaries scripts;
     private final List<AppliedMigration> done = new ArrayList<>();
     private Change current;
     private long startedNanos;
 
-    /** @param scriptStarts called as each script starts, before its events */
-    MyBatisEvents(EventListener events, Runnable scriptStarts) {
+    /** @param scripts told as each script starts and ends, before its events */
+    MyBatisEvents(EventListener events, ScriptBoundaries scripts) {
         this.events = events;
-        this.scriptStarts = scriptStarts;
+        this.scripts = scripts;
     }
 
     @Override
@@ -31,7 +31,7 @@ final class MyBatisEvents implements MigrationHook {
 
     @Override
     public void beforeEach(Map<String, Object> bindings) {
-        scriptStarts.run();
+        scripts.starts();
         current = changeOf(bindings);
         startedNanos = System.nanoTime();
         events.on(new MigrationEvent.MigrationStarted(MyBatisSession.versionOf(current), current.getDescription(),
@@ -40,6 +40,7 @@ final class MyBatisEvents implements MigrationHook {
 
     @Override
     public void afterEach(Map<String, Object> bindings) {
+        scripts.ends();
         Change change = changeOf(bindings);
         Duration duration = Duration.ofNanos(System.nanoTime() - startedNanos);
         done.add(new AppliedMigration(MyBatisSession.versionOf(change), change.getDescription(), change.getFilename(),

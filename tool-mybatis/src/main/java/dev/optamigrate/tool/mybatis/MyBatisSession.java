@@ -53,19 +53,19 @@ final class MyBatisSession implements MigrationSession {
     private final FileMigrationLoader loader;
     private final DatabaseOperationOption options;
     private final EventListener events;
-    private final Runnable scriptStarts;
+    private final ScriptBoundaries scripts;
     private final boolean hasBootstrap;
     /** What the last status read found; pending() reuses it until a migrate or undo changes the schema. */
     private ToolStatus lastRead;
 
     /**
-     * @param scriptStarts called as each script starts (with {@link ScriptCommits}, so that it commits with its
-     *                     changelog row)
+     * @param scripts told as each script starts and ends ({@link ScriptCommits}, so that it commits with its
+     *                changelog row)
      */
     MyBatisSession(ConnectionProvider connections, MyBatisLayout layout, EventListener events,
-            Runnable scriptStarts) {
+            ScriptBoundaries scripts) {
         this.connections = connections;
-        this.scriptStarts = scriptStarts;
+        this.scripts = scripts;
         this.loader = new FileMigrationLoader(new File(layout.scriptsDirectory().toString()), layout.charset(),
                 layout.variables());
         this.options = layout.options();
@@ -136,7 +136,7 @@ final class MyBatisSession implements MigrationSession {
         if (hasBootstrap) {
             attempt(() -> new BootstrapOperation().operate(connections, loader, options, null));
         }
-        MyBatisEvents hook = new MyBatisEvents(events, scriptStarts);
+        MyBatisEvents hook = new MyBatisEvents(events, scripts);
         try {
             new UpOperation().operate(connections, loader, options, null, hook);
         } catch (MigrationException e) {
@@ -179,7 +179,7 @@ final class MyBatisSession implements MigrationSession {
         if (request.tag() != null) {
             throw noTags();
         }
-        MyBatisEvents hook = new MyBatisEvents(events, scriptStarts);
+        MyBatisEvents hook = new MyBatisEvents(events, scripts);
         try {
             new DownOperation(request.steps()).operate(connections, loader, options, null, hook);
         } catch (MigrationException e) {

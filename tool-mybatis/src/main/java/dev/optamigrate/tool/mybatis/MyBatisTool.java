@@ -18,9 +18,9 @@ final class MyBatisTool implements MigrationTool {
         MyBatisLayout layout = MyBatisLayout.of(context.location(), context.options().environment());
         if (layout.options().isAutoCommit()) {
             return new MyBatisSession(new AutoCommitConnections(context.dataSource()), layout, context.events(),
-                    () -> { });
+                    ScriptBoundaries.NONE);
         }
         ScriptCommits connections = new ScriptCommits(context.dataSource());
-        return new MyBatisSession(connections, layout, context.events(), connections::scriptStarts);
+        return new MyBatisSession(connections, layout, context.events(), connections);
     }
 }
