@@ -1,8 +1,5 @@
 package dev.optamigrate.tool.mybatis;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -25,17 +22,6 @@ final class AutoCommitConnections implements ConnectionProvider {
     @Override
     public Connection getConnection() throws SQLException {
         Connection connection = dataSource.getConnection();
-        InvocationHandler handler = (proxy, method, args) -> {
-            if (method.getName().equals("commit") && method.getParameterCount() == 0 && connection.getAutoCommit()) {
-                return null;
-            }
-            try {
-                return method.invoke(connection, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        };
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                handler);
+        return SkippingConnection.wrap(connection, method -> method.equals("commit") && connection.getAutoCommit());
     }
 }

@@ -1,8 +1,5 @@
 package dev.optamigrate.tool.mybatis;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -57,18 +54,7 @@ final class ScriptCommits implements ConnectionProvider, ScriptBoundaries {
     @Override
     public Connection getConnection() throws SQLException {
         Connection connection = dataSource.getConnection();
-        InvocationHandler handler = (proxy, method, args) -> {
-            if (method.getParameterCount() == 0 && held(connection, method.getName())) {
-                return null;
-            }
-            try {
-                return method.invoke(connection, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        };
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                handler);
+        return SkippingConnection.wrap(connection, method -> held(connection, method));
     }
 
     /** Whether this call is the script's own commit, or the rollback MyBatis sends after it. */
