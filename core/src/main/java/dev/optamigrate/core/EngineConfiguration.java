@@ -4,11 +4,14 @@ import dev.optamigrate.core.analysis.AllowList;
 import dev.optamigrate.core.analysis.SafetyMode;
 import dev.optamigrate.core.event.EventListener;
 import dev.optamigrate.core.guard.LockGuard;
+import dev.optamigrate.core.release.ContractGateOptions;
+import dev.optamigrate.core.release.RunningRelease;
 import dev.optamigrate.core.spi.Confirmation;
 import dev.optamigrate.core.spi.ToolOptions;
 import dev.optamigrate.core.target.Target;
 import dev.optamigrate.core.tool.MigrationTools;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The engine's configuration as {@link MigratorConfiguration} copied it: immutable, so that neither the builder
@@ -20,21 +23,29 @@ import java.time.Duration;
  * @param release  the release recorded in the journal, or {@code null}
  * @param operator who runs the migration, or {@code null}
  * @param lockGuard how migration statements wait for table locks
+ * @param contractGate how migrate applies the contract gate
  */
 record EngineConfiguration(Target target, String tool, String location, Duration lockWait, EventListener listener,
         String strategy, String release, String operator, MigrationTools tools, Confirmation confirmation,
-        SafetyMode safety, ToolOptions toolOptions, AllowList allowList, LockGuard lockGuard) {
+        SafetyMode safety, ToolOptions toolOptions, AllowList allowList, LockGuard lockGuard,
+        ContractGateOptions contractGate) {
 
     /** This configuration for another target, recording another strategy. */
     EngineConfiguration at(Target otherTarget, String otherStrategy) {
         return new EngineConfiguration(otherTarget, tool, location, lockWait, listener, otherStrategy, release,
-                operator, tools, confirmation, safety, toolOptions, allowList, lockGuard);
+                operator, tools, confirmation, safety, toolOptions, allowList, lockGuard, contractGate);
     }
 
     /** This configuration with its tool detected from the location when none was given. */
     EngineConfiguration withDetectedTool() {
         return tool != null ? this : new EngineConfiguration(target, tools.detect(location).tool(), location,
                 lockWait, listener, strategy, release, operator, tools, confirmation, safety, toolOptions, allowList,
-                lockGuard);
+                lockGuard, contractGate);
+    }
+
+    /** This configuration with the running releases a strategy found added to the gate's. */
+    EngineConfiguration withRunning(List<RunningRelease> found) {
+        return new EngineConfiguration(target, tool, location, lockWait, listener, strategy, release, operator,
+                tools, confirmation, safety, toolOptions, allowList, lockGuard, contractGate.withRunning(found));
     }
 }

@@ -1,6 +1,7 @@
 package dev.optamigrate.core;
 
-import dev.optamigrate.core.analysis.SafetyMode;
+import dev.optamigrate.core.analysis.CheckReport;
+import dev.optamigrate.core.analysis.MigrationPhase;
 import dev.optamigrate.core.connect.Connections;
 import dev.optamigrate.core.connect.Hosts;
 import dev.optamigrate.core.error.CoreErrorCode;
@@ -16,6 +17,8 @@ import dev.optamigrate.core.lock.LockFence;
 import dev.optamigrate.core.lock.MigrationLock;
 import dev.optamigrate.core.lock.SharedSessionCheck;
 import dev.optamigrate.core.lock.StaleSessions;
+import dev.optamigrate.core.release.ContractVerdict;
+import dev.optamigrate.core.release.Retirements;
 import dev.optamigrate.core.spi.AppliedMigration;
 import dev.optamigrate.core.spi.MigrateResult;
 import dev.optamigrate.core.spi.MigrationSession;
@@ -39,8 +42,8 @@ final class MigrationRun {
     private final EngineConfiguration configuration;
     /** The codes of a check that refuses the run, as opposed to one that could not be made (a lost connection). */
     private static final Set<ErrorCode> REFUSALS = Set.of(CoreErrorCode.UNSAFE_MIGRATION,
-            CoreErrorCode.INVALID_MIGRATIONS,
-            CoreErrorCode.CONFIGURATION, CoreErrorCode.UNSUPPORTED);
+            CoreErrorCode.INVALID_MIGRATIONS, CoreErrorCode.CONTRACT_NOT_READY, CoreErrorCode.CONFIGURATION,
+            CoreErrorCode.UNSUPPORTED);
 
     private final Connections connections;
     private final EventListener events;
@@ -103,17 +106,21 @@ final class MigrationRun {
                 configuration.location(), configuration.release(), before.current(), Hosts.localName(),
                 ProcessHandle.current().pid(), configuration.operator());
         boolean migrating = action instanceof RunAction.Migrate;
-        List<PendingMigration> pending = migrating && !before.pending().isEmpty()
-                && configuration.safety() != SafetyMode.OFF ? session.pending() : List.of();
-        RunAction checked = refusedOrChecked(session, before, pending, work, entry);
-        if (migrating && !before.pending().isEmpty()) {
-            InterruptedIndexBuilds.dropBeforeMigrating(work, () -> pending.isEmpty() ? session.pending() : pending,
-                    events);
+        List<PendingMigration> pending = migrating && !before.pending().isEmpty() ? session.pending() : List.of();
+        CheckReport report = pending.isEmpty() ? null : SafetyGate.report(pending, work, configuration.allowList(),
+                configuration.lockGuard().enabled());
+        List<MigrationPhase> phases = report == null ? List.of() : report.phases();
+        Checked checked = refusedOrChecked(session, before, report, work, entry);
+        if (!pending.isEmpty()) {
+            InterruptedIndexBuilds.dropBeforeMigrating(work, () -> pending, events);
         }
         Journal journal = Journal.open(work);
         long journalId = journal.start(entry);
+        ContractCheck.overrides(checked.contracts(), configuration.contractGate().mode())
+                .ifPresent(json -> journal.overrides(journalId, json));
         try (InterruptedRunHook hook = new InterruptedRunHook(connections, journalId, events, progress(before))) {
-            List<AppliedMigration> result = checked instanceof RunAction.Undo undo ? session.undo(undo.request())
+            List<AppliedMigration> result = checked.action() instanceof RunAction.Undo undo
+                    ? session.undo(undo.request())
                     : new GuardedMigrate(configuration.lockGuard(), events, work, journal, journalId, tracker)
                             .run(session, connections, migration);
             String to = migrating ? lastVersion(result, before.current()) : session.status().current();
@@ -121,6 +128,7 @@ final class MigrationRun {
             if (lost.isPresent()) {
                 throw fencing.loss().failure(lost.get(), result.size(), null);
             }
+            Retirements.recordApplied(work, journalId, configuration.release(), phases, scripts(result));
             journal.succeeded(journalId, to, result.size());
             events.on(new MigrationEvent.RunFinished(before.current(), to, result.size(), elapsed(), Instant.now()));
             return new MigrateResult(configuration.tool(), before.current(), to, result, elapsed(), journalId);
@@ -130,7 +138,7 @@ final class MigrationRun {
             RuntimeException reported = lost.isPresent() ? lockLost(e, lost.get(), fencing.loss())
                     : connectionLost.isPresent() ? connectionLost.get()
                     : !(e instanceof MigrateException known) ? e
-                    : checked instanceof RunAction.Undo undo ? PartialFailures.describeUndo(known,
+                    : checked.action() instanceof RunAction.Undo undo ? PartialFailures.describeUndo(known,
                             tracker.applied().size(), undo.request(), session)
                     : PartialFailures.describe(known, tracker.failed(), pending);
             String to = migrating || lost.isPresent() || connectionLost.isPresent()
@@ -140,6 +148,8 @@ final class MigrationRun {
                 LockLoss.bound(work);
             }
             try {
+                Retirements.recordApplied(work, journalId, configuration.release(), phases,
+                        scripts(tracker.applied()));
                 journal.failed(journalId, to, tracker.applied().size(), String.valueOf(reported.getMessage()));
             } catch (MigrateException journalFailure) {
                 reported.addSuppressed(journalFailure);
@@ -149,22 +159,34 @@ final class MigrationRun {
     }
 
     /**
-     * The checks that may refuse the run before it changes anything (the safety gate; for an undo, its bounds and
-     * whether the tool can revert every migration it reaches); a refusal is journaled as {@code REFUSED}.
+     * What the checks before the change let run.
      *
-     * @return the action to run: for an undo, its request bounded by what is applied
+     * @param action    the action to run: for an undo, its request bounded by what is applied
+     * @param contracts what the contract gate let through
      */
-    private RunAction refusedOrChecked(MigrationSession session, ToolStatus before, List<PendingMigration> pending,
+    private record Checked(RunAction action, ContractVerdict contracts) {
+    }
+
+    /**
+     * The checks that may refuse the run before it changes anything (the safety gate and the contract gate; for
+     * an undo, its bounds and whether the tool can revert every migration it reaches); a refusal is journaled as
+     * {@code REFUSED}.
+     */
+    private Checked refusedOrChecked(MigrationSession session, ToolStatus before, CheckReport report,
             Connection work, JournalEntry.Start entry) {
         try {
-            SafetyGate.check(configuration.safety(), pending, work, events, configuration.allowList(),
-                    configuration.lockGuard().enabled());
+            ContractVerdict contracts = new ContractVerdict(List.of(), Set.of());
+            if (report != null) {
+                SafetyGate.check(configuration.safety(), report, events);
+                contracts = ContractCheck.run(configuration.contractGate(), configuration.release(), report.phases(),
+                        work, events);
+            }
             if (!(action instanceof RunAction.Undo undo)) {
-                return action;
+                return new Checked(action, contracts);
             }
             UndoRequest revert = undo.request().against(before.applied().size());
             session.checkUndo(revert);
-            return new RunAction.Undo(revert);
+            return new Checked(new RunAction.Undo(revert), contracts);
         } catch (MigrateException refused) {
             if (REFUSALS.contains(refused.code())) {
                 try {
@@ -180,6 +202,10 @@ final class MigrationRun {
     private RuntimeException lockLost(RuntimeException e, String why, LockLoss loss) {
         return e instanceof MigrateException known && known.code() == CoreErrorCode.LOCK_LOST ? e
                 : loss.failure(why, tracker.applied().size(), e);
+    }
+
+    private static List<String> scripts(List<AppliedMigration> applied) {
+        return applied.stream().map(AppliedMigration::script).toList();
     }
 
     private InterruptedRunHook.Progress progress(ToolStatus before) {

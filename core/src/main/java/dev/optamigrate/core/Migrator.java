@@ -1,11 +1,16 @@
 package dev.optamigrate.core;
 
 import dev.optamigrate.core.analysis.CheckReport;
+import dev.optamigrate.core.analysis.MigrationPhase;
 import dev.optamigrate.core.analysis.PendingScripts;
 import dev.optamigrate.core.analysis.StaticCheck;
 import dev.optamigrate.core.connect.Connections;
 import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
+import dev.optamigrate.core.release.ContractGate;
+import dev.optamigrate.core.release.ContractVerdict;
+import dev.optamigrate.core.release.ReleaseHistory;
+import dev.optamigrate.core.release.ReleaseStatus;
 import dev.optamigrate.core.spi.MigrateResult;
 import dev.optamigrate.core.spi.MigrationSession;
 import dev.optamigrate.core.spi.PendingMigration;
@@ -90,6 +95,26 @@ public final class Migrator implements TargetMigrator {
         int version = pgVersion.isPresent() ? pgVersion.getAsInt() : serverMajorVersion();
         return configuration.allowList().apply(StaticCheck.asOneHistory(version)
                 .underLockGuard(configuration.lockGuard().enabled()).check(PendingScripts.of(pending)));
+    }
+
+    /**
+     * The pending migrations' phases, what is retired and not yet contracted, and why each pending contract is not
+     * ready, judged for this configuration's release and running releases. Reads only.
+     */
+    public ReleaseStatus releaseStatus() {
+        List<PendingMigration> pending = pending();
+        try (Connection connection = connections().open()) {
+            List<MigrationPhase> phases = pending.isEmpty() ? List.of()
+                    : StaticCheck.asOneHistory(PendingScripts.serverMajorVersion(connection))
+                            .check(PendingScripts.of(pending)).phases();
+            ReleaseHistory history = ReleaseHistory.read(connection);
+            ContractVerdict verdict = ContractGate.judge(phases,
+                    configuration.contractGate().context(configuration.release()), history);
+            return new ReleaseStatus(phases, history.notContracted(), verdict.notReady());
+        } catch (SQLException e) {
+            throw new MigrateException(CoreErrorCode.CANNOT_CONNECT, "Lost the connection while reading the journal: "
+                    + e.getMessage(), e);
+        }
     }
 
     public ValidationResult validate() {

@@ -6,6 +6,8 @@ import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.EventListener;
 import dev.optamigrate.core.guard.LockGuard;
+import dev.optamigrate.core.release.ContractGateOptions;
+import dev.optamigrate.core.release.RunningRelease;
 import dev.optamigrate.core.settings.CoreSetting;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.settings.ToolOptionsReader;
@@ -15,12 +17,14 @@ import dev.optamigrate.core.spi.ToolOptions;
 import dev.optamigrate.core.target.Target;
 import dev.optamigrate.core.tool.MigrationTools;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Fluent configuration of the engine; {@link #load()} gives the {@link Migrator}. Everything but the target has a
  * default: the tool is detected from the location, which is {@code db/migration}; the lock wait is 10 minutes; the
- * safety check warns.
+ * safety check warns; the contract gate refuses.
  *
  * <p>{@link #load()} and {@link #readOnly()} copy: changing this builder afterwards changes neither the migrator
  * nor what a strategy was given.
@@ -40,6 +44,9 @@ public final class MigratorConfiguration {
     private ToolOptions toolOptions = ToolOptions.DEFAULTS;
     private AllowList allowList = AllowList.NONE;
     private LockGuard lockGuard = LockGuard.DEFAULTS;
+    private SafetyMode contractSafety = SafetyMode.BLOCK;
+    private Optional<List<RunningRelease>> runningReleases = Optional.empty();
+    private boolean trustUnknownReleases;
 
     MigratorConfiguration() {
     }
@@ -57,10 +64,17 @@ public final class MigratorConfiguration {
         MigratorConfiguration configuration = new MigratorConfiguration()
                 .location(settings.require(CoreSetting.LOCATION))
                 .lockWait(settings.duration(CoreSetting.LOCK_WAIT))
-                .safety(SafetyMode.parse(settings.require(CoreSetting.SAFETY)))
                 .toolOptions(ToolOptionsReader.read(settings))
                 .allowList(settings.allowList())
                 .lockGuard(LockGuard.from(settings));
+        SafetyMode safety = SafetyMode.parse(settings.require(CoreSetting.SAFETY));
+        configuration.safety = safety;
+        if (settings.given(CoreSetting.SAFETY)) {
+            configuration.contractSafety = safety;
+        }
+        configuration.runningReleases = settings.get(CoreSetting.RUNNING_RELEASE).map(value -> RunningRelease
+                .parse(value, settings.sourceOf(CoreSetting.RUNNING_RELEASE)));
+        configuration.trustUnknownReleases = settings.bool(CoreSetting.TRUST_UNKNOWN_RELEASES);
         settings.get(CoreSetting.TOOL).ifPresent(configuration::tool);
         settings.get(CoreSetting.RELEASE).ifPresent(configuration::release);
         settings.get(CoreSetting.OPERATOR).ifPresent(configuration::operator);
@@ -87,9 +101,28 @@ public final class MigratorConfiguration {
         return this;
     }
 
-    /** What migrate does with the static check of its pending migrations; default {@link SafetyMode#WARN}. */
+    /**
+     * What migrate does with the static check of its pending migrations (default {@link SafetyMode#WARN}) and
+     * with the contract gate (default {@link SafetyMode#BLOCK}): given here, it sets both.
+     */
     public MigratorConfiguration safety(SafetyMode safety) {
         this.safety = Objects.requireNonNull(safety, "safety");
+        this.contractSafety = safety;
+        return this;
+    }
+
+    /**
+     * The releases that serve traffic now, for the contract gate; by default none is known, and the gate refuses
+     * a contract that depends on them.
+     */
+    public MigratorConfiguration runningReleases(List<RunningRelease> running) {
+        this.runningReleases = Optional.of(List.copyOf(running));
+        return this;
+    }
+
+    /** Whether a running release the journal has never seen counts as new for the contract gate; default no. */
+    public MigratorConfiguration trustUnknownReleases(boolean trust) {
+        this.trustUnknownReleases = trust;
         return this;
     }
 
@@ -177,6 +210,7 @@ public final class MigratorConfiguration {
         MigrationTools chosen = tools != null ? tools
                 : MigrationTools.discover(Thread.currentThread().getContextClassLoader());
         return new EngineConfiguration(target, tool, location, lockWait, listener, strategy, release, operator, chosen,
-                confirmation, safety, toolOptions, allowList, lockGuard);
+                confirmation, safety, toolOptions, allowList, lockGuard, new ContractGateOptions(contractSafety,
+                        runningReleases, trustUnknownReleases));
     }
 }

@@ -1,11 +1,13 @@
 package dev.optamigrate.core;
 
 import dev.optamigrate.core.event.EventListener;
+import dev.optamigrate.core.release.RunningRelease;
 import dev.optamigrate.core.spi.Confirmation;
 import dev.optamigrate.core.spi.RunConfiguration;
 import dev.optamigrate.core.spi.TargetMigrator;
 import dev.optamigrate.core.target.Target;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** The engine's configuration as strategies see it through the SPI. */
@@ -54,6 +56,12 @@ final class ReadOnlyConfiguration implements RunConfiguration {
     @Override
     public Optional<Target> target() {
         return Optional.ofNullable(configuration.target());
+    }
+
+    @Override
+    public RunConfiguration withRunningReleases(Map<String, Integer> podsPerRelease) {
+        return new ReadOnlyConfiguration(configuration.withRunning(podsPerRelease.entrySet().stream()
+                .map(release -> new RunningRelease(release.getKey(), release.getValue())).toList()));
     }
 
     @Override

@@ -28,16 +28,22 @@ final class SafetyGate {
     }
 
     /**
+     * The static check of what is pending, for the server's version: its findings, and each migration's phase.
+     *
      * @param allowList   findings accepted in the config file
      * @param lockGuarded whether the lock guard runs the migrations (then lock-timeout-missing does not apply)
      */
-    static void check(SafetyMode mode, List<PendingMigration> pending, Connection connection, EventListener events,
-            AllowList allowList, boolean lockGuarded) {
-        if (mode == SafetyMode.OFF || pending.isEmpty()) {
+    static CheckReport report(List<PendingMigration> pending, Connection connection, AllowList allowList,
+            boolean lockGuarded) {
+        return allowList.apply(StaticCheck.asOneHistory(PendingScripts.serverMajorVersion(connection))
+                .underLockGuard(lockGuarded).check(PendingScripts.of(pending)));
+    }
+
+    /** Reports the findings as events, and refuses as the mode says. */
+    static void check(SafetyMode mode, CheckReport report, EventListener events) {
+        if (mode == SafetyMode.OFF) {
             return;
         }
-        CheckReport report = allowList.apply(StaticCheck.asOneHistory(PendingScripts.serverMajorVersion(connection))
-                .underLockGuard(lockGuarded).check(PendingScripts.of(pending)));
         for (Finding finding : report.findings()) {
             events.on(new MigrationEvent.SafetyFinding(finding.rule(), finding.severity().label(), finding.file(),
                     finding.line(), finding.statement(), finding.message(), finding.fix()));

@@ -6,6 +6,7 @@ import dev.optamigrate.core.settings.Settings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What a migration started in the cluster (in a Job, or in a service's pod) runs and which of this run's settings
@@ -20,7 +21,8 @@ public final class RemoteRun {
             CoreSetting.SEARCH_PATH, CoreSetting.CONTEXTS, CoreSetting.LABELS, CoreSetting.PLACEHOLDERS,
             CoreSetting.MYBATIS_ENVIRONMENT, CoreSetting.LOCK_WAIT, CoreSetting.LOCK_TIMEOUT, CoreSetting.LOCK_RETRIES,
             CoreSetting.LOCK_RETRY_PAUSE, CoreSetting.STATEMENT_TIMEOUT, CoreSetting.REPORT_QUERIES,
-            CoreSetting.CANCEL_BLOCKERS, CoreSetting.SAFETY, CoreSetting.RELEASE, CoreSetting.OPERATOR,
+            CoreSetting.CANCEL_BLOCKERS, CoreSetting.SAFETY, CoreSetting.RELEASE, CoreSetting.RUNNING_RELEASE,
+            CoreSetting.TRUST_UNKNOWN_RELEASES, CoreSetting.OPERATOR,
             CoreSetting.SSLMODE, CoreSetting.ENV_HOST, CoreSetting.ENV_PORT, CoreSetting.ENV_NAME, CoreSetting.ENV_USER,
             CoreSetting.ENV_PASSWORD);
 
@@ -44,5 +46,19 @@ public final class RemoteRun {
             variables.putIfAbsent(CoreSetting.RELEASE.environmentVariable(), release);
         }
         return variables;
+    }
+
+    /**
+     * The variables with the releases found on the service's pods added to the running releases the contract gate
+     * compares (as {@code image=pods}, after any the user gave).
+     */
+    public static Map<String, String> withRunning(Map<String, String> variables, Map<String, Integer> images) {
+        Map<String, String> added = new LinkedHashMap<>(variables);
+        String found = images.entrySet().stream().map(image -> image.getKey() + "=" + image.getValue())
+                .collect(Collectors.joining(","));
+        if (!found.isEmpty()) {
+            added.merge(CoreSetting.RUNNING_RELEASE.environmentVariable(), found, (given, more) -> given + "," + more);
+        }
+        return added;
     }
 }

@@ -44,13 +44,19 @@ import picocli.CommandLine.Spec;
     "Rules (README has a bad and a good example of each):",
     "%n  error    rewrite-column-default, rewrite-column-type, scan-set-not-null, fk-without-not-valid, "
             + "check-without-not-valid, index-not-concurrent, drop-index-not-concurrent, constraint-builds-index, "
-            + "table-lock-maintenance, concurrent-in-transaction, invalid-suppression",
+            + "table-lock-maintenance, concurrent-in-transaction, unreadable-sql, invalid-suppression, invalid-marker",
     "%n  warning  breaking-drop-column, breaking-drop-table, breaking-rename-column, breaking-rename-table, "
-            + "breaking-not-null-without-default",
+            + "breaking-not-null-without-default, breaking-narrow-type, breaking-drop-not-null",
     "%n  info     lock-timeout-missing",
     "",
     "Accept a finding on purpose with a comment above its statement, or at its end:",
     "%n  -- opta-migrate:allow index-not-concurrent the table has 300 rows and no writers",
+    "",
+    "Each migration is an expand, or a contract when it removes or renames what an older release may use (the "
+            + "breaking-* findings but not-null-without-default). Declare what the rules cannot see, and what the "
+            + "code stopped using:",
+    "%n  -- opta-migrate:phase contract orders.legacy_total",
+    "%n  -- opta-migrate:retire orders.legacy_status",
     "",
     "Examples:",
     "%n  opta-migrate check db/migration",
@@ -59,7 +65,8 @@ import picocli.CommandLine.Spec;
     "%n  opta-migrate check --url jdbc:postgresql://db:5432/app --location db/changelog --fail-on warning",
     "",
     "JSON (--output json): {\"pgVersion\", \"failOn\", \"failed\", \"findings\": [{\"rule\", \"severity\", "
-            + "\"file\", \"line\", \"statement\", \"message\", \"fix\"}], \"suppressed\": [{... \"reason\"}]}. "
+            + "\"file\", \"line\", \"statement\", \"message\", \"fix\"}], \"suppressed\": [{... \"reason\"}], "
+            + "\"phases\": [{\"file\", \"phase\", \"declared\", \"contracts\", \"retires\"}]}. "
             + "Exits with UNSAFE_MIGRATION (see below) when a finding at or above --fail-on remains.",
     ""})
 public final class CheckCommand implements Callable<Integer> {

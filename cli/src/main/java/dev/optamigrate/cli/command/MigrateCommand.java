@@ -40,11 +40,19 @@ import picocli.CommandLine.Parameters;
             + "with pauses from --lock-retry-pause), and the sessions that block it are named. When the retries run "
             + "out it exits with LOCK_CONTENTION. --lock-timeout 0 turns the guard off.",
     "",
+    "Contract gate: a pending migration that removes or renames what an older release may use (a contract) runs "
+            + "only when an earlier release retired it (-- opta-migrate:retire table[.column]), no server runs a "
+            + "release from before that retirement, and no run since failed or was rolled back. The releases "
+            + "serving traffic come from the Deployment's pods (job, shell, external with --service) and from "
+            + "--running-release. Otherwise it exits with CONTRACT_NOT_READY and applies nothing; --safety warn "
+            + "only warns.",
+    "",
     "Examples:",
     "%n  opta-migrate migrate --embedded --location examples/flyway",
     "%n  OPTA_MIGRATE_PASSWORD=... opta-migrate migrate --url jdbc:postgresql://db:5432/app --user app",
     "%n  opta-migrate migrate --location db/migration --output json --release v42",
     "%n  opta-migrate migrate --location db/changelog --dry-run",
+    "%n  opta-migrate migrate --release app:1.9 --running-release app:1.8",
     "%n  opta-migrate migrate --strategy job --service my-service",
     "%n  opta-migrate migrate --strategy job --service my-service --detach -- ./do_migration.sh",
     "%n  opta-migrate migrate --strategy shell --service my-service",

@@ -6,7 +6,10 @@ import java.util.Map;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** How a run that changes the schema behaves: lock wait, safety check, lock guard, and what the journal records. */
+/**
+ * How a run that changes the schema behaves: lock wait, safety check, lock guard, contract gate, and what the
+ * journal records.
+ */
 public final class RunOptions {
     @Mixin
     LockGuardOptions lockGuard = new LockGuardOptions();
@@ -17,8 +20,8 @@ public final class RunOptions {
     @Option(names = "--safety", paramLabel = "MODE", descriptionKey = "safety")
     String safety;
 
-    @Option(names = "--release", paramLabel = "RELEASE", descriptionKey = "release")
-    String release;
+    @Mixin
+    ReleaseOptions releases = new ReleaseOptions();
 
     @Option(names = "--operator", paramLabel = "NAME", descriptionKey = "operator")
     String operator;
@@ -26,7 +29,7 @@ public final class RunOptions {
     public void addTo(Map<Setting, String> flags) {
         flags.put(CoreSetting.LOCK_WAIT, lockWait);
         flags.put(CoreSetting.SAFETY, safety);
-        flags.put(CoreSetting.RELEASE, release);
+        releases.addTo(flags);
         flags.put(CoreSetting.OPERATOR, operator);
         lockGuard.addTo(flags);
     }

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.optamigrate.core.analysis.CheckReport;
 import dev.optamigrate.core.analysis.Finding;
+import dev.optamigrate.core.analysis.MigrationPhase;
+import dev.optamigrate.core.analysis.Phase;
 import dev.optamigrate.core.analysis.Severity;
 import dev.optamigrate.core.analysis.Suppression;
 import java.io.PrintWriter;
+import java.util.stream.Collectors;
 
 /** Renders a check's findings for people (text) or scripts (one JSON object); SARIF is {@link SarifReport}. */
 public final class CheckReportView {
@@ -15,7 +18,7 @@ public final class CheckReportView {
 
     /**
      * {@code {"pgVersion", "findings": [{"rule", "severity", "file", "line", "statement", "message", "fix"}],
-     * "suppressed": [{... , "reason"}], "failed"}}.
+     * "suppressed": [{... , "reason"}], "failed", "phases": [{"file", "phase", "declared", "contracts", "retires"}]}}.
      */
     public static void printJson(CheckReport report, Severity failOn, PrintWriter out) {
         out.println(Json.write(json(report, failOn)));
@@ -32,6 +35,15 @@ public final class CheckReportView {
                 .put("failed", report.failsAt(failOn));
         root.set("findings", findings);
         root.set("suppressed", suppressed);
+        ArrayNode phases = root.putArray("phases");
+        for (MigrationPhase phase : report.phases()) {
+            ObjectNode node = phases.addObject().put("file", phase.file()).put("phase", phase.phase().label())
+                    .put("declared", phase.declared());
+            ArrayNode contracts = node.putArray("contracts");
+            phase.contracts().forEach(contracted -> contracts.add(contracted.object()));
+            ArrayNode retires = node.putArray("retires");
+            phase.retires().forEach(retires::add);
+        }
         return root;
     }
 
@@ -54,12 +66,31 @@ public final class CheckReportView {
             }
             out.println();
         }
+        printPhases(report, out);
         out.println("Checked " + scripts + " migration" + (scripts == 1 ? "" : "s") + " for PostgreSQL "
                 + report.pgVersion() + ": " + report.count(Severity.ERROR) + " error(s), "
                 + report.count(Severity.WARNING) + " warning(s), " + report.count(Severity.INFO) + " info, "
                 + report.suppressions().size() + " accepted. "
                 + (report.failsAt(failOn) ? "FAILED (--fail-on " + failOn.label() + ")."
                         : "Passed (--fail-on " + failOn.label() + ")."));
+    }
+
+    /** The contract migrations and the retirements; every other migration is an expand. */
+    private static void printPhases(CheckReport report, PrintWriter out) {
+        long contracts = report.phases().stream().filter(phase -> phase.phase() == Phase.CONTRACT).count();
+        for (MigrationPhase phase : report.phases()) {
+            if (phase.phase() == Phase.CONTRACT) {
+                out.println("contract  " + phase.file() + ": " + phase.contracts().stream()
+                        .map(MigrationPhase.Contracted::object).distinct().collect(Collectors.joining(", "))
+                        + (phase.declared() ? " (declared)" : ""));
+            }
+            if (!phase.retires().isEmpty()) {
+                out.println("retires   " + phase.file() + ": " + String.join(", ", phase.retires()));
+            }
+        }
+        out.println("Phases: " + (report.phases().size() - contracts) + " expand, " + contracts + " contract"
+                + (contracts == 0 ? "." : "; migrate lets a contract run only after an earlier release retired what "
+                        + "it removes, and no server runs an older release."));
     }
 
     private static ObjectNode node(Finding finding) {

@@ -77,7 +77,7 @@ public final class AllowList {
                 findings.add(finding);
             }
         }
-        return new CheckReport(findings, suppressions, report.pgVersion(), report.migrations());
+        return report.with(findings, suppressions);
     }
 
     private static boolean accepts(Entry entry, Finding finding) {

@@ -62,8 +62,9 @@ final class AlterTableRules implements StatementRules {
         } else if (action.accept("drop") && !action.peekWord("constraint")) {
             action.accept("column");
             action.acceptAll("if", "exists");
-            action.name().ifPresent(column -> state.report(Rule.BREAKING_DROP_COLUMN, "Dropping column " + column
-                    + " of " + table + " breaks the release that is running now if it still reads or writes it."));
+            action.name().ifPresent(column -> state.reportContract(Rule.BREAKING_DROP_COLUMN, table + "." + column,
+                    "Dropping column " + column + " of " + table + " breaks the release that is running now if it "
+                            + "still reads or writes it."));
         } else if (action.acceptAll("validate", "constraint")) {
             action.name().ifPresent(state::validated);
         } else if (action.acceptAll("set", "tablespace")) {
@@ -76,15 +77,16 @@ final class AlterTableRules implements StatementRules {
         cursor.accept("rename");
         if (cursor.accept("to")) {
             String newName = cursor.name().orElse("?");
-            state.report(Rule.BREAKING_RENAME_TABLE, "Renaming " + table + " to " + newName + " breaks the release "
-                    + "that is running now: its queries still name " + table + ".");
+            state.reportContract(Rule.BREAKING_RENAME_TABLE, table, "Renaming " + table + " to " + newName
+                    + " breaks the release that is running now: its queries still name " + table + ".");
         } else if (!cursor.peekWord("constraint")) {
             cursor.accept("column");
             String column = cursor.name().orElse("?");
             cursor.accept("to");
             String newName = cursor.name().orElse("?");
-            state.report(Rule.BREAKING_RENAME_COLUMN, "Renaming column " + column + " of " + table + " to "
-                    + newName + " breaks the release that is running now: its queries still name " + column + ".");
+            state.reportContract(Rule.BREAKING_RENAME_COLUMN, table + "." + column, "Renaming column " + column
+                    + " of " + table + " to " + newName + " breaks the release that is running now: its queries still "
+                    + "name " + column + ".");
         }
     }
 }

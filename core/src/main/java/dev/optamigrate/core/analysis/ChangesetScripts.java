@@ -70,7 +70,11 @@ public final class ChangesetScripts {
                 suppressions.add(new Suppression(placed(finding), reason));
             }
         }
-        return new CheckReport(findings, suppressions, report.pgVersion(), report.migrations());
+        List<MigrationPhase> phases = report.phases().stream().map(phase -> {
+            Origin origin = origins.get(phase.file());
+            return origin == null ? phase : phase.placed(origin.file() + " changeset " + origin.id());
+        }).toList();
+        return new CheckReport(findings, suppressions, report.pgVersion(), report.migrations(), phases);
     }
 
     /** The rules a changeset's comment accepts: known rule ids followed by a reason. */

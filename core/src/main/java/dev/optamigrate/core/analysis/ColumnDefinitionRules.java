@@ -43,6 +43,9 @@ final class ColumnDefinitionRules {
         String column = action.name().orElse("?");
         if (action.accept("type") || action.acceptAll("set", "data", "type")) {
             typeChanged(action.rest(), table, column, state);
+        } else if (action.acceptAll("drop", "not", "null")) {
+            state.reportContract(Rule.BREAKING_DROP_NOT_NULL, table + "." + column, "Dropping NOT NULL on " + table
+                    + "." + column + " lets NULLs in that the release running now may not expect when it reads them.");
         } else if (action.acceptAll("set", "not", "null") && !state.hasValidatedNotNullCheck(table, column)) {
             state.report(Rule.SCAN_SET_NOT_NULL, "SET NOT NULL on " + table + "." + column + " reads every row "
                     + "under ACCESS EXCLUSIVE to prove there is no NULL: reads and writes wait."
@@ -64,10 +67,15 @@ final class ColumnDefinitionRules {
         boolean widens = next.isPresent() && before.isPresent() && before.get().widensTo(next.get())
                 && typeTokens.size() == rest.size();
         next.ifPresent(type -> state.columnTyped(table, column, type));
+        String type = rest.stream().map(Token::text).reduce((a, b) -> a + " " + b).orElse("?");
+        if (next.isPresent() && before.isPresent() && before.get().narrowsTo(next.get())) {
+            state.reportContract(Rule.BREAKING_NARROW_TYPE, table + "." + column, "Changing column " + column + " of "
+                    + table + " from " + before.get() + " to " + next.get() + " narrows it: the release running now "
+                    + "may write values that no longer fit.");
+        }
         if (widens) {
             return;
         }
-        String type = rest.stream().map(Token::text).reduce((a, b) -> a + " " + b).orElse("?");
         state.report(Rule.REWRITE_COLUMN_TYPE, "Changing column " + column + " of " + table + " to " + type
                 + " rewrites the table and its indexes under ACCESS EXCLUSIVE unless the types are binary "
                 + "compatible (such as varchar(n) to text): reads and writes wait.");

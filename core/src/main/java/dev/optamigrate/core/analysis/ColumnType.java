@@ -23,6 +23,10 @@ record ColumnType(String base, List<Integer> modifiers) {
             Map.entry("timestamp with time zone", "timestamptz"));
     /** The types whose length limit may grow, or go, without a rewrite. */
     private static final Set<String> LENGTH_LIMITED = Set.of("varchar", "varbit");
+    /** The integer types, by size. */
+    private static final Map<String, Integer> INTEGERS = Map.of("smallint", 2, "integer", 4, "bigint", 8);
+    /** The types that hold any text. */
+    private static final Set<String> TEXTUAL = Set.of("text", "varchar", "bpchar", "character", "char");
     /** The types whose fractional-second precision may grow, or go, without a rewrite. */
     private static final Set<String> PRECISION_LIMITED = Set.of("timestamp", "timestamptz", "interval");
 
@@ -74,6 +78,23 @@ record ColumnType(String base, List<Integer> modifiers) {
                     && next.modifiers.get(0) >= modifiers.get(0) && scale(next) == scale(this);
         }
         return false;
+    }
+
+    /**
+     * Whether some value of this type no longer fits {@code next}: a smaller integer, an integer after a
+     * {@code numeric}, or a limited length or precision after a shorter one or none (between text types, or within
+     * {@code numeric}, {@code varbit}). Any other change of type is not judged here.
+     */
+    boolean narrowsTo(ColumnType next) {
+        if (INTEGERS.containsKey(next.base)) {
+            return INTEGERS.containsKey(base) ? INTEGERS.get(next.base) < INTEGERS.get(base) : base.equals("numeric");
+        }
+        boolean related = base.equals(next.base) || TEXTUAL.contains(base) && TEXTUAL.contains(next.base);
+        if (next.modifiers.isEmpty() || PRECISION_LIMITED.contains(next.base) || !related) {
+            return false;
+        }
+        return modifiers.isEmpty() || next.modifiers.get(0) < modifiers.get(0)
+                || base.equals("numeric") && scale(next) < scale(this);
     }
 
     private static int scale(ColumnType type) {

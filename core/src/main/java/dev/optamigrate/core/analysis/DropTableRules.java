@@ -22,6 +22,7 @@ final class DropTableRules implements StatementRules {
             state.strongLock();
             state.report(Rule.BREAKING_DROP_TABLE, "Dropping " + String.join(", ", existing) + " breaks the release "
                     + "that is running now if it still uses " + (existing.size() == 1 ? "it" : "them") + ".");
+            existing.forEach(state::contracted);
         }
     }
 }

@@ -69,6 +69,20 @@ public enum Rule {
             "A new NOT NULL column without a default fails on existing rows and breaks inserts of the running "
                     + "release",
             "Give the column a default, or add it nullable, backfill, and set NOT NULL later."),
+    BREAKING_NARROW_TYPE("breaking-narrow-type", Severity.WARNING,
+            "Narrowing a column's type (shorter, fewer digits, a smaller integer) breaks the release that still "
+                    + "writes values that no longer fit",
+            "Add a column of the new type beside the old one, keep both in step, backfill, retire the old column "
+                    + "in one release and drop it in a later one (opta-migrate plan change-type writes the steps)."),
+    BREAKING_DROP_NOT_NULL("breaking-drop-not-null", Severity.WARNING,
+            "Dropping NOT NULL lets the new release write NULLs that the release still running does not expect",
+            "Retire the column's old meaning first: release code that copes with NULL, mark it with "
+                    + "-- opta-migrate:retire table.column, and drop NOT NULL in a later release."),
+    CONTRACT_NOT_READY("contract-not-ready", Severity.ERROR,
+            "Judged by migrate's contract gate: a contract migration runs before what it removes was retired by "
+                    + "an earlier release and every server runs a release from the retirement on",
+            "Retire it first (-- opta-migrate:retire table[.column] in a migration of an earlier release), and "
+                    + "contract in a later release once no server runs a release older than the retirement."),
     LOCK_TIMEOUT_MISSING("lock-timeout-missing", Severity.INFO,
             "A statement that needs a strong lock waits behind long transactions, and everything queues behind it",
             "This statement runs without opta-migrate's lock guard (lock-timeout is 0, or another tool runs it): "
@@ -93,7 +107,11 @@ public enum Rule {
                     + "$body$)."),
     INVALID_SUPPRESSION("invalid-suppression", Severity.ERROR,
             "An opta-migrate:allow comment needs a known rule id and a reason",
-            "Write -- opta-migrate:allow <rule-id> <why this is safe here>.");
+            "Write -- opta-migrate:allow <rule-id> <why this is safe here>."),
+    INVALID_MARKER("invalid-marker", Severity.ERROR,
+            "An opta-migrate:phase or opta-migrate:retire comment cannot be read, so it counts for nothing",
+            "Write -- opta-migrate:phase expand, -- opta-migrate:phase contract [table[.column]...] or "
+                    + "-- opta-migrate:retire table[.column].");
 
     private final String id;
     private final Severity severity;
@@ -128,6 +146,11 @@ public enum Rule {
     /** Whether only {@code verify} reports it, from what it measured on a shadow database. */
     public boolean measured() {
         return this == MEASURED_BLOCKING_LOCK || this == SCHEMA_DRIFT || this == REHEARSAL_FAILED;
+    }
+
+    /** Whether only {@code migrate} reports it, from the journal and the releases running (not from the SQL). */
+    public boolean gated() {
+        return this == CONTRACT_NOT_READY;
     }
 
     public static Optional<Rule> byId(String id) {

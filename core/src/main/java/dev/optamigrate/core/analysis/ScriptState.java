@@ -22,6 +22,7 @@ final class ScriptState {
     private final Map<String, String> notNullChecks = new HashMap<>();
     private final Set<String> validatedNotNull = new HashSet<>();
     private final List<Finding> findings = new ArrayList<>();
+    private final List<MigrationPhase.Contracted> contracts = new ArrayList<>();
     private boolean inTransaction;
     private Integer transactionEndedAt;
     private boolean lockTimeoutSet;
@@ -55,6 +56,27 @@ final class ScriptState {
     void report(Rule rule, String message) {
         findings.add(Finding.of(rule, new Finding.Location(file, statement.line(), statement.compactText()),
                 message));
+    }
+
+    /**
+     * Reports a change that breaks an older release, and records what it removes or renames: the migration is a
+     * contract on it.
+     *
+     * @param object {@code table} or {@code table.column}
+     */
+    void reportContract(Rule rule, String object, String message) {
+        report(rule, message);
+        contracted(object);
+    }
+
+    /** Records that this statement removes or renames the object, reported by the caller. */
+    void contracted(String object) {
+        contracts.add(new MigrationPhase.Contracted(object, statement.line(), statement.compactText()));
+    }
+
+    /** What the statements read so far remove or rename. */
+    List<MigrationPhase.Contracted> contracts() {
+        return contracts;
     }
 
     /** Reports the rule at this statement unless this migration already has a finding of it. */

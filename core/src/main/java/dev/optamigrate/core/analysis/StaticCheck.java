@@ -76,6 +76,7 @@ public final class StaticCheck {
     public CheckReport check(List<MigrationScript> scripts) {
         List<Finding> findings = new ArrayList<>();
         List<Suppression> suppressions = new ArrayList<>();
+        List<MigrationPhase> phases = new ArrayList<>();
         History run = new History();
         for (MigrationScript script : scripts) {
             SqlScript parsed = SqlScript.parse(script.sql());
@@ -85,14 +86,27 @@ public final class StaticCheck {
             List<Finding> found = findingsOf(parsed, state).stream().filter(finding -> !lockGuarded
                     || !finding.rule().equals(Rule.LOCK_TIMEOUT_MISSING.id())).toList();
             Suppressions allowed = new Suppressions(parsed, script.file());
+            PhaseMarkers markers = new PhaseMarkers(parsed, script.file());
+            phases.add(phase(script.file(), state, markers, allowed));
             List<Finding> remaining = new ArrayList<>(allowed.remaining(found));
+            remaining.addAll(markers.invalid());
             parsed.unterminated().ifPresent(open -> remaining.add(Finding.of(Rule.UNREADABLE_SQL,
                     new Finding.Location(script.file(), open.line(), open.opening()), open.describe())));
             remaining.sort(Comparator.comparingInt(Finding::line));
             findings.addAll(remaining);
             suppressions.addAll(allowed.accepted(found));
         }
-        return new CheckReport(findings, suppressions, pgVersion, scripts.size());
+        return new CheckReport(findings, suppressions, pgVersion, scripts.size(), phases);
+    }
+
+    /** The phase a comment declares, else contract when a rule found something removed or renamed. */
+    private static MigrationPhase phase(String file, ScriptState state, PhaseMarkers markers,
+            Suppressions allowed) {
+        List<MigrationPhase.Contracted> contracts = new ArrayList<>(state.contracts());
+        contracts.addAll(markers.declaredObjects());
+        Phase phase = markers.declared().orElse(contracts.isEmpty() ? Phase.EXPAND : Phase.CONTRACT);
+        return new MigrationPhase(file, phase, markers.declared().isPresent(), contracts, markers.retires(),
+                allowed.reasons(Rule.CONTRACT_NOT_READY));
     }
 
     private static List<Finding> findingsOf(SqlScript script, ScriptState state) {

@@ -4,7 +4,9 @@ import dev.optamigrate.core.analysis.sql.Comment;
 import dev.optamigrate.core.analysis.sql.SqlScript;
 import dev.optamigrate.core.analysis.sql.SqlStatement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -54,6 +56,14 @@ final class Suppressions {
     List<Suppression> accepted(List<Finding> findings) {
         return findings.stream().flatMap(finding -> allowance(finding)
                 .map(allowance -> new Suppression(finding, allowance.reason())).stream()).toList();
+    }
+
+    /** The reasons given for a rule that no check reports, by the line of the statement each one accepts. */
+    Map<Integer, String> reasons(Rule rule) {
+        Map<Integer, String> reasons = new HashMap<>();
+        allowances.stream().filter(allowance -> allowance.rule.equals(rule.id()))
+                .forEach(allowance -> reasons.putIfAbsent(allowance.statementLine, allowance.reason));
+        return reasons;
     }
 
     private Optional<Allowance> allowance(Finding finding) {

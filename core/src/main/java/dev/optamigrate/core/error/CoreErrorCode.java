@@ -52,6 +52,11 @@ public enum CoreErrorCode implements ErrorCode {
             + "answering), and stopped",
             "Run `status` to see where the schema stands, then run again. If a proxy, pooler or firewall ends "
             + "idle sessions, give opta-migrate a direct connection or a longer idle timeout."),
+    CONTRACT_NOT_READY(28, "the contract gate refused: a pending migration removes or renames what no earlier "
+            + "release retired, or what a server still running an older release may use; nothing was applied",
+            "Ship the contract in a later release than the retirement, once every server runs a release from the "
+            + "retirement on; `opta-migrate status` says what blocks each contract. To accept one on purpose: "
+            + "-- opta-migrate:allow contract-not-ready <reason> above its statement, or --safety warn."),
     INTERNAL(70, "a bug in opta-migrate",
             "This is a bug in opta-migrate. Run again with --verbose and report the stack trace."),
     INTERRUPTED(130, "the run was interrupted (Ctrl-C, SIGTERM) while it waited",

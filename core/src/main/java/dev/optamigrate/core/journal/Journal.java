@@ -44,17 +44,23 @@ public final class Journal {
               started_at   timestamptz NOT NULL DEFAULT now(),
               finished_at  timestamptz,
               error        text,
-              attempts     jsonb
+              attempts     jsonb,
+              overrides    jsonb
             )""";
     /**
-     * Journals made before the lock guard lack its column. It is added only when missing: ALTER TABLE needs the
-     * table's owner even when the column exists, and the migration user may only be allowed to write the table.
+     * Journals made before the lock guard and the contract gate lack their columns. A column is added only when
+     * missing: ALTER TABLE needs the table's owner even when the column exists, and the migration user may only be
+     * allowed to write the table.
      */
-    private static final String ADD_ATTEMPTS = """
+    private static final String ADD_MISSING_COLUMNS = """
             DO $$ BEGIN
               IF NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = 'opta_migrate'
                              AND table_name = 'opta_migrate_journal' AND column_name = 'attempts') THEN
                 ALTER TABLE opta_migrate.opta_migrate_journal ADD COLUMN attempts jsonb;
+              END IF;
+              IF NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = 'opta_migrate'
+                             AND table_name = 'opta_migrate_journal' AND column_name = 'overrides') THEN
+                ALTER TABLE opta_migrate.opta_migrate_journal ADD COLUMN overrides jsonb;
               END IF;
             END $$""";
 
@@ -67,8 +73,8 @@ public final class Journal {
     /** Creates the table if needed and marks runs that died as abandoned. Call only while holding the lock. */
     public static Journal open(Connection connection) {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA + "; " + CREATE + "; " + ADD_ATTEMPTS + "; UPDATE "
-                    + TABLE
+            statement.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA + "; " + CREATE + "; " + ADD_MISSING_COLUMNS
+                    + "; UPDATE " + TABLE
                     + " SET status = 'ABANDONED', finished_at = now(), error = 'the run ended without closing its "
                     + "journal row' WHERE status = 'RUNNING'");
             return new Journal(connection);
@@ -144,10 +150,26 @@ public final class Journal {
         }
     }
 
+    /**
+     * What the run's checks let through and why, as a JSON array: a contract the gate would have refused, accepted
+     * by a comment or by {@code --safety warn}, or a running release the journal had never seen, trusted.
+     */
+    public void overrides(long id, String json) {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + TABLE
+                + " SET overrides = ?::jsonb WHERE id = ?")) {
+            update.setString(1, json);
+            update.setLong(2, id);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("write", e);
+        }
+    }
+
     /** All rows, oldest first. */
     public List<JournalEntry> entries() {
         String sql = "SELECT id, action, tool, strategy, location, release, from_version, to_version, applied, status, "
-                + "host, pid, operator, started_at, finished_at, error, attempts FROM " + TABLE + " ORDER BY id";
+                + "host, pid, operator, started_at, finished_at, error, attempts, overrides FROM " + TABLE
+                + " ORDER BY id";
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             List<JournalEntry> entries = new ArrayList<>();
             while (rows.next()) {

@@ -11,10 +11,12 @@ import java.time.Instant;
  * @param action {@code migrate} or {@code undo}
  * @param status   {@code RUNNING}, {@code SUCCEEDED}, {@code FAILED} or {@code ABANDONED}
  * @param attempts the lock guard's attempts that gave up waiting for a lock, as a JSON array, or {@code null}
+ * @param overrides what the run's checks let through and why, as a JSON array, or {@code null}
  */
 public record JournalEntry(long id, String action, String tool, String strategy, String location, String release,
         String fromVersion, String toVersion, int applied, String status, String host, long pid, String operator,
-        Instant startedAt, Instant finishedAt, String error, String attempts) {
+        Instant startedAt, Instant finishedAt, String error, String attempts,
+        String overrides) {
 
     /** What a run records when it starts. */
     public record Start(String action, String tool, String strategy, String location, String release, String fromVersion,
@@ -26,7 +28,8 @@ public record JournalEntry(long id, String action, String tool, String strategy,
                 row.getString("location"), row.getString("release"), row.getString("from_version"),
                 row.getString("to_version"), row.getInt("applied"), row.getString("status"), row.getString("host"),
                 row.getLong("pid"), row.getString("operator"), instant(row.getTimestamp("started_at")),
-                instant(row.getTimestamp("finished_at")), row.getString("error"), row.getString("attempts"));
+                instant(row.getTimestamp("finished_at")), row.getString("error"), row.getString("attempts"),
+                row.getString("overrides"));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -89,7 +89,7 @@ public final class Rehearsal {
                 findings.add(finding);
             }
         }
-        return new CheckReport(findings, suppressions, check.pgVersion(), check.migrations());
+        return check.with(findings, suppressions);
     }
 
     /**

@@ -44,8 +44,14 @@ public enum CoreSetting implements Setting {
             + "than the age given, e.g. idle-in-transaction>5m; an active query is never touched; default: none"),
     STRATEGY("strategy", "local", "Execution strategy, by name (see `opta-migrate strategies`)"),
     SAFETY("safety", "warn", "What migrate does with the static check of pending migrations: off, warn (report "
-            + "the findings and go on) or block (refuse while an error-level finding remains)"),
+            + "the findings and go on) or block (refuse while an error-level finding remains); the contract gate "
+            + "refuses unless safety is given as warn or off"),
     RELEASE("release", null, "Release or image recorded in the journal, e.g. the image tag being deployed"),
+    RUNNING_RELEASE("running-release", null, "Contract gate: the releases that serve traffic now, as the journal "
+            + "records them, separated by ','; the flag repeats; the job, shell and external strategies with --service "
+            + "add the images of the Deployment's pods"),
+    TRUST_UNKNOWN_RELEASES("trust-unknown-releases", "false", Kind.BOOLEAN, "Contract gate: count a running "
+            + "release that the journal has never seen as new rather than old; the journal records it"),
     OPERATOR("operator", null, "Who runs the migration, recorded in the journal; default: the OS user"),
     ENV_HOST("env.host", "DBHOST", "Name of the variable that holds the host in Opta-style environments"),
     ENV_PORT("env.port", "DBPORT", "Name of the variable that holds the port"),

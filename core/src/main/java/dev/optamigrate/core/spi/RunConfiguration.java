@@ -3,6 +3,7 @@ package dev.optamigrate.core.spi;
 import dev.optamigrate.core.event.EventListener;
 import dev.optamigrate.core.target.Target;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,6 +34,14 @@ public interface RunConfiguration {
 
     /** The target, for strategies that {@linkplain ExecutionStrategyProvider#runsHere() run here}. */
     Optional<Target> target();
+
+    /**
+     * This configuration with releases a strategy found serving traffic (the images of the service's pods) added
+     * to those the contract gate knows.
+     *
+     * @param podsPerRelease each release, as the journal records it, and how many pods run it
+     */
+    RunConfiguration withRunningReleases(Map<String, Integer> podsPerRelease);
 
     /**
      * The engine for a target with this configuration; {@code strategy} is recorded in the journal.

@@ -77,8 +77,18 @@ class StaticCheckTest {
                 unsafe("fk-without-not-valid", "ALTER TABLE t ADD COLUMN u_id bigint DEFAULT 1 REFERENCES u (id)"),
                 safe("ALTER TABLE t ADD COLUMN u_id bigint REFERENCES u (id)"),
                 safe("ALTER TABLE t ADD COLUMN u_id bigint DEFAULT NULL REFERENCES u (id)"),
-                unsafe("rewrite-column-type", "ALTER TABLE t ADD COLUMN c varchar(50); "
-                        + "ALTER TABLE t ALTER COLUMN c TYPE varchar(20)"),
+                Arguments.of(List.of("breaking-narrow-type", "rewrite-column-type"), "ALTER TABLE t ADD COLUMN c "
+                        + "varchar(50); ALTER TABLE t ALTER COLUMN c TYPE varchar(20)"),
+                Arguments.of(List.of("breaking-narrow-type", "rewrite-column-type"), "ALTER TABLE t ADD COLUMN c "
+                        + "bigint; ALTER TABLE t ALTER COLUMN c TYPE integer"),
+                Arguments.of(List.of("breaking-narrow-type", "rewrite-column-type"), "ALTER TABLE t ADD COLUMN c "
+                        + "text; ALTER TABLE t ALTER COLUMN c TYPE varchar(20)"),
+                Arguments.of(List.of("breaking-narrow-type", "rewrite-column-type"), "ALTER TABLE t ADD COLUMN c "
+                        + "numeric(12,3); ALTER TABLE t ALTER COLUMN c TYPE numeric(12,2)"),
+                unsafe("rewrite-column-type", "ALTER TABLE t ADD COLUMN c integer; "
+                        + "ALTER TABLE t ALTER COLUMN c TYPE bigint"),
+                unsafe("breaking-drop-not-null", "ALTER TABLE t ALTER COLUMN c DROP NOT NULL"),
+                safe("CREATE TABLE n (c int NOT NULL); ALTER TABLE n ALTER COLUMN c DROP NOT NULL"),
                 unsafe("rewrite-column-type", "ALTER TABLE t ADD COLUMN c numeric(10,2); "
                         + "ALTER TABLE t ALTER COLUMN c TYPE numeric(12,3)"),
                 unsafe("rewrite-column-type", "ALTER TABLE t ADD COLUMN c varchar(50); "

@@ -60,12 +60,13 @@ final class ExternalStrategy implements ExecutionStrategy {
         try (KubernetesClient client = KubernetesConnection.open(settings)) {
             Target target = TlsDefault.apply(fromCluster ? fromSecret(client, where, settings)
                     : new TargetResolver(settings).resolve(), settings);
+            MigrationRequest withRunning = ServiceReleases.added(request, client, where);
             if (!tunnel) {
-                return migrate(request, target, null);
+                return migrate(withRunning, target, null);
             }
             try (Tunnel open = Tunnel.open(client, where.namespace(), where.service(), target, settings,
                     request.configuration().listener(), poll, pullGrace)) {
-                return migrate(request, target, open);
+                return migrate(withRunning, target, open);
             }
         }
     }

@@ -10,11 +10,13 @@ import dev.optamigrate.kubernetes.ImageReference;
 import dev.optamigrate.kubernetes.KubernetesConnection;
 import dev.optamigrate.kubernetes.KubernetesSetting;
 import dev.optamigrate.kubernetes.MigrationLease;
+import dev.optamigrate.kubernetes.RunningImages;
 import dev.optamigrate.kubernetes.ServiceCoordinates;
 import dev.optamigrate.kubernetes.ServiceWorkload;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -48,8 +50,11 @@ final class JobStrategy implements ExecutionStrategy {
             try (MigrationLease lease = MigrationLease.acquire(client, where.namespace(), where.service(), holder,
                     notice -> events.on(new MigrationEvent.Progress(notice)))) {
                 jobs.refuseWhileRunning(where.service());
+                Map<String, Integer> running = RunningImages.of(client, workload, where.container());
+                events.on(new MigrationEvent.Progress("Releases serving traffic, for the contract gate: "
+                        + RunningImages.describe(running) + "."));
                 MigrationJobSpec spec = MigrationJobSpec.from(settings, where, image, image, request.command(),
-                        Optional.of(workload));
+                        Optional.of(workload)).withRunning(running);
                 Job job = jobs.create(spec, request.configuration().operator().orElse(null));
                 events.on(new MigrationEvent.Progress(announce(client, job, workload, spec)));
                 MigrationJobFactory.notCopied(workload).ifPresent(note -> events.on(new MigrationEvent.Progress(

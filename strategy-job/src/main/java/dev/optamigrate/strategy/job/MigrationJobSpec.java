@@ -61,6 +61,16 @@ public record MigrationJobSpec(ServiceCoordinates where, String image, List<Stri
                 settings.count(JobSetting.JOB_BACKOFF_LIMIT), workload, migrator);
     }
 
+    /**
+     * This spec with the images found on the service's pods passed to the contract gate as running releases.
+     *
+     * @param images each image and how many pods run it
+     */
+    public MigrationJobSpec withRunning(Map<String, Integer> images) {
+        return new MigrationJobSpec(where, image, command, variables, RemoteRun.withRunning(settings, images),
+                deadline, ttl, backoffLimit, workload, migrator);
+    }
+
     /** The image of the Job's container: the migrator image when given, else the service's. */
     public String containerImage() {
         return migrator.map(MigratorImage::image).orElse(image);

@@ -10,9 +10,11 @@ import dev.optamigrate.core.spi.ExecutionReport;
 import dev.optamigrate.kubernetes.KubernetesErrorCode;
 import dev.optamigrate.kubernetes.KubernetesSetting;
 import dev.optamigrate.kubernetes.MigrationLease;
+import dev.optamigrate.kubernetes.testing.FakeRollout;
 import dev.optamigrate.kubernetes.testing.JobScenario;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.file.Path;
@@ -110,6 +112,29 @@ class JobStrategyTest {
         String stored = Serialization.asYaml(job);
         assertThat(stored).doesNotContain(PASSWORD)
                 .doesNotContain(java.util.Base64.getEncoder().encodeToString(PASSWORD.getBytes()));
+    }
+
+    /** The contract gate in the Job compares against what serves traffic: the images of the Deployment's pods. */
+    @Test
+    void theJobCarriesTheImagesOfTheServicesPodsAsRunningReleases() {
+        FakeRollout rollout = new FakeRollout(fixture.cluster, "shop");
+        ReplicaSet older = rollout.replicaSet(1, "registry.example.com/shop:v41");
+        ReplicaSet current = rollout.replicaSet(2, IMAGE);
+        rollout.pod(older, 1, true);
+        rollout.pod(current, 1, true);
+        rollout.pod(current, 2, false);
+        fixture.kubelet.next(JobScenario.succeed("ok\n"));
+
+        Job job = job(fixture.run(Map.of(CoreSetting.RUNNING_RELEASE, "registry.example.com/shop:v40"), List.of(),
+                false).where());
+
+        assertThat(job.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()).anySatisfy(variable -> {
+            assertThat(variable.getName()).isEqualTo("OPTA_MIGRATE_RUNNING_RELEASE");
+            assertThat(variable.getValue()).isEqualTo("registry.example.com/shop:v40,registry.example.com/shop:v41=1,"
+                    + IMAGE + "=2");
+        });
+        assertThat(fixture.progress()).anyMatch(line -> line.equals("Releases serving traffic, for the contract "
+                + "gate: 1 pod runs registry.example.com/shop:v41, 2 pods run " + IMAGE + "."));
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.optamigrate.core.spi.MigrationRequest;
 import dev.optamigrate.kubernetes.KubernetesConnection;
 import dev.optamigrate.kubernetes.MigrationLease;
 import dev.optamigrate.kubernetes.RemoteRun;
+import dev.optamigrate.kubernetes.RunningImages;
 import dev.optamigrate.kubernetes.ServiceCoordinates;
 import dev.optamigrate.kubernetes.ServiceWorkload;
 import dev.optamigrate.strategy.job.MigrationJobs;
@@ -46,8 +47,8 @@ final class ShellStrategy implements ExecutionStrategy {
             ServiceWorkload workload = ServiceWorkload.find(client, where);
             ChosenPod pod = new RolloutCheck(client, where.namespace(), where.container()).choose(workload);
             pod.warnings().forEach(warning -> events.on(new MigrationEvent.Warning(warning)));
-            List<String> command = request.command().isEmpty() ? defaultCommand(settings, pod.image())
-                    : request.command();
+            List<String> command = request.command().isEmpty() ? defaultCommand(settings, pod.image(),
+                    RunningImages.of(client, workload, where.container())) : request.command();
             request.configuration().confirmation().confirm("Run in cluster " + KubernetesConnection
                     .describe(client) + ", namespace " + where.namespace() + ", pod " + pod.name() + " (Deployment "
                     + workload.name() + ", image " + pod.image() + "), container " + where.container() + ": "
@@ -71,11 +72,13 @@ final class ShellStrategy implements ExecutionStrategy {
 
     /**
      * {@code opta-migrate migrate} with this run's settings passed through {@code env}, since an exec cannot
-     * set variables; the release recorded is the pod's image.
+     * set variables; the release recorded is the pod's image, and the images of the service's pods are the
+     * releases serving traffic.
      */
-    private static List<String> defaultCommand(Settings settings, String image) {
+    private static List<String> defaultCommand(Settings settings, String image, Map<String, Integer> running) {
         List<String> command = new ArrayList<>(List.of("env"));
-        for (Map.Entry<String, String> variable : RemoteRun.settingVariables(settings, image).entrySet()) {
+        for (Map.Entry<String, String> variable : RemoteRun.withRunning(RemoteRun.settingVariables(settings, image),
+                running).entrySet()) {
             command.add(variable.getKey() + "=" + variable.getValue());
         }
         command.addAll(RemoteRun.DEFAULT_COMMAND);

@@ -75,7 +75,8 @@ class ShellStrategyTest {
             assertThat(call.pod()).isEqualTo("shop-rev2-pod2");
             assertThat(call.container()).isEqualTo("k8s-service");
             assertThat(call.command()).startsWith("env", "OPTA_MIGRATE_STRATEGY=local")
-                    .contains("OPTA_MIGRATE_RELEASE=" + IMAGE).endsWith("opta-migrate", "migrate");
+                    .contains("OPTA_MIGRATE_RELEASE=" + IMAGE, "OPTA_MIGRATE_RUNNING_RELEASE=" + IMAGE + "=2")
+                    .endsWith("opta-migrate", "migrate");
         });
         assertThat(remote()).containsExactly("shop-rev2-pod2: Migrating app with flyway", "shop-rev2-pod2: Done.",
                 "shop-rev2-pod2 stderr: warning: slow disk");

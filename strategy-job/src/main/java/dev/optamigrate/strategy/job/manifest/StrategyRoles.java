@@ -50,7 +50,8 @@ public enum StrategyRoles {
                     leases);
             case EXTERNAL -> List.of(new PolicyRuleBuilder().withApiGroups("").withResources("secrets")
                     .withResourceNames(secret).withVerbs("get").build(),
-                    rule("", "pods", "create", "get", "delete"), rule("", "pods/portforward", "get", "create"));
+                    rule("apps", "deployments", "get", "list"), rule("", "pods", "create", "get", "list", "delete"),
+                    rule("", "pods/portforward", "get", "create"));
         };
     }
 
