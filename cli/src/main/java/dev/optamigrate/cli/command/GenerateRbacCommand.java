@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
     "  job       migrate --strategy job, job status|logs, guard; nothing on Secrets (the Job only refers to them)",
     "  shell     migrate --strategy shell: read the Deployment and its pods, exec, hold the Lease",
     "  external  --credentials-from-cluster and --tunnel: get the one Secret named by --secret, run the tunnel "
-            + "pod and port-forward to it",
+            + "pod and port-forward to it, read the Deployment and its pods (the releases serving traffic)",
     ""})
 final class GenerateRbacCommand extends ManifestCommand {
     @Option(names = "--for", paramLabel = "STRATEGY", defaultValue = "job",

@@ -2,8 +2,12 @@ package dev.optamigrate.tool.flyway;
 
 import dev.optamigrate.core.spi.MigrationSession;
 import dev.optamigrate.core.spi.MigrationTool;
+import dev.optamigrate.core.spi.NewMigration;
 import dev.optamigrate.core.spi.ToolContext;
+import dev.optamigrate.core.spi.ToolOptions;
 import dev.optamigrate.core.tool.ProjectClassLoader;
+import java.nio.file.Path;
+import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
@@ -35,5 +39,10 @@ final class FlywayTool implements MigrationTool {
                 .loggers("slf4j")
                 .callbacks(new FlywayEventCallback(context.events()));
         return new FlywaySession(new FlywayInstances(configuration), location, context.options().placeholders());
+    }
+
+    @Override
+    public List<Path> write(String location, ToolOptions options, List<NewMigration> migrations) {
+        return FlywayWriter.write(location, migrations);
     }
 }

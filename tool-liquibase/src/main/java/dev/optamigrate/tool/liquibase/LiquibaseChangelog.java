@@ -109,6 +109,12 @@ record LiquibaseChangelog(List<Path> searchPath, String file) {
                 "Give the changelog file itself: --location " + example, null);
     }
 
+    /** The master changelog file a location names, or holds by a conventional name. */
+    static Path masterFile(String location) {
+        LiquibaseChangelog changelog = of(location, List.of());
+        return changelog.searchPath().get(0).resolve(changelog.file()).normalize();
+    }
+
     /** What marks a location as Liquibase's: a master changelog, or a changelog file. */
     static Optional<String> recognize(Path location) {
         if (Files.isRegularFile(location)) {

@@ -5,6 +5,7 @@ import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.EventListener;
 import dev.optamigrate.core.spi.MigrationSession;
 import dev.optamigrate.core.spi.MigrationTool;
+import dev.optamigrate.core.spi.NewMigration;
 import dev.optamigrate.core.spi.PendingMigration;
 import dev.optamigrate.core.spi.ToolContext;
 import dev.optamigrate.core.spi.ToolOptions;
@@ -55,6 +56,11 @@ final class LiquibaseTool implements MigrationTool {
      * Liquibase's own offline mode ({@code offline:postgresql}): the changelog is read and its SQL generated for
      * PostgreSQL as {@code update-sql} would, against an empty history kept in a throw-away file.
      */
+    @Override
+    public List<Path> write(String location, ToolOptions options, List<NewMigration> migrations) {
+        return LiquibaseWriter.write(location, migrations);
+    }
+
     @Override
     public List<PendingMigration> readOffline(String location, ToolOptions options) {
         LiquibaseChangelog changelog = LiquibaseChangelog.of(location, options.searchPath());
