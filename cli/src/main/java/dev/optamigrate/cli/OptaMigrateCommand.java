@@ -2,6 +2,7 @@ package dev.optamigrate.cli;
 
 import dev.optamigrate.cli.command.CheckCommand;
 import dev.optamigrate.cli.command.GenerateCommand;
+import dev.optamigrate.cli.command.HistoryCommand;
 import dev.optamigrate.cli.command.PlanCommand;
 import dev.optamigrate.cli.command.GuardCommand;
 import dev.optamigrate.cli.command.JobCommand;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Command;
             "",
             "Try it on a local embedded PostgreSQL: opta-migrate migrate --embedded --location examples/flyway",
             ""},
-        subcommands = {MigrateCommand.class, StatusCommand.class, ValidateCommand.class, CheckCommand.class,
+        subcommands = {MigrateCommand.class, StatusCommand.class, HistoryCommand.class, ValidateCommand.class,
+            CheckCommand.class,
             VerifyCommand.class, PlanCommand.class, UndoCommand.class,
             StrategiesCommand.class, StartupCommand.class, JobCommand.class, GuardCommand.class,
             GenerateCommand.class,

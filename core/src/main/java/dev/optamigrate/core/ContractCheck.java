@@ -1,7 +1,5 @@
 package dev.optamigrate.core;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.optamigrate.core.analysis.MigrationPhase;
 import dev.optamigrate.core.analysis.Phase;
 import dev.optamigrate.core.analysis.Rule;
@@ -17,19 +15,14 @@ import dev.optamigrate.core.release.ContractVerdict;
 import dev.optamigrate.core.release.ReleaseHistory;
 import java.sql.Connection;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Runs the contract gate before a migrate run applies anything: reports each contract that is not ready as an
- * event, refuses the run in {@link SafetyMode#BLOCK} while one remains that no comment accepts, and says what the
- * journal must record of what it let through.
+ * event, and refuses the run in {@link SafetyMode#BLOCK} while one remains that no comment accepts.
  */
 final class ContractCheck {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private ContractCheck() {
     }
 
@@ -60,19 +53,5 @@ final class ContractCheck {
                             .collect(Collectors.joining("; and ")) + ". Nothing was applied.", null);
         }
         return verdict;
-    }
-
-    /** What the journal records of what the gate let through, as a JSON array; empty when it let nothing through. */
-    static Optional<String> overrides(ContractVerdict verdict, SafetyMode mode) {
-        ArrayNode overrides = JSON.createArrayNode();
-        for (Contract contract : verdict.notReady()) {
-            overrides.addObject().put("gate", "contract").put("migration", contract.migration())
-                    .put("object", contract.object()).put("reason", contract.reason())
-                    .put("acceptedBy", contract.acceptance() != null ? "opta-migrate:allow contract-not-ready "
-                            + contract.acceptance() : "--safety " + mode.name().toLowerCase(Locale.ROOT));
-        }
-        verdict.trusted().forEach(trusted -> overrides.addObject().put("gate", "contract")
-                .put("trustedUnknownRelease", trusted).put("acceptedBy", "--trust-unknown-releases"));
-        return overrides.isEmpty() ? Optional.empty() : Optional.of(overrides.toString());
     }
 }

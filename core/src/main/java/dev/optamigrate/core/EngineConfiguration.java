@@ -4,6 +4,7 @@ import dev.optamigrate.core.analysis.AllowList;
 import dev.optamigrate.core.analysis.SafetyMode;
 import dev.optamigrate.core.event.EventListener;
 import dev.optamigrate.core.guard.LockGuard;
+import dev.optamigrate.core.policy.RunPolicy;
 import dev.optamigrate.core.release.ContractGateOptions;
 import dev.optamigrate.core.release.RunningRelease;
 import dev.optamigrate.core.spi.Confirmation;
@@ -24,28 +25,30 @@ import java.util.List;
  * @param operator who runs the migration, or {@code null}
  * @param lockGuard how migration statements wait for table locks
  * @param contractGate how migrate applies the contract gate
+ * @param policy   the standby and maintenance windows a run that changes the schema must respect
  */
 record EngineConfiguration(Target target, String tool, String location, Duration lockWait, EventListener listener,
         String strategy, String release, String operator, MigrationTools tools, Confirmation confirmation,
         SafetyMode safety, ToolOptions toolOptions, AllowList allowList, LockGuard lockGuard,
-        ContractGateOptions contractGate) {
+        ContractGateOptions contractGate, RunPolicy policy) {
 
     /** This configuration for another target, recording another strategy. */
     EngineConfiguration at(Target otherTarget, String otherStrategy) {
         return new EngineConfiguration(otherTarget, tool, location, lockWait, listener, otherStrategy, release,
-                operator, tools, confirmation, safety, toolOptions, allowList, lockGuard, contractGate);
+                operator, tools, confirmation, safety, toolOptions, allowList, lockGuard, contractGate, policy);
     }
 
     /** This configuration with its tool detected from the location when none was given. */
     EngineConfiguration withDetectedTool() {
         return tool != null ? this : new EngineConfiguration(target, tools.detect(location).tool(), location,
                 lockWait, listener, strategy, release, operator, tools, confirmation, safety, toolOptions, allowList,
-                lockGuard, contractGate);
+                lockGuard, contractGate, policy);
     }
 
     /** This configuration with the running releases a strategy found added to the gate's. */
     EngineConfiguration withRunning(List<RunningRelease> found) {
         return new EngineConfiguration(target, tool, location, lockWait, listener, strategy, release, operator,
-                tools, confirmation, safety, toolOptions, allowList, lockGuard, contractGate.withRunning(found));
+                tools, confirmation, safety, toolOptions, allowList, lockGuard, contractGate.withRunning(found),
+                policy);
     }
 }

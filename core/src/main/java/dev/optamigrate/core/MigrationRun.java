@@ -42,8 +42,8 @@ final class MigrationRun {
     private final EngineConfiguration configuration;
     /** The codes of a check that refuses the run, as opposed to one that could not be made (a lost connection). */
     private static final Set<ErrorCode> REFUSALS = Set.of(CoreErrorCode.UNSAFE_MIGRATION,
-            CoreErrorCode.INVALID_MIGRATIONS, CoreErrorCode.CONTRACT_NOT_READY, CoreErrorCode.CONFIGURATION,
-            CoreErrorCode.UNSUPPORTED);
+            CoreErrorCode.INVALID_MIGRATIONS, CoreErrorCode.CONTRACT_NOT_READY, CoreErrorCode.OUTSIDE_WINDOW,
+            CoreErrorCode.CONFIGURATION, CoreErrorCode.UNSUPPORTED);
 
     private final Connections connections;
     private final EventListener events;
@@ -104,20 +104,20 @@ final class MigrationRun {
         events.on(new MigrationEvent.StatusRead(before.current(), before.pending().size()));
         JournalEntry.Start entry = new JournalEntry.Start(action.verb(), configuration.tool(), configuration.strategy(),
                 configuration.location(), configuration.release(), before.current(), Hosts.localName(),
-                ProcessHandle.current().pid(), configuration.operator());
+                ProcessHandle.current().pid(), configuration.operator(), configuration.policy().person().orElse(null));
         boolean migrating = action instanceof RunAction.Migrate;
         List<PendingMigration> pending = migrating && !before.pending().isEmpty() ? session.pending() : List.of();
         CheckReport report = pending.isEmpty() ? null : SafetyGate.report(pending, work, configuration.allowList(),
                 configuration.lockGuard().enabled());
         List<MigrationPhase> phases = report == null ? List.of() : report.phases();
-        Checked checked = refusedOrChecked(session, before, report, work, entry);
+        Checked checked = refusedOrChecked(session, before, pending, report, work, entry);
         if (!pending.isEmpty()) {
             InterruptedIndexBuilds.dropBeforeMigrating(work, () -> pending, events);
         }
         Journal journal = Journal.open(work);
         long journalId = journal.start(entry);
-        ContractCheck.overrides(checked.contracts(), configuration.contractGate().mode())
-                .ifPresent(json -> journal.overrides(journalId, json));
+        new RunOverrides().contracts(checked.contracts(), configuration.contractGate().mode())
+                .window(checked.outsideWindow()).json().ifPresent(json -> journal.overrides(journalId, json));
         try (InterruptedRunHook hook = new InterruptedRunHook(connections, journalId, events, progress(before))) {
             List<AppliedMigration> result = checked.action() instanceof RunAction.Undo undo
                     ? session.undo(undo.request())
@@ -161,20 +161,25 @@ final class MigrationRun {
     /**
      * What the checks before the change let run.
      *
-     * @param action    the action to run: for an undo, its request bounded by what is applied
-     * @param contracts what the contract gate let through
+     * @param action        the action to run: for an undo, its request bounded by what is applied
+     * @param contracts     what the contract gate let through
+     * @param outsideWindow why the run starts outside the maintenance windows, when it does
      */
-    private record Checked(RunAction action, ContractVerdict contracts) {
+    private record Checked(RunAction action, ContractVerdict contracts, Optional<String> outsideWindow) {
     }
 
     /**
-     * The checks that may refuse the run before it changes anything (the safety gate and the contract gate; for
-     * an undo, its bounds and whether the tool can revert every migration it reaches); a refusal is journaled as
-     * {@code REFUSED}.
+     * The checks that may refuse the run before it changes anything (standby and maintenance windows, the safety
+     * gate and the contract gate; for an undo, its bounds and whether the tool can revert every migration it
+     * reaches); a refusal is journaled as {@code REFUSED}.
      */
-    private Checked refusedOrChecked(MigrationSession session, ToolStatus before, CheckReport report,
-            Connection work, JournalEntry.Start entry) {
+    private Checked refusedOrChecked(MigrationSession session, ToolStatus before, List<PendingMigration> pending,
+            CheckReport report, Connection work, JournalEntry.Start entry) {
         try {
+            boolean migrating = action instanceof RunAction.Migrate;
+            Optional<String> outsideWindow = migrating && pending.isEmpty() ? Optional.empty()
+                    : configuration.policy().check(migrating ? Optional.of(pending.stream()
+                            .map(PendingMigration::script).toList()) : Optional.empty(), events);
             ContractVerdict contracts = new ContractVerdict(List.of(), Set.of());
             if (report != null) {
                 SafetyGate.check(configuration.safety(), report, events);
@@ -182,11 +187,11 @@ final class MigrationRun {
                         work, events);
             }
             if (!(action instanceof RunAction.Undo undo)) {
-                return new Checked(action, contracts);
+                return new Checked(action, contracts, outsideWindow);
             }
             UndoRequest revert = undo.request().against(before.applied().size());
             session.checkUndo(revert);
-            return new Checked(new RunAction.Undo(revert), contracts);
+            return new Checked(new RunAction.Undo(revert), contracts, outsideWindow);
         } catch (MigrateException refused) {
             if (REFUSALS.contains(refused.code())) {
                 try {

@@ -7,6 +7,8 @@ import dev.optamigrate.core.analysis.StaticCheck;
 import dev.optamigrate.core.connect.Connections;
 import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
+import dev.optamigrate.core.journal.Journal;
+import dev.optamigrate.core.journal.JournalEntry;
 import dev.optamigrate.core.release.ContractGate;
 import dev.optamigrate.core.release.ContractVerdict;
 import dev.optamigrate.core.release.ReleaseHistory;
@@ -19,6 +21,7 @@ import dev.optamigrate.core.spi.ToolContext;
 import dev.optamigrate.core.spi.ToolStatus;
 import dev.optamigrate.core.spi.UndoRequest;
 import dev.optamigrate.core.spi.ValidationResult;
+import dev.optamigrate.core.target.Target;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -111,6 +114,19 @@ public final class Migrator implements TargetMigrator {
             ContractVerdict verdict = ContractGate.judge(phases,
                     configuration.contractGate().context(configuration.release()), history);
             return new ReleaseStatus(phases, history.notContracted(), verdict.notReady());
+        } catch (SQLException e) {
+            throw new MigrateException(CoreErrorCode.CANNOT_CONNECT, "Lost the connection while reading the journal: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The journal's runs on a target, oldest first; none when no run was recorded yet. Reads only, takes no lock,
+     * and needs no tool.
+     */
+    public static List<JournalEntry> history(Target target) {
+        try (Connection connection = new Connections(target, Connections.applicationName()).open()) {
+            return Journal.read(connection);
         } catch (SQLException e) {
             throw new MigrateException(CoreErrorCode.CANNOT_CONNECT, "Lost the connection while reading the journal: "
                     + e.getMessage(), e);

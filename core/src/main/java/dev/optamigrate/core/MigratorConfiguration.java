@@ -6,6 +6,8 @@ import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.EventListener;
 import dev.optamigrate.core.guard.LockGuard;
+import dev.optamigrate.core.policy.MaintenanceWindows;
+import dev.optamigrate.core.policy.RunPolicy;
 import dev.optamigrate.core.release.ContractGateOptions;
 import dev.optamigrate.core.release.RunningRelease;
 import dev.optamigrate.core.settings.CoreSetting;
@@ -16,6 +18,8 @@ import dev.optamigrate.core.spi.RunConfiguration;
 import dev.optamigrate.core.spi.ToolOptions;
 import dev.optamigrate.core.target.Target;
 import dev.optamigrate.core.tool.MigrationTools;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -47,6 +51,11 @@ public final class MigratorConfiguration {
     private SafetyMode contractSafety = SafetyMode.BLOCK;
     private Optional<List<RunningRelease>> runningReleases = Optional.empty();
     private boolean trustUnknownReleases;
+    private String standby;
+    private MaintenanceWindows windows = MaintenanceWindows.ANY_TIME;
+    private String outsideWindowReason;
+    private Path estimateFile;
+    private Clock clock = Clock.systemUTC();
 
     MigratorConfiguration() {
     }
@@ -75,6 +84,11 @@ public final class MigratorConfiguration {
         configuration.runningReleases = settings.get(CoreSetting.RUNNING_RELEASE).map(value -> RunningRelease
                 .parse(value, settings.sourceOf(CoreSetting.RUNNING_RELEASE)));
         configuration.trustUnknownReleases = settings.bool(CoreSetting.TRUST_UNKNOWN_RELEASES);
+        configuration.standby = settings.get(CoreSetting.STANDBY).orElse(null);
+        settings.get(CoreSetting.WINDOWS).ifPresent(value -> configuration.windows(MaintenanceWindows.parse(value,
+                settings.sourceOf(CoreSetting.WINDOWS))));
+        configuration.outsideWindowReason = settings.get(CoreSetting.OUTSIDE_WINDOW).orElse(null);
+        configuration.estimateFile = settings.get(CoreSetting.ESTIMATE_FROM).map(Path::of).orElse(null);
         settings.get(CoreSetting.TOOL).ifPresent(configuration::tool);
         settings.get(CoreSetting.RELEASE).ifPresent(configuration::release);
         settings.get(CoreSetting.OPERATOR).ifPresent(configuration::operator);
@@ -117,6 +131,36 @@ public final class MigratorConfiguration {
      */
     public MigratorConfiguration runningReleases(List<RunningRelease> running) {
         this.runningReleases = Optional.of(List.copyOf(running));
+        return this;
+    }
+
+    /** The person on standby, recorded in the journal; {@code required} makes a run without one refused. */
+    public MigratorConfiguration standby(String person) {
+        this.standby = person;
+        return this;
+    }
+
+    /** When runs that change the schema may start; default any time. */
+    public MigratorConfiguration windows(MaintenanceWindows allowed) {
+        this.windows = Objects.requireNonNull(allowed, "windows");
+        return this;
+    }
+
+    /** Why this run may start outside the windows; the journal records it. */
+    public MigratorConfiguration outsideWindow(String reason) {
+        this.outsideWindowReason = reason;
+        return this;
+    }
+
+    /** {@code verify}'s JSON for the pending migrations, whose estimate must fit in the window. */
+    public MigratorConfiguration estimateFrom(Path verifyJson) {
+        this.estimateFile = verifyJson;
+        return this;
+    }
+
+    /** The clock the windows are judged by; default the system's. */
+    public MigratorConfiguration clock(Clock time) {
+        this.clock = Objects.requireNonNull(time, "clock");
         return this;
     }
 
@@ -211,6 +255,7 @@ public final class MigratorConfiguration {
                 : MigrationTools.discover(Thread.currentThread().getContextClassLoader());
         return new EngineConfiguration(target, tool, location, lockWait, listener, strategy, release, operator, chosen,
                 confirmation, safety, toolOptions, allowList, lockGuard, new ContractGateOptions(contractSafety,
-                        runningReleases, trustUnknownReleases));
+                        runningReleases, trustUnknownReleases), new RunPolicy(standby, windows, outsideWindowReason,
+                        estimateFile, clock));
     }
 }

@@ -59,6 +59,11 @@ final class ReadOnlyConfiguration implements RunConfiguration {
     }
 
     @Override
+    public void checkRunPolicy() {
+        configuration.policy().check(Optional.empty(), configuration.listener());
+    }
+
+    @Override
     public RunConfiguration withRunningReleases(Map<String, Integer> podsPerRelease) {
         return new ReadOnlyConfiguration(configuration.withRunning(podsPerRelease.entrySet().stream()
                 .map(release -> new RunningRelease(release.getKey(), release.getValue())).toList()));

@@ -22,7 +22,8 @@ public final class RemoteRun {
             CoreSetting.MYBATIS_ENVIRONMENT, CoreSetting.LOCK_WAIT, CoreSetting.LOCK_TIMEOUT, CoreSetting.LOCK_RETRIES,
             CoreSetting.LOCK_RETRY_PAUSE, CoreSetting.STATEMENT_TIMEOUT, CoreSetting.REPORT_QUERIES,
             CoreSetting.CANCEL_BLOCKERS, CoreSetting.SAFETY, CoreSetting.RELEASE, CoreSetting.RUNNING_RELEASE,
-            CoreSetting.TRUST_UNKNOWN_RELEASES, CoreSetting.OPERATOR,
+            CoreSetting.TRUST_UNKNOWN_RELEASES, CoreSetting.STANDBY, CoreSetting.WINDOWS, CoreSetting.OUTSIDE_WINDOW,
+            CoreSetting.OPERATOR,
             CoreSetting.SSLMODE, CoreSetting.ENV_HOST, CoreSetting.ENV_PORT, CoreSetting.ENV_NAME, CoreSetting.ENV_USER,
             CoreSetting.ENV_PASSWORD);
 

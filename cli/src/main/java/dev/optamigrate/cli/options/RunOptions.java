@@ -7,8 +7,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * How a run that changes the schema behaves: lock wait, safety check, lock guard, contract gate, and what the
- * journal records.
+ * How a run that changes the schema behaves: lock wait, safety check, lock guard, contract gate, standby and
+ * maintenance windows, and what the journal records.
  */
 public final class RunOptions {
     @Mixin
@@ -26,11 +26,23 @@ public final class RunOptions {
     @Option(names = "--operator", paramLabel = "NAME", descriptionKey = "operator")
     String operator;
 
+    @Option(names = "--standby", paramLabel = "NAME", descriptionKey = "standby")
+    String standby;
+
+    @Option(names = "--outside-window", paramLabel = "REASON", descriptionKey = "outside-window")
+    String outsideWindow;
+
+    @Option(names = "--estimate-from", paramLabel = "FILE", descriptionKey = "estimate-from")
+    String estimateFrom;
+
     public void addTo(Map<Setting, String> flags) {
         flags.put(CoreSetting.LOCK_WAIT, lockWait);
         flags.put(CoreSetting.SAFETY, safety);
         releases.addTo(flags);
         flags.put(CoreSetting.OPERATOR, operator);
+        flags.put(CoreSetting.STANDBY, standby);
+        flags.put(CoreSetting.OUTSIDE_WINDOW, outsideWindow);
+        flags.put(CoreSetting.ESTIMATE_FROM, estimateFrom);
         lockGuard.addTo(flags);
     }
 }

@@ -57,6 +57,10 @@ public enum CoreErrorCode implements ErrorCode {
             "Ship the contract in a later release than the retirement, once every server runs a release from the "
             + "retirement on; `opta-migrate status` says what blocks each contract. To accept one on purpose: "
             + "-- opta-migrate:allow contract-not-ready <reason> above its statement, or --safety warn."),
+    OUTSIDE_WINDOW(29, "the run would start outside the target's maintenance windows, or its estimate does not fit "
+            + "in what is left of the window; nothing was changed",
+            "Run when the next window opens (the message says when), or give --outside-window \"<reason>\" to run "
+            + "now; the journal records the reason."),
     INTERNAL(70, "a bug in opta-migrate",
             "This is a bug in opta-migrate. Run again with --verbose and report the stack trace."),
     INTERRUPTED(130, "the run was interrupted (Ctrl-C, SIGTERM) while it waited",

@@ -41,6 +41,7 @@ public final class Journal {
               host         text        NOT NULL,
               pid          bigint      NOT NULL,
               operator     text,
+              standby      text,
               started_at   timestamptz NOT NULL DEFAULT now(),
               finished_at  timestamptz,
               error        text,
@@ -48,9 +49,9 @@ public final class Journal {
               overrides    jsonb
             )""";
     /**
-     * Journals made before the lock guard and the contract gate lack their columns. A column is added only when
-     * missing: ALTER TABLE needs the table's owner even when the column exists, and the migration user may only be
-     * allowed to write the table.
+     * Journals made before the lock guard, the contract gate and standby lack their columns. A column is added
+     * only when missing: ALTER TABLE needs the table's owner even when the column exists, and the migration user
+     * may only be allowed to write the table.
      */
     private static final String ADD_MISSING_COLUMNS = """
             DO $$ BEGIN
@@ -61,6 +62,10 @@ public final class Journal {
               IF NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = 'opta_migrate'
                              AND table_name = 'opta_migrate_journal' AND column_name = 'overrides') THEN
                 ALTER TABLE opta_migrate.opta_migrate_journal ADD COLUMN overrides jsonb;
+              END IF;
+              IF NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = 'opta_migrate'
+                             AND table_name = 'opta_migrate_journal' AND column_name = 'standby') THEN
+                ALTER TABLE opta_migrate.opta_migrate_journal ADD COLUMN standby text;
               END IF;
             END $$""";
 
@@ -94,7 +99,7 @@ public final class Journal {
     /** Opens a row for a run and returns its id. */
     public long start(JournalEntry.Start start) {
         String sql = "INSERT INTO " + TABLE + " (action, tool, strategy, location, release, from_version, status, "
-                + "host, pid, operator) VALUES (?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?) RETURNING id";
+                + "host, pid, operator, standby) VALUES (?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?) RETURNING id";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             insert.setString(1, start.action());
             insert.setString(2, start.tool());
@@ -105,6 +110,7 @@ public final class Journal {
             insert.setString(7, start.host());
             insert.setLong(8, start.pid());
             insert.setString(9, start.operator());
+            insert.setString(10, start.standby());
             try (ResultSet id = insert.executeQuery()) {
                 id.next();
                 return id.getLong(1);
@@ -165,10 +171,30 @@ public final class Journal {
         }
     }
 
+    /** Every row, oldest first, read-only; none when the journal does not exist yet. */
+    public static List<JournalEntry> read(Connection connection) {
+        try {
+            return exists(connection, TABLE) ? existing(connection).entries() : List.of();
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    /** Whether a table exists, as {@code schema.table}. */
+    public static boolean exists(Connection connection, String table) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            statement.setString(1, table);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getBoolean(1);
+            }
+        }
+    }
+
     /** All rows, oldest first. */
     public List<JournalEntry> entries() {
         String sql = "SELECT id, action, tool, strategy, location, release, from_version, to_version, applied, status, "
-                + "host, pid, operator, started_at, finished_at, error, attempts, overrides FROM " + TABLE
+                + "host, pid, operator, standby, started_at, finished_at, error, attempts, overrides FROM " + TABLE
                 + " ORDER BY id";
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             List<JournalEntry> entries = new ArrayList<>();

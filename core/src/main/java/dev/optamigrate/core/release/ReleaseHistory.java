@@ -6,8 +6,6 @@ import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.journal.Journal;
 import dev.optamigrate.core.journal.JournalEntry;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -31,23 +29,11 @@ public record ReleaseHistory(List<JournalEntry> runs, List<Retirement> retiremen
     /** Reads the journal and the retirements; both are empty where their tables do not exist yet. Reads only. */
     public static ReleaseHistory read(Connection connection) {
         try {
-            List<JournalEntry> runs = exists(connection, Journal.TABLE)
-                    ? Journal.existing(connection).entries() : List.of();
-            return new ReleaseHistory(runs, Retirements.all(connection));
+            return new ReleaseHistory(Journal.read(connection), Retirements.all(connection));
         } catch (SQLException e) {
             throw new MigrateException(CoreErrorCode.MIGRATION_FAILED, "Cannot read the journal's releases and "
                     + "retirements: " + e.getMessage(), "The migration user needs SELECT on " + Journal.TABLE
                             + " and " + Retirements.TABLE + ".", e);
-        }
-    }
-
-    static boolean exists(Connection connection, String table) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            statement.setString(1, table);
-            try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                return result.getBoolean(1);
-            }
         }
     }
 

@@ -77,7 +77,7 @@ public final class Retirements {
     /** Every retirement, oldest first; none when the table does not exist yet. Reads only. */
     static List<Retirement> all(Connection connection) throws SQLException {
         List<Retirement> all = new ArrayList<>();
-        if (!ReleaseHistory.exists(connection, TABLE)) {
+        if (!Journal.exists(connection, TABLE)) {
             return all;
         }
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(

@@ -14,14 +14,14 @@ import java.util.List;
 public record RunningRelease(String release, int pods) {
 
     /**
-     * The running releases in a setting's value: separated by commas, each a release and, from a strategy that
-     * looked at the service's pods, {@code =<pods>}.
+     * The running releases in a setting's value: separated by commas (or the config file's list), each a release
+     * and, from a strategy that looked at the service's pods, {@code =<pods>}.
      *
      * @param source where the value came from, for the error
      */
     public static List<RunningRelease> parse(String value, String source) {
         List<RunningRelease> running = new ArrayList<>();
-        for (String part : value.split(",")) {
+        for (String part : value.split("[,;]")) {
             String[] release = part.strip().split("=", 2);
             if (release[0].isBlank() || release.length > 1 && !release[1].strip().matches("[1-9][0-9]{0,5}")) {
                 throw new MigrateException(CoreErrorCode.CONFIGURATION, "The running release '" + part.strip()

@@ -52,6 +52,15 @@ public enum CoreSetting implements Setting {
             + "add the images of the Deployment's pods"),
     TRUST_UNKNOWN_RELEASES("trust-unknown-releases", "false", Kind.BOOLEAN, "Contract gate: count a running "
             + "release that the journal has never seen as new rather than old; the journal records it"),
+    STANDBY("standby", null, "The person on standby who watches the run, recorded in the journal; in a target's "
+            + "config file, 'required' makes every run that changes the schema name one"),
+    WINDOWS("windows", null, "Maintenance windows that runs changing the schema must start in, e.g. "
+            + "'Mon-Fri 01:00-05:00 Europe/Berlin', separated by ';' (in the config file, a YAML list); default: "
+            + "any time"),
+    OUTSIDE_WINDOW("outside-window", null, "Why this run may start outside the maintenance windows (or run longer "
+            + "than what is left of one); the journal records it"),
+    ESTIMATE_FROM("estimate-from", null, "The JSON that verify --output json wrote for the pending migrations: "
+            + "their estimate must fit in what is left of the maintenance window"),
     OPERATOR("operator", null, "Who runs the migration, recorded in the journal; default: the OS user"),
     ENV_HOST("env.host", "DBHOST", "Name of the variable that holds the host in Opta-style environments"),
     ENV_PORT("env.port", "DBPORT", "Name of the variable that holds the port"),

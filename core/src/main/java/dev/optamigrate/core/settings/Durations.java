@@ -64,7 +64,7 @@ public final class Durations {
         return total;
     }
 
-    /** A short human form: {@code 850ms}, {@code 12.3s}, {@code 4m05s}. */
+    /** A short human form: {@code 850ms}, {@code 12.3s}, {@code 4m05s}, {@code 11h00m}, {@code 2d03h}. */
     public static String format(Duration duration) {
         long millis = duration.toMillis();
         if (millis < 1000) {
@@ -73,7 +73,13 @@ public final class Durations {
         if (millis < 60_000) {
             return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
         }
-        return String.format(Locale.ROOT, "%dm%02ds", duration.toMinutes(), duration.toSecondsPart());
+        if (millis < 3_600_000) {
+            return String.format(Locale.ROOT, "%dm%02ds", duration.toMinutes(), duration.toSecondsPart());
+        }
+        if (millis < 86_400_000) {
+            return String.format(Locale.ROOT, "%dh%02dm", duration.toHours(), duration.toMinutesPart());
+        }
+        return String.format(Locale.ROOT, "%dd%02dh", duration.toDays(), duration.toHoursPart());
     }
 
     private static MigrateException tooLong(String text, String what) {

@@ -11,8 +11,10 @@ import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.target.SslMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -111,12 +113,24 @@ public final class SettingsLoader {
             Setting setting = KnownSettings.byKey(key).orElseThrow(() -> new MigrateException(
                     CoreErrorCode.CONFIGURATION,
                     "Unknown setting '" + key + "' in " + file + ".", knownKeysHint(), null));
-            if (!field.getValue().isValueNode() || field.getValue().isNull()) {
-                throw new MigrateException(CoreErrorCode.CONFIGURATION, "Setting '" + key + "' in " + file
-                        + " must be a single value.", knownKeysHint(), null);
-            }
-            values.put(setting, field.getValue().asText());
+            values.put(setting, scalarOrList(key, field.getValue(), file));
         }
+    }
+
+    /** A value, or a YAML list of values joined with {@code ;} (maintenance windows, running releases). */
+    private static String scalarOrList(String key, JsonNode value, Path file) {
+        if (value.isArray() && !value.isEmpty()) {
+            List<String> items = new ArrayList<>();
+            value.forEach(item -> items.add(item.isValueNode() && !item.isNull() ? item.asText() : null));
+            if (!items.contains(null)) {
+                return String.join("; ", items);
+            }
+        }
+        if (!value.isValueNode() || value.isNull()) {
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "Setting '" + key + "' in " + file
+                    + " must be a single value (or a list of values).", knownKeysHint(), null);
+        }
+        return value.asText();
     }
 
     private static String knownKeysHint() {

@@ -36,6 +36,15 @@ public interface RunConfiguration {
     Optional<Target> target();
 
     /**
+     * Refuses a run that the target's conduct does not allow now: a required person on standby not named, or a
+     * start outside the maintenance windows without a reason. A strategy that starts the run elsewhere (a Job, a
+     * pod) calls it first; the engine checks again where it runs.
+     *
+     * @throws dev.optamigrate.core.error.MigrateException {@code CONFIGURATION} or {@code OUTSIDE_WINDOW}
+     */
+    void checkRunPolicy();
+
+    /**
      * This configuration with releases a strategy found serving traffic (the images of the service's pods) added
      * to those the contract gate knows.
      *

@@ -15,7 +15,7 @@ class JournalTest {
     static final PostgresExtension POSTGRES = new PostgresExtension();
 
     private static final JournalEntry.Start START = new JournalEntry.Start("migrate", "flyway", "local",
-            "db/migration", null, null, "host", 1, "tester");
+            "db/migration", null, null, "host", 1, "tester", null);
 
     @Test
     void aJournalFromBeforeTheLockGuardGetsItsAttemptsColumn(TestDatabase db) throws Exception {

@@ -38,5 +38,7 @@ class DurationsTest {
         assertThat(Durations.format(Duration.ofMillis(850))).isEqualTo("850ms");
         assertThat(Durations.format(Duration.ofMillis(12_340))).isEqualTo("12.3s");
         assertThat(Durations.format(Duration.ofSeconds(245))).isEqualTo("4m05s");
+        assertThat(Durations.format(Duration.ofMinutes(660))).isEqualTo("11h00m");
+        assertThat(Durations.format(Duration.ofHours(51))).isEqualTo("2d03h");
     }
 }

@@ -39,6 +39,7 @@ final class JobStrategy implements ExecutionStrategy {
         Settings settings = request.settings();
         EventListener events = request.configuration().listener();
         ServiceCoordinates where = ServiceCoordinates.from(settings, "The job strategy");
+        request.configuration().checkRunPolicy();
         settings.get(JobSetting.IMAGE).ifPresent(image -> ImageReference.requireValid(image, "The image (from "
                 + settings.sourceOf(JobSetting.IMAGE) + ")"));
         try (KubernetesClient client = KubernetesConnection.open(settings)) {

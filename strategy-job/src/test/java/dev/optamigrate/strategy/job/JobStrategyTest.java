@@ -19,6 +19,8 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -112,6 +114,21 @@ class JobStrategyTest {
         String stored = Serialization.asYaml(job);
         assertThat(stored).doesNotContain(PASSWORD)
                 .doesNotContain(java.util.Base64.getEncoder().encodeToString(PASSWORD.getBytes()));
+    }
+
+    /** A run the target's conduct refuses is refused before the Job exists: no Job, nothing to clean up. */
+    @Test
+    void aRunWithoutTheRequiredStandbyOrOutsideTheWindowCreatesNoJob() {
+        assertThatThrownBy(() -> fixture.run(Map.of(CoreSetting.STANDBY, "required"), List.of(), false))
+                .isInstanceOfSatisfying(MigrateException.class, failure -> assertThat(failure.code())
+                        .isEqualTo(CoreErrorCode.CONFIGURATION));
+        String closedNow = LocalDate.now(ZoneOffset.UTC).plusDays(3).getDayOfWeek().name()
+                .substring(0, 3) + " 00:00-00:01 UTC";
+        assertThatThrownBy(() -> fixture.run(Map.of(CoreSetting.WINDOWS, closedNow), List.of(), false))
+                .isInstanceOfSatisfying(MigrateException.class, failure -> assertThat(failure.code())
+                        .isEqualTo(CoreErrorCode.OUTSIDE_WINDOW));
+
+        assertThat(fixture.cluster.client().batch().v1().jobs().inNamespace("shop").list().getItems()).isEmpty();
     }
 
     /** The contract gate in the Job compares against what serves traffic: the images of the Deployment's pods. */

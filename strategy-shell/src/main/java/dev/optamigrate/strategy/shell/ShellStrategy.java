@@ -43,6 +43,7 @@ final class ShellStrategy implements ExecutionStrategy {
                     + "lives only as long as the exec session.", "Use --strategy job --detach.", null);
         }
         ServiceCoordinates where = ServiceCoordinates.from(settings, "The shell strategy");
+        request.configuration().checkRunPolicy();
         try (KubernetesClient client = KubernetesConnection.open(settings)) {
             ServiceWorkload workload = ServiceWorkload.find(client, where);
             ChosenPod pod = new RolloutCheck(client, where.namespace(), where.container()).choose(workload);
