@@ -10,6 +10,9 @@ import dev.optamigrate.cli.output.DryRunView;
 import dev.optamigrate.core.MigratorConfiguration;
 import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
+import dev.optamigrate.core.event.EventListener;
+import dev.optamigrate.core.notify.Notifications;
+import dev.optamigrate.core.notify.Notifier;
 import dev.optamigrate.core.settings.CoreSetting;
 import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
@@ -22,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,6 +43,10 @@ import picocli.CommandLine.Parameters;
             + "queries never queue behind it for long; a migration that gives up is run again (--lock-retries, "
             + "with pauses from --lock-retry-pause), and the sessions that block it are named. When the retries run "
             + "out it exits with LOCK_CONTENTION. --lock-timeout 0 turns the guard off.",
+    "",
+    "Conduct: a target may require --standby NAME (standby: required) and maintenance windows (windows); outside "
+            + "them the run exits with OUTSIDE_WINDOW unless --outside-window \"<reason>\". The notify setting tells "
+            + "the people watching through Slack, webhooks or CloudEvents.",
     "",
     "Contract gate: a pending migration that removes or renames what an older release may use (a contract) runs "
             + "only when an earlier release retired it (-- opta-migrate:retire table[.column]), no server runs a "
@@ -116,6 +124,18 @@ public final class MigrateCommand extends DatabaseCommand implements Callable<In
         external.addTo(extra);
         Settings settings = options.settings(environment, run, extra);
         ExecutionStrategyProvider provider = strategies.byName(settings.require(CoreSetting.STRATEGY));
+        EventListener printer = eventPrinter();
+        Optional<Notifier> notifier = dryRun || !provider.runsHere() ? Optional.empty()
+                : Notifications.from(settings, printer);
+        try {
+            return execute(settings, provider, printer, notifier);
+        } finally {
+            notifier.ifPresent(Notifier::close);
+        }
+    }
+
+    private int execute(Settings settings, ExecutionStrategyProvider provider, EventListener printer,
+            Optional<Notifier> notifier) {
         if (!provider.runsHere() && !dryRun) {
             if (options.target.embedded()) {
                 throw new MigrateException(CoreErrorCode.CONFIGURATION,
@@ -123,7 +143,7 @@ public final class MigrateCommand extends DatabaseCommand implements Callable<In
                         + "strategy, and " + provider.name() + " finds its own target.", "Drop --embedded, or drop "
                         + "--strategy.", null);
             }
-            var configuration = MigratorConfiguration.from(settings).addListener(eventPrinter()).tools(tools)
+            var configuration = MigratorConfiguration.from(settings).addListener(printer).tools(tools)
                     .confirmation(new ConsoleConfirmation(notices(), environment.terminal(), yes));
             provider.create().execute(new MigrationRequest(configuration.readOnly(), provider.name(), settings, command,
                     detach));
@@ -140,7 +160,8 @@ public final class MigrateCommand extends DatabaseCommand implements Callable<In
                 DryRunView.print(database.configuration().load().pending(), options.output.json(), out());
                 return 0;
             }
-            var configuration = database.configuration().addListener(eventPrinter());
+            var configuration = database.configuration().addListener(printer);
+            notifier.ifPresent(configuration::addListener);
             provider.create().execute(new MigrationRequest(configuration.readOnly(), provider.name(), settings,
                     List.of(),
                     false));

@@ -61,6 +61,13 @@ public enum CoreSetting implements Setting {
             + "than what is left of one); the journal records it"),
     ESTIMATE_FROM("estimate-from", null, "The JSON that verify --output json wrote for the pending migrations: "
             + "their estimate must fit in what is left of the maintenance window"),
+    NOTIFY("notify", null, "Where the people on standby are told about runs that change the schema: sinks written "
+            + "KIND env:VARIABLE or KIND file:PATH (KIND webhook, slack or cloudevents; the URL stays in the variable "
+            + "or file and never prints), separated by ';' (in the config file, a YAML list)"),
+    NOTIFY_LOCK_WAIT("notify-lock-wait", "30s", Kind.DURATION, "Notifications: tell once when the run has waited "
+            + "this long for the migration lock"),
+    NOTIFY_SLOW_MIGRATION("notify-slow-migration", "1m", Kind.DURATION, "Notifications: tell about each migration "
+            + "that took this long"),
     OPERATOR("operator", null, "Who runs the migration, recorded in the journal; default: the OS user"),
     ENV_HOST("env.host", "DBHOST", "Name of the variable that holds the host in Opta-style environments"),
     ENV_PORT("env.port", "DBPORT", "Name of the variable that holds the port"),
