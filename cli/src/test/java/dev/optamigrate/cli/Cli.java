@@ -44,6 +44,13 @@ final class Cli {
         return run(Map.of(), workingDir, args);
     }
 
+    /** {@code migrate --url URL --location LOCATION} and more arguments, in this JVM. */
+    static Result migrate(Path workingDir, String url, Path location, String... more) {
+        List<String> args = new ArrayList<>(List.of("migrate", "--url", url, "--location=" + location));
+        args.addAll(List.of(more));
+        return run(workingDir, args.toArray(String[]::new));
+    }
+
     /** Starts {@code opta-migrate ARGS} as its own JVM, on this test's classpath, output to a file. */
     static Process start(Map<String, String> env, Path output, List<String> args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")

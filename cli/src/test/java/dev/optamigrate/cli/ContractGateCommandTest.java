@@ -27,13 +27,13 @@ class ContractGateCommandTest {
     void aContractWhileTheOldReleaseRunsExits28AndStatusSaysWhy(TestDatabase db) throws Exception {
         Path location = MigrationSets.copy("flyway", dir.resolve("m"));
         MigrationSets.append("flyway", location, "legacy status", "ALTER TABLE orders ADD COLUMN legacy_status text;");
-        assertThat(migrate(db, location, "--release", "shop:1.7").exitCode()).isZero();
+        assertThat(Cli.migrate(dir, db.url(), location, "--release", "shop:1.7").exitCode()).isZero();
         MigrationSets.append("flyway", location, "retire", "-- opta-migrate:retire orders.legacy_status\nSELECT 1;");
-        assertThat(migrate(db, location, "--release", "shop:1.8").exitCode()).isZero();
+        assertThat(Cli.migrate(dir, db.url(), location, "--release", "shop:1.8").exitCode()).isZero();
         MigrationSets.append("flyway", location, "drop legacy status", "ALTER TABLE orders DROP COLUMN legacy_status;");
 
-        Cli.Result refused = migrate(db, location, "--release", "shop:1.9", "--running-release", "shop:1.8",
-                "--running-release", "shop:1.7");
+        Cli.Result refused = Cli.migrate(dir, db.url(), location, "--release", "shop:1.9", "--running-release",
+                "shop:1.8", "--running-release", "shop:1.7");
 
         assertThat(refused.exitCode()).as(refused.all()).isEqualTo(28);
         assertThat(refused.err()).contains("error: The contract gate refused V7__drop_legacy_status.sql: "
@@ -49,7 +49,8 @@ class ContractGateCommandTest {
         assertThat(json.get("retired").get(0).get("release").asText()).isEqualTo("shop:1.8");
         assertThat(json.get("contractsNotReady")).isEmpty();
 
-        Cli.Result applied = migrate(db, location, "--release", "shop:1.9", "--running-release", "shop:1.8");
+        Cli.Result applied = Cli.migrate(dir, db.url(), location, "--release", "shop:1.9", "--running-release",
+                "shop:1.8");
         assertThat(applied.exitCode()).as(applied.all()).isZero();
     }
 
@@ -69,15 +70,5 @@ class ContractGateCommandTest {
                 .contains("Phases: 1 expand, 1 contract;");
         assertThat(JSON.readTree(json.out()).get("phases")).extracting(node -> node.get("phase").asText())
                 .containsExactly("expand", "contract");
-    }
-
-    private Cli.Result migrate(TestDatabase db, Path location, String... more) {
-        String[] args = new String[4 + more.length];
-        args[0] = "migrate";
-        args[1] = "--url";
-        args[2] = db.url();
-        args[3] = "--location=" + location;
-        System.arraycopy(more, 0, args, 4, more.length);
-        return Cli.run(dir, args);
     }
 }

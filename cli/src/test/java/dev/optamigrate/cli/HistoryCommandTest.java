@@ -25,13 +25,15 @@ class HistoryCommandTest {
     @Test
     void showsEveryKindOfRunAndFiltersThem(TestDatabase db) throws Exception {
         Path location = MigrationSets.copy("flyway", dir.resolve("m"));
-        assertThat(migrate(db, location, "--release", "shop:1.7", "--standby", "alice").exitCode()).isZero();
+        assertThat(Cli.migrate(dir, db.url(), location, "--release", "shop:1.7", "--standby", "alice").exitCode())
+                .isZero();
         String broken = MigrationSets.append("flyway", location, "broken", "ALTER TABLE nowhere ADD x int;");
-        assertThat(migrate(db, location, "--release", "shop:1.8").exitCode()).isEqualTo(1);
+        assertThat(Cli.migrate(dir, db.url(), location, "--release", "shop:1.8").exitCode()).isEqualTo(1);
         db.execute("INSERT INTO opta_migrate.opta_migrate_journal (action, tool, strategy, location, release, status, "
                 + "host, pid) VALUES ('migrate', 'flyway', 'job', 'db/migration', 'shop:1.8', 'RUNNING', 'pod-x', 7)");
         MigrationSets.replace("flyway", location, broken, "ALTER TABLE customers ADD COLUMN vip boolean;");
-        assertThat(migrate(db, location, "--release", "shop:1.8", "--outside-window", "unused").exitCode()).isZero();
+        assertThat(Cli.migrate(dir, db.url(), location, "--release", "shop:1.8", "--outside-window", "unused")
+                .exitCode()).isZero();
 
         Cli.Result text = Cli.run(dir, "history", "--url", db.url());
         JsonNode all = JSON.readTree(Cli.run(dir, "history", "--url", db.url(), "--location", location.toString(),
@@ -56,15 +58,5 @@ class HistoryCommandTest {
                 .isEqualTo("4"));
         assertThat(badStatus.exitCode()).isEqualTo(2);
         assertThat(badStatus.err()).contains("--status DONE is not a run status");
-    }
-
-    private Cli.Result migrate(TestDatabase db, Path location, String... more) {
-        String[] args = new String[4 + more.length];
-        args[0] = "migrate";
-        args[1] = "--url";
-        args[2] = db.url();
-        args[3] = "--location=" + location;
-        System.arraycopy(more, 0, args, 4, more.length);
-        return Cli.run(dir, args);
     }
 }
