@@ -17,6 +17,8 @@ import dev.optamigrate.core.lock.LockFence;
 import dev.optamigrate.core.lock.MigrationLock;
 import dev.optamigrate.core.lock.SharedSessionCheck;
 import dev.optamigrate.core.lock.StaleSessions;
+import dev.optamigrate.core.promotion.AppliedLedger;
+import dev.optamigrate.core.promotion.PromotionGate;
 import dev.optamigrate.core.release.ContractVerdict;
 import dev.optamigrate.core.release.Retirements;
 import dev.optamigrate.core.spi.AppliedMigration;
@@ -43,7 +45,7 @@ final class MigrationRun {
     /** The codes of a check that refuses the run, as opposed to one that could not be made (a lost connection). */
     private static final Set<ErrorCode> REFUSALS = Set.of(CoreErrorCode.UNSAFE_MIGRATION,
             CoreErrorCode.INVALID_MIGRATIONS, CoreErrorCode.CONTRACT_NOT_READY, CoreErrorCode.OUTSIDE_WINDOW,
-            CoreErrorCode.CONFIGURATION, CoreErrorCode.UNSUPPORTED);
+            CoreErrorCode.NOT_REHEARSED, CoreErrorCode.CONFIGURATION, CoreErrorCode.UNSUPPORTED);
 
     private final Connections connections;
     private final EventListener events;
@@ -117,7 +119,8 @@ final class MigrationRun {
         Journal journal = Journal.open(work);
         long journalId = journal.start(entry);
         new RunOverrides().contracts(checked.contracts(), configuration.contractGate().mode())
-                .window(checked.outsideWindow()).json().ifPresent(json -> journal.overrides(journalId, json));
+                .window(checked.outsideWindow()).rehearsal(checked.skippedRehearsal()).json()
+                .ifPresent(json -> journal.overrides(journalId, json));
         try (InterruptedRunHook hook = new InterruptedRunHook(connections, journalId, events, progress(before))) {
             List<AppliedMigration> result = checked.action() instanceof RunAction.Undo undo
                     ? session.undo(undo.request())
@@ -128,7 +131,7 @@ final class MigrationRun {
             if (lost.isPresent()) {
                 throw fencing.loss().failure(lost.get(), result.size(), null);
             }
-            Retirements.recordApplied(work, journalId, configuration.release(), phases, scripts(result));
+            recordApplied(work, journalId, phases, pending, scripts(result));
             journal.succeeded(journalId, to, result.size());
             events.on(new MigrationEvent.RunFinished(before.current(), to, result.size(), elapsed(), Instant.now()));
             return new MigrateResult(configuration.tool(), before.current(), to, result, elapsed(), journalId);
@@ -148,8 +151,7 @@ final class MigrationRun {
                 LockLoss.bound(work);
             }
             try {
-                Retirements.recordApplied(work, journalId, configuration.release(), phases,
-                        scripts(tracker.applied()));
+                recordApplied(work, journalId, phases, pending, scripts(tracker.applied()));
                 journal.failed(journalId, to, tracker.applied().size(), String.valueOf(reported.getMessage()));
             } catch (MigrateException journalFailure) {
                 reported.addSuppressed(journalFailure);
@@ -159,13 +161,26 @@ final class MigrationRun {
     }
 
     /**
+     * Records what the run applied: the objects its migrations retired and contracted, and each migration with its
+     * checksum, the proof a later environment's promotion gate reads.
+     */
+    private void recordApplied(Connection work, long journalId, List<MigrationPhase> phases,
+            List<PendingMigration> pending, List<String> applied) {
+        Retirements.recordApplied(work, journalId, configuration.release(), phases, applied);
+        AppliedLedger.record(work, journalId, new AppliedLedger.RunIdentity(configuration.tool(),
+                configuration.release(), configuration.promotion().environment()), pending, tracker.applied());
+    }
+
+    /**
      * What the checks before the change let run.
      *
-     * @param action        the action to run: for an undo, its request bounded by what is applied
-     * @param contracts     what the contract gate let through
-     * @param outsideWindow why the run starts outside the maintenance windows, when it does
+     * @param action           the action to run: for an undo, its request bounded by what is applied
+     * @param contracts        what the contract gate let through
+     * @param outsideWindow    why the run starts outside the maintenance windows, when it does
+     * @param skippedRehearsal why the run goes on without proof of a rehearsal, when it does
      */
-    private record Checked(RunAction action, ContractVerdict contracts, Optional<String> outsideWindow) {
+    private record Checked(RunAction action, ContractVerdict contracts, Optional<String> outsideWindow,
+            Optional<String> skippedRehearsal) {
     }
 
     /**
@@ -177,9 +192,11 @@ final class MigrationRun {
             CheckReport report, Connection work, JournalEntry.Start entry) {
         try {
             boolean migrating = action instanceof RunAction.Migrate;
+            PromotionGate.Verdict promotion = migrating ? PromotionGate.check(configuration.promotion(),
+                    configuration.tool(), pending, connections.target(), events) : PromotionGate.Verdict.NOTHING;
             Optional<String> outsideWindow = migrating && pending.isEmpty() ? Optional.empty()
                     : configuration.policy().check(migrating ? Optional.of(pending.stream()
-                            .map(PendingMigration::script).toList()) : Optional.empty(), events);
+                            .map(PendingMigration::script).toList()) : Optional.empty(), promotion.estimate(), events);
             ContractVerdict contracts = new ContractVerdict(List.of(), Set.of());
             if (report != null) {
                 SafetyGate.check(configuration.safety(), report, events);
@@ -187,11 +204,11 @@ final class MigrationRun {
                         work, events);
             }
             if (!(action instanceof RunAction.Undo undo)) {
-                return new Checked(action, contracts, outsideWindow);
+                return new Checked(action, contracts, outsideWindow, promotion.skipped());
             }
             UndoRequest revert = undo.request().against(before.applied().size());
             session.checkUndo(revert);
-            return new Checked(new RunAction.Undo(revert), contracts, outsideWindow);
+            return new Checked(new RunAction.Undo(revert), contracts, outsideWindow, Optional.empty());
         } catch (MigrateException refused) {
             if (REFUSALS.contains(refused.code())) {
                 try {

@@ -9,6 +9,8 @@ import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.journal.Journal;
 import dev.optamigrate.core.journal.JournalEntry;
+import dev.optamigrate.core.promotion.AppliedLedger;
+import dev.optamigrate.core.promotion.AppliedRecord;
 import dev.optamigrate.core.release.ContractGate;
 import dev.optamigrate.core.release.ContractVerdict;
 import dev.optamigrate.core.release.ReleaseHistory;
@@ -127,6 +129,19 @@ public final class Migrator implements TargetMigrator {
     public static List<JournalEntry> history(Target target) {
         try (Connection connection = new Connections(target, Connections.applicationName()).open()) {
             return Journal.read(connection);
+        } catch (SQLException e) {
+            throw new MigrateException(CoreErrorCode.CANNOT_CONNECT, "Lost the connection while reading the journal: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The migrations the target applied, each with its checksum, release, environment and duration, oldest first:
+     * what a receipt carries. Reads only, takes no lock, and needs no tool.
+     */
+    public static List<AppliedRecord> applied(Target target) {
+        try (Connection connection = new Connections(target, Connections.applicationName()).open()) {
+            return AppliedLedger.read(connection);
         } catch (SQLException e) {
             throw new MigrateException(CoreErrorCode.CANNOT_CONNECT, "Lost the connection while reading the journal: "
                     + e.getMessage(), e);

@@ -8,6 +8,7 @@ import dev.optamigrate.core.event.EventListener;
 import dev.optamigrate.core.guard.LockGuard;
 import dev.optamigrate.core.policy.MaintenanceWindows;
 import dev.optamigrate.core.policy.RunPolicy;
+import dev.optamigrate.core.promotion.PromotionOptions;
 import dev.optamigrate.core.release.ContractGateOptions;
 import dev.optamigrate.core.release.RunningRelease;
 import dev.optamigrate.core.settings.CoreSetting;
@@ -56,6 +57,7 @@ public final class MigratorConfiguration {
     private String outsideWindowReason;
     private Path estimateFile;
     private Clock clock = Clock.systemUTC();
+    private PromotionOptions promotion = PromotionOptions.NONE;
 
     MigratorConfiguration() {
     }
@@ -89,6 +91,7 @@ public final class MigratorConfiguration {
                 settings.sourceOf(CoreSetting.WINDOWS))));
         configuration.outsideWindowReason = settings.get(CoreSetting.OUTSIDE_WINDOW).orElse(null);
         configuration.estimateFile = settings.get(CoreSetting.ESTIMATE_FROM).map(Path::of).orElse(null);
+        configuration.promotion = PromotionOptions.from(settings);
         settings.get(CoreSetting.TOOL).ifPresent(configuration::tool);
         settings.get(CoreSetting.RELEASE).ifPresent(configuration::release);
         settings.get(CoreSetting.OPERATOR).ifPresent(configuration::operator);
@@ -155,6 +158,15 @@ public final class MigratorConfiguration {
     /** {@code verify}'s JSON for the pending migrations, whose estimate must fit in the window. */
     public MigratorConfiguration estimateFrom(Path verifyJson) {
         this.estimateFile = verifyJson;
+        return this;
+    }
+
+    /**
+     * The environment this target is (recorded with each migration applied), the one whose success its pending
+     * migrations need first, and the proof; default none.
+     */
+    public MigratorConfiguration promotion(PromotionOptions options) {
+        this.promotion = Objects.requireNonNull(options, "promotion");
         return this;
     }
 
@@ -256,6 +268,6 @@ public final class MigratorConfiguration {
         return new EngineConfiguration(target, tool, location, lockWait, listener, strategy, release, operator, chosen,
                 confirmation, safety, toolOptions, allowList, lockGuard, new ContractGateOptions(contractSafety,
                         runningReleases, trustUnknownReleases), new RunPolicy(standby, windows, outsideWindowReason,
-                        estimateFile, clock));
+                        estimateFile, clock), promotion);
     }
 }

@@ -1,7 +1,11 @@
 package dev.optamigrate.core;
 
+import dev.optamigrate.core.error.CoreErrorCode;
+import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.EventListener;
+import dev.optamigrate.core.promotion.PromotionOptions;
 import dev.optamigrate.core.release.RunningRelease;
+import dev.optamigrate.core.settings.CoreSetting;
 import dev.optamigrate.core.spi.Confirmation;
 import dev.optamigrate.core.spi.RunConfiguration;
 import dev.optamigrate.core.spi.TargetMigrator;
@@ -60,7 +64,14 @@ final class ReadOnlyConfiguration implements RunConfiguration {
 
     @Override
     public void checkRunPolicy() {
-        configuration.policy().check(Optional.empty(), configuration.listener());
+        configuration.policy().check(Optional.empty(), Optional.empty(), configuration.listener());
+        if (configuration.promotion().receipt() != null) {
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "The receipt " + configuration.promotion()
+                    .receipt() + " is a file on this machine, and the " + configuration.strategy() + " strategy runs "
+                    + "the migration in the cluster, where the promotion gate cannot read it.", "Give the rehearsal "
+                            + "environment's database instead: " + CoreSetting.REHEARSAL_URL.names() + ", with its "
+                            + "password in " + PromotionOptions.PASSWORD_VARIABLE + " from the Job's Secret.", null);
+        }
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * What a run's checks let through and why, for the journal's {@code overrides} column (a JSON array): contracts
  * the gate would have refused, accepted by a comment or by {@code --safety warn}; running releases the journal had
- * never seen, trusted; a start outside the maintenance windows, with its reason.
+ * never seen, trusted; a start outside the maintenance windows, or without proof of a rehearsal, with its reason.
  */
 final class RunOverrides {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,6 +33,12 @@ final class RunOverrides {
     RunOverrides window(Optional<String> reason) {
         reason.ifPresent(why -> overrides.addObject().put("gate", "window").put("reason", why)
                 .put("acceptedBy", "--outside-window"));
+        return this;
+    }
+
+    RunOverrides rehearsal(Optional<String> reason) {
+        reason.ifPresent(why -> overrides.addObject().put("gate", "promotion").put("reason", why)
+                .put("acceptedBy", "--skip-rehearsal"));
         return this;
     }
 

@@ -23,6 +23,7 @@ public final class RemoteRun {
             CoreSetting.LOCK_RETRY_PAUSE, CoreSetting.STATEMENT_TIMEOUT, CoreSetting.REPORT_QUERIES,
             CoreSetting.CANCEL_BLOCKERS, CoreSetting.SAFETY, CoreSetting.RELEASE, CoreSetting.RUNNING_RELEASE,
             CoreSetting.TRUST_UNKNOWN_RELEASES, CoreSetting.STANDBY, CoreSetting.WINDOWS, CoreSetting.OUTSIDE_WINDOW,
+            CoreSetting.ENVIRONMENT, CoreSetting.REQUIRE_REHEARSAL, CoreSetting.REHEARSAL_URL, CoreSetting.SKIP_REHEARSAL,
             CoreSetting.OPERATOR,
             CoreSetting.SSLMODE, CoreSetting.ENV_HOST, CoreSetting.ENV_PORT, CoreSetting.ENV_NAME, CoreSetting.ENV_USER,
             CoreSetting.ENV_PASSWORD);

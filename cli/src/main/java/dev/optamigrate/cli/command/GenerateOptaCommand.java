@@ -1,6 +1,7 @@
 package dev.optamigrate.cli.command;
 
 import dev.optamigrate.cli.CliEnvironment;
+import dev.optamigrate.core.settings.CoreSetting;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.strategy.job.manifest.OptaManifest;
 import dev.optamigrate.strategy.job.manifest.OptaManifests;
@@ -17,6 +18,9 @@ import picocli.CommandLine.Option;
             + "migration_run input variable.",
     ""})
 final class GenerateOptaCommand extends ManifestCommand {
+    /** The Opta environment a manifest names when --environment is not given. */
+    private static final String DEFAULT_ENVIRONMENT = "staging";
+
     @Option(names = "--new-manifest", description = "A separate migration manifest (the Opta guide's recommended "
             + "variant) instead of the service's own.")
     boolean newManifest;
@@ -31,10 +35,6 @@ final class GenerateOptaCommand extends ManifestCommand {
     @Option(names = "--state-key", paramLabel = "KEY", description = "With --new-manifest: the state's key "
             + "(default: the service's name).")
     String stateKey;
-
-    @Option(names = "--environment", paramLabel = "NAME", defaultValue = "staging",
-            description = "Opta environment's name (default: ${DEFAULT-VALUE}).")
-    String environmentName;
 
     @Option(names = "--environment-path", paramLabel = "FILE", defaultValue = "./staging.yaml",
             description = "Path of the environment's manifest (default: ${DEFAULT-VALUE}).")
@@ -60,7 +60,8 @@ final class GenerateOptaCommand extends ManifestCommand {
         Optional<OptaManifests.State> state = newManifest ? Optional.of(new OptaManifests.State(stateBucket,
                 stateKey == null ? spec.where().service() : stateKey, stateRegion)) : Optional.empty();
         OptaManifest manifest = OptaManifests.build(new OptaManifests.Request(spec, appModule, dbModule,
-                new OptaManifest.Environment(environmentName, environmentPath), state));
+                new OptaManifest.Environment(settings.get(CoreSetting.ENVIRONMENT).orElse(DEFAULT_ENVIRONMENT),
+                        environmentPath), state));
         return write(OptaManifests.header(newManifest ? "migration.yaml" : "opta.yaml"), manifest);
     }
 }

@@ -7,16 +7,21 @@ import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.journal.HistoryFilter;
 import dev.optamigrate.core.journal.JournalEntry;
+import dev.optamigrate.core.promotion.Receipt;
+import dev.optamigrate.core.settings.CoreSetting;
 import dev.optamigrate.core.settings.Durations;
+import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.tool.MigrationTools;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +41,11 @@ import picocli.CommandLine.Option;
     "%n  opta-migrate history --url jdbc:postgresql://db:5432/app",
     "%n  opta-migrate history --since 7d --status FAILED,ABANDONED",
     "%n  opta-migrate history --release ghcr.io/acme/shop:1.8 --output json",
+    "%n  opta-migrate history --environment staging --receipt staging-receipt.json",
+    "",
+    "--receipt writes what the target applied (each migration with its checksum and release, the environment and "
+            + "the time; no server name, no secret) for the promotion gate of the next environment: "
+            + "migrate --require-rehearsal staging --rehearsal-receipt staging-receipt.json.",
     "",
     "JSON (--output json): {\"target\", \"runs\": [{\"id\", \"action\", \"tool\", \"strategy\", \"location\", "
             + "\"release\", \"operator\", \"standby\", \"host\", \"pid\", \"fromVersion\", \"toVersion\", \"applied\", "
@@ -58,6 +68,13 @@ public final class HistoryCommand extends DatabaseCommand implements Callable<In
             + "runs; 0 for all. Default: ${DEFAULT-VALUE}.")
     int limit;
 
+    @Option(names = "--receipt", paramLabel = "FILE", description = "Also write the receipt of every migration the "
+            + "target applied to FILE, for the promotion gate of the next environment.")
+    Path receipt;
+
+    @Option(names = "--environment", paramLabel = "NAME", descriptionKey = "environment")
+    String environmentName;
+
     @Inject
     HistoryCommand(CliEnvironment environment, MigrationTools tools) {
         super(environment, tools);
@@ -67,7 +84,9 @@ public final class HistoryCommand extends DatabaseCommand implements Callable<In
     public Integer call() {
         HistoryFilter filter = new HistoryFilter(since == null ? null : since(since, Clock.systemUTC()),
                 statuses(), release, Math.max(limit, 0));
-        Settings settings = options.settings(environment, null, Map.of());
+        Map<Setting, String> flags = new HashMap<>();
+        flags.put(CoreSetting.ENVIRONMENT, environmentName);
+        Settings settings = options.settings(environment, null, flags);
         try (TargetSession session = TargetSession.configure(options.target, settings).start(environment,
                 notices())) {
             List<JournalEntry> runs = filter.apply(Migrator.history(session.target()));
@@ -76,6 +95,14 @@ public final class HistoryCommand extends DatabaseCommand implements Callable<In
                 out().println(HistoryView.json(runs, target));
             } else {
                 HistoryView.text(runs, target, out());
+            }
+            if (receipt != null) {
+                Receipt written = Receipt.of(settings.get(CoreSetting.ENVIRONMENT), Migrator.applied(session.target()));
+                written.write(receipt);
+                notices().println("Wrote the receipt " + receipt + ": " + written.migrations().size() + " migration(s) "
+                        + "applied on " + written.environment() + (written.release() == null ? ""
+                                : ", the latest with release " + written.release()) + ".");
+                notices().flush();
             }
         }
         return 0;

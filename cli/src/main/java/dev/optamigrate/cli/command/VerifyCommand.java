@@ -5,23 +5,17 @@ import dev.optamigrate.cli.options.FailOnOptions;
 import dev.optamigrate.cli.output.ConsoleEventPrinter;
 import dev.optamigrate.cli.output.RehearsalView;
 import dev.optamigrate.core.analysis.SafetyMode;
-import dev.optamigrate.core.error.CoreErrorCode;
-import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.rehearsal.Rehearsal;
 import dev.optamigrate.core.rehearsal.RehearsalReport;
 import dev.optamigrate.core.rehearsal.Shadow;
-import dev.optamigrate.core.settings.CoreSetting;
 import dev.optamigrate.core.settings.Settings;
-import dev.optamigrate.core.settings.SettingsLoader;
 import dev.optamigrate.core.spi.EmbeddedPostgresProvider;
 import dev.optamigrate.core.target.Target;
 import dev.optamigrate.core.target.TargetResolver;
 import dev.optamigrate.core.tool.MigrationTools;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -100,18 +94,7 @@ public final class VerifyCommand extends DatabaseCommand implements Callable<Int
 
     /** The --shadow-url server, with its password from its own variable, never the target's. */
     private Target shadowServer() {
-        Map<String, String> variables = new HashMap<>();
-        Optional.ofNullable(environment.variables().get(SHADOW_PASSWORD_VARIABLE))
-                .ifPresent(password -> variables.put(SHADOW_PASSWORD_VARIABLE, password));
-        Settings shadowSettings = SettingsLoader.load(Map.of(CoreSetting.URL, shadowUrl), variables, Optional.empty(),
-                environment.workingDir());
-        try {
-            return new TargetResolver(shadowSettings, new TargetResolver.Names("--shadow-url",
-                    SHADOW_PASSWORD_VARIABLE)).resolve();
-        } catch (MigrateException e) {
-            throw new MigrateException(CoreErrorCode.CONFIGURATION, e.getMessage(), "Give the shadow server's user in "
-                    + "the URL (?user=postgres) and its password in " + SHADOW_PASSWORD_VARIABLE + "; the target's "
-                    + "--user and password are never used for it.", e);
-        }
+        return TargetResolver.otherServer(shadowUrl, "--shadow-url", SHADOW_PASSWORD_VARIABLE,
+                environment.variables());
     }
 }

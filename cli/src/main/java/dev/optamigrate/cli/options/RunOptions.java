@@ -7,8 +7,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * How a run that changes the schema behaves: lock wait, safety check, lock guard, contract gate, standby and
- * maintenance windows, and what the journal records.
+ * How a run that changes the schema behaves: lock wait, safety check, lock guard, contract gate, promotion gate,
+ * standby and maintenance windows, and what the journal records.
  */
 public final class RunOptions {
     @Mixin
@@ -22,6 +22,9 @@ public final class RunOptions {
 
     @Mixin
     ReleaseOptions releases = new ReleaseOptions();
+
+    @Mixin
+    RehearsalOptions rehearsal = new RehearsalOptions();
 
     @Option(names = "--operator", paramLabel = "NAME", descriptionKey = "operator")
     String operator;
@@ -39,6 +42,7 @@ public final class RunOptions {
         flags.put(CoreSetting.LOCK_WAIT, lockWait);
         flags.put(CoreSetting.SAFETY, safety);
         releases.addTo(flags);
+        rehearsal.addTo(flags);
         flags.put(CoreSetting.OPERATOR, operator);
         flags.put(CoreSetting.STANDBY, standby);
         flags.put(CoreSetting.OUTSIDE_WINDOW, outsideWindow);

@@ -61,6 +61,11 @@ public enum CoreErrorCode implements ErrorCode {
             + "in what is left of the window; nothing was changed",
             "Run when the next window opens (the message says when), or give --outside-window \"<reason>\" to run "
             + "now; the journal records the reason."),
+    NOT_REHEARSED(30, "the promotion gate refused: a pending migration has no proof that it succeeded, with the "
+            + "same checksum, on the environment the target requires first; nothing was changed",
+            "Run the migrations on that environment first (the message names each one without proof), then give its "
+            + "journal (rehearsal-url) or its receipt (rehearsal-receipt, from `opta-migrate history --receipt`); "
+            + "a changed file must be rehearsed again. To go on without: --skip-rehearsal \"<reason>\"."),
     INTERNAL(70, "a bug in opta-migrate",
             "This is a bug in opta-migrate. Run again with --verbose and report the stack trace."),
     INTERRUPTED(130, "the run was interrupted (Ctrl-C, SIGTERM) while it waited",

@@ -30,6 +30,7 @@ public final class Notifications {
         context.put("standby", settings.get(CoreSetting.STANDBY).filter(name -> !name.equals(RunPolicy.REQUIRED))
                 .orElse(null));
         context.put("outsideWindow", settings.get(CoreSetting.OUTSIDE_WINDOW).orElse(null));
+        context.put("skipRehearsal", settings.get(CoreSetting.SKIP_REHEARSAL).orElse(null));
         return Optional.of(new Notifier(sinks, context, settings.duration(CoreSetting.NOTIFY_LOCK_WAIT),
                 settings.duration(CoreSetting.NOTIFY_SLOW_MIGRATION), warnings));
     }

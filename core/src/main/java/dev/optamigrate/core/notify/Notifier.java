@@ -104,7 +104,7 @@ public final class Notifier implements EventListener, AutoCloseable {
         return String.valueOf(context.getOrDefault("operator", "Somebody"));
     }
 
-    /** The release, the person on standby and an override, as the end of a sentence. */
+    /** The release, the person on standby and the overrides, as the end of a sentence. */
     private String also() {
         StringBuilder text = new StringBuilder();
         Optional.ofNullable(context.get("release")).ifPresent(release -> text.append("; release ").append(release));
@@ -112,6 +112,8 @@ public final class Notifier implements EventListener, AutoCloseable {
                 .append(standby));
         Optional.ofNullable(context.get("outsideWindow")).ifPresent(reason -> text
                 .append("; outside the maintenance windows: ").append(reason));
+        Optional.ofNullable(context.get("skipRehearsal")).ifPresent(reason -> text
+                .append("; without proof of a rehearsal: ").append(reason));
         return text.append('.').toString();
     }
 

@@ -43,13 +43,15 @@ public record RunPolicy(String standby, MaintenanceWindows windows, String outsi
     /**
      * Refuses a run the target's conduct does not allow.
      *
-     * @param pending the pending migrations' files or changesets, for the estimate; empty when not known here (the
-     *                estimate is then left to where the run happens)
+     * @param pending  the pending migrations' files or changesets, for the estimate; empty when not known here (the
+     *                 estimate is then left to where the run happens)
+     * @param measured their durations on an earlier environment, the estimate when no estimate file is given
      * @return the reason the run starts outside the windows, when it does
      * @throws MigrateException {@code CONFIGURATION} without a required person on standby, {@code OUTSIDE_WINDOW}
      *                          outside the windows, or when the estimate does not fit in what is left of one
      */
-    public Optional<String> check(Optional<Collection<String>> pending, EventListener events) {
+    public Optional<String> check(Optional<Collection<String>> pending, Optional<Estimate> measured,
+            EventListener events) {
         if (REQUIRED.equals(standby)) {
             throw new MigrateException(CoreErrorCode.CONFIGURATION, "This target requires a person on standby ("
                     + CoreSetting.STANDBY.key() + ": " + REQUIRED + "), and the run names none. Nothing was changed.",
@@ -62,7 +64,7 @@ public record RunPolicy(String standby, MaintenanceWindows windows, String outsi
         Instant now = clock.instant();
         Optional<MaintenanceWindow.Opening> opening = windows.openingAt(now);
         Optional<String> refusal = opening.isEmpty() ? Optional.of(closed(now))
-                : estimate(pending).filter(estimate -> estimate.compareTo(Duration.between(now,
+                : estimate(pending, measured).filter(estimate -> estimate.duration().compareTo(Duration.between(now,
                         opening.get().end().toInstant())) > 0).map(estimate -> tooLong(now, opening.get(), estimate));
         if (refusal.isEmpty()) {
             return Optional.empty();
@@ -75,9 +77,12 @@ public record RunPolicy(String standby, MaintenanceWindows windows, String outsi
         return Optional.of(outsideWindowReason);
     }
 
-    private Optional<Duration> estimate(Optional<Collection<String>> pending) {
-        return estimateFile == null || pending.isEmpty() ? Optional.empty()
-                : EstimateFile.read(estimateFile, pending.get());
+    private Optional<Estimate> estimate(Optional<Collection<String>> pending, Optional<Estimate> measured) {
+        if (estimateFile == null || pending.isEmpty()) {
+            return measured;
+        }
+        return EstimateFile.read(estimateFile, pending.get()).map(duration -> new Estimate(duration,
+                estimateFile.toString()));
     }
 
     private String closed(Instant now) {
@@ -87,9 +92,9 @@ public record RunPolicy(String standby, MaintenanceWindows windows, String outsi
                         next.start().toInstant())) + ".";
     }
 
-    private String tooLong(Instant now, MaintenanceWindow.Opening opening, Duration estimate) {
-        return "The pending migrations are estimated at " + Durations.format(estimate) + " (from " + estimateFile
-                + "), and the maintenance window closes " + WHEN.format(opening.end()) + ", in "
+    private String tooLong(Instant now, MaintenanceWindow.Opening opening, Estimate estimate) {
+        return "The pending migrations are estimated at " + Durations.format(estimate.duration()) + " (from "
+                + estimate.source() + "), and the maintenance window closes " + WHEN.format(opening.end()) + ", in "
                 + Durations.format(Duration.between(now, opening.end().toInstant())) + ". The next one opens "
                 + WHEN.format(windows.nextAfter(now).start()) + ".";
     }

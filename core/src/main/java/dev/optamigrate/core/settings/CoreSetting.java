@@ -52,6 +52,17 @@ public enum CoreSetting implements Setting {
             + "add the images of the Deployment's pods"),
     TRUST_UNKNOWN_RELEASES("trust-unknown-releases", "false", Kind.BOOLEAN, "Contract gate: count a running "
             + "release that the journal has never seen as new rather than old; the journal records it"),
+    ENVIRONMENT("environment", null, "This target's environment, e.g. staging: recorded with each migration it "
+            + "applies, and in the receipts `history --receipt` writes"),
+    REQUIRE_REHEARSAL("require-rehearsal", null, "Promotion gate: the environment where the pending migrations "
+            + "must have succeeded first, with the same checksums, e.g. staging; proof from rehearsal-url or "
+            + "rehearsal-receipt"),
+    REHEARSAL_URL("rehearsal-url", null, "Promotion gate: JDBC URL of the rehearsal environment's database, whose "
+            + "journal is read read-only; the user in the URL, the password in OPTA_MIGRATE_REHEARSAL_PASSWORD"),
+    REHEARSAL_RECEIPT("rehearsal-receipt", null, "Promotion gate: the receipt that `history --receipt` wrote on "
+            + "the rehearsal environment"),
+    SKIP_REHEARSAL("skip-rehearsal", null, "Why this run may go without proof of a rehearsal; the journal and the "
+            + "notifications record it"),
     STANDBY("standby", null, "The person on standby who watches the run, recorded in the journal; in a target's "
             + "config file, 'required' makes every run that changes the schema name one"),
     WINDOWS("windows", null, "Maintenance windows that runs changing the schema must start in, e.g. "

@@ -44,6 +44,11 @@ public final class Settings {
         return new Settings(Map.of(), environment, Map.of(), Optional.empty(), AllowList.NONE);
     }
 
+    /** Settings from flags and an environment only, with no config file (for a server other than the target). */
+    public static Settings fromFlags(Map<Setting, String> flags, Map<String, String> environment) {
+        return new Settings(flags, environment, Map.of(), Optional.empty(), AllowList.NONE);
+    }
+
     public Optional<String> get(Setting setting) {
         if (flags.containsKey(setting)) {
             return Optional.of(flags.get(setting));

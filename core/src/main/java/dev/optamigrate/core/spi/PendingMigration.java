@@ -1,5 +1,10 @@
 package dev.optamigrate.core.spi;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
 /**
  * A migration that has not run yet, with the SQL it would execute (for dry runs and analysis).
  *
@@ -10,12 +15,29 @@ package dev.optamigrate.core.spi;
  * @param transactional whether the tool runs it in one transaction (so a failure rolls all of it back); false
  *                      for Flyway's {@code executeInTransaction=false}, Liquibase's {@code runInTransaction:false}
  *                      and MyBatis' {@code auto_commit=true}
+ * @param checksum      the migration's checksum as the tool records it (Flyway's CRC32, Liquibase's checksum), or
+ *                      for a tool that records none the SHA-256 of its SQL: the promotion gate compares it with
+ *                      what an earlier environment applied
  */
 public record PendingMigration(String version, String description, String script, String sql,
-        boolean transactional) {
+        boolean transactional, String checksum) {
+
+    /** A migration whose tool records no checksum: its checksum is the SHA-256 of its SQL. */
+    public PendingMigration(String version, String description, String script, String sql, boolean transactional) {
+        this(version, description, script, sql, transactional, sha256(sql));
+    }
 
     /** A migration the tool runs in a transaction. */
     public PendingMigration(String version, String description, String script, String sql) {
         this(version, description, script, sql, true);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
     }
 }

@@ -37,8 +37,9 @@ public interface RunConfiguration {
 
     /**
      * Refuses a run that the target's conduct does not allow now: a required person on standby not named, or a
-     * start outside the maintenance windows without a reason. A strategy that starts the run elsewhere (a Job, a
-     * pod) calls it first; the engine checks again where it runs.
+     * start outside the maintenance windows without a reason, a rehearsal receipt that stays behind on this
+     * machine. A strategy that starts the run elsewhere (a Job, a pod) calls it first; the engine checks again
+     * where it runs.
      *
      * @throws dev.optamigrate.core.error.MigrateException {@code CONFIGURATION} or {@code OUTSIDE_WINDOW}
      */

@@ -43,6 +43,30 @@ public final class TargetResolver {
         this.names = names;
     }
 
+    /**
+     * A server other than the target (verify's shadow, the rehearsal environment's database) from a URL of its own,
+     * with its password from its own variable: the target's user and password are never used for it.
+     *
+     * @param url              the JDBC URL, with the user in it ({@code ?user=...})
+     * @param urlName          the flag or setting the URL came from, for messages
+     * @param passwordVariable the environment variable that holds its password
+     * @param environment      the process environment
+     */
+    public static Target otherServer(String url, String urlName, String passwordVariable,
+            Map<String, String> environment) {
+        Map<String, String> variables = new HashMap<>();
+        Optional.ofNullable(environment.get(passwordVariable)).ifPresent(password -> variables.put(passwordVariable,
+                password));
+        Settings own = Settings.fromFlags(Map.of(CoreSetting.URL, url), variables);
+        try {
+            return new TargetResolver(own, new Names(urlName, passwordVariable)).resolve();
+        } catch (MigrateException e) {
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, e.getMessage(), "Give the user in " + urlName
+                    + " (?user=...) and the password in " + passwordVariable + "; the target's user and password "
+                    + "are never used for it.", e);
+        }
+    }
+
     /** Whether a target is configured at all: a URL, or Opta's database variables. */
     public boolean configured() {
         return settings.get(CoreSetting.URL).isPresent() || OptaEnvironment.detect(settings).isPresent();

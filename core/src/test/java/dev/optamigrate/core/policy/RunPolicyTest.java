@@ -9,6 +9,7 @@ import dev.optamigrate.core.event.MigrationEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ class RunPolicyTest {
     void outsideTheWindowsTheRunIsRefusedAndTheNextOpeningNamed() {
         RunPolicy policy = new RunPolicy(null, NIGHTS, null, null, at("2026-12-02T14:00:00Z"));
 
-        assertThatThrownBy(() -> policy.check(PENDING, events::add)).isInstanceOfSatisfying(MigrateException.class,
+        assertThatThrownBy(() -> check(policy)).isInstanceOfSatisfying(MigrateException.class,
                 failure -> {
                     assertThat(failure.code()).isEqualTo(CoreErrorCode.OUTSIDE_WINDOW);
                     assertThat(failure.getMessage()).contains("outside the maintenance windows (Mon-Fri 01:00-05:00 "
@@ -48,23 +49,22 @@ class RunPolicyTest {
                 + "\"locks\": [{\"estimate\": {\"durationMs\": 5400000}}]}, {\"file\": \"V4__other.sql\", "
                 + "\"elapsedMs\": 99999999}]}");
 
-        assertThat(new RunPolicy(null, NIGHTS, null, null, at("2026-12-02T04:00:00Z")).check(PENDING, events::add))
+        assertThat(check(new RunPolicy(null, NIGHTS, null, null, at("2026-12-02T04:00:00Z"))))
                 .isEmpty();
-        assertThatThrownBy(() -> new RunPolicy(null, NIGHTS, null, estimate, at("2026-12-02T04:00:00Z"))
-                .check(PENDING, events::add)).isInstanceOfSatisfying(MigrateException.class, failure -> {
+        assertThatThrownBy(() -> check(new RunPolicy(null, NIGHTS, null, estimate, at("2026-12-02T04:00:00Z"))))
+                .isInstanceOfSatisfying(MigrateException.class, failure -> {
                     assertThat(failure.code()).isEqualTo(CoreErrorCode.OUTSIDE_WINDOW);
                     assertThat(failure.getMessage()).contains("estimated at 1h30m", "closes Wed 2026-12-02 05:00 UTC, "
                             + "in 1h00m");
                 });
-        assertThat(new RunPolicy(null, NIGHTS, null, estimate, at("2026-12-02T02:00:00Z")).check(PENDING,
-                events::add)).isEmpty();
+        assertThat(check(new RunPolicy(null, NIGHTS, null, estimate, at("2026-12-02T02:00:00Z")))).isEmpty();
     }
 
     @Test
     void aReasonLetsItRunOutsideAndSaysSo() {
         RunPolicy policy = new RunPolicy(null, NIGHTS, "hotfix for INC-4711", null, at("2026-12-02T14:00:00Z"));
 
-        assertThat(policy.check(PENDING, events::add)).contains("hotfix for INC-4711");
+        assertThat(check(policy)).contains("hotfix for INC-4711");
         assertThat(events).singleElement().isInstanceOfSatisfying(MigrationEvent.Warning.class, warning ->
                 assertThat(warning.message()).contains("outside the maintenance windows", "Running anyway: hotfix "
                         + "for INC-4711"));
@@ -75,7 +75,7 @@ class RunPolicyTest {
         RunPolicy required = new RunPolicy(RunPolicy.REQUIRED, MaintenanceWindows.ANY_TIME, null, null,
                 Clock.systemUTC());
 
-        assertThatThrownBy(() -> required.check(PENDING, events::add)).isInstanceOfSatisfying(MigrateException.class,
+        assertThatThrownBy(() -> check(required)).isInstanceOfSatisfying(MigrateException.class,
                 failure -> {
                     assertThat(failure.code()).isEqualTo(CoreErrorCode.CONFIGURATION);
                     assertThat(failure.getMessage()).contains("requires a person on standby");
@@ -84,6 +84,22 @@ class RunPolicyTest {
         assertThat(required.person()).isEmpty();
         assertThat(new RunPolicy("alice (@alice on Slack)", MaintenanceWindows.ANY_TIME, null, null,
                 Clock.systemUTC()).person()).contains("alice (@alice on Slack)");
+    }
+
+    @Test
+    void withoutAnEstimateFileTheDurationsMeasuredOnAnEarlierEnvironmentAreTheEstimate() {
+        RunPolicy policy = new RunPolicy(null, NIGHTS, null, null, at("2026-12-02T04:30:00Z"));
+        Estimate staging = new Estimate(Duration.ofMinutes(45), "the durations in staging's journal");
+
+        assertThatThrownBy(() -> policy.check(PENDING, Optional.of(staging), events::add))
+                .isInstanceOfSatisfying(MigrateException.class, failure -> assertThat(failure.getMessage())
+                        .contains("estimated at 45m00s (from the durations in staging's journal)", "in 30m00s"));
+        assertThat(policy.check(PENDING, Optional.of(new Estimate(Duration.ofMinutes(20), "staging")),
+                events::add)).isEmpty();
+    }
+
+    private Optional<String> check(RunPolicy policy) {
+        return policy.check(PENDING, Optional.empty(), events::add);
     }
 
     private static Clock at(String instant) {

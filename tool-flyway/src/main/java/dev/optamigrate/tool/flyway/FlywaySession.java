@@ -86,7 +86,8 @@ final class FlywaySession implements MigrationSession {
     private PendingMigration pendingOf(org.flywaydb.core.api.MigrationInfo migration) {
         String sql = withPlaceholders(location.sqlOf(migration));
         return new PendingMigration(versionOf(migration), migration.getDescription(), migration.getScript(), sql,
-                FlywayTransactions.transactional(migration, sql, location.hasScriptConfig(migration)));
+                FlywayTransactions.transactional(migration, sql, location.hasScriptConfig(migration)),
+                "crc32:" + migration.getChecksum());
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import liquibase.ChecksumVersion;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Scope;
@@ -117,7 +118,8 @@ final class LiquibaseSession implements MigrationSession {
         }
         return call(() -> lastPending.stream().map(changeSet -> new PendingMigration(changeSet.getId(),
                 LiquibaseEvents.descriptionOf(changeSet), changeSet.getFilePath(), ChangeSetSql.of(changeSet,
-                        database), changeSet.isRunInTransaction())).toList());
+                        database), changeSet.isRunInTransaction(),
+                changeSet.generateCheckSum(ChecksumVersion.latest()).toString())).toList());
     }
 
     /**
