@@ -12,7 +12,7 @@ import java.util.List;
  *
  * <pre>
  * java -jar benchmarks/target/opta-migrate-benchmarks.jar [--runs 7] [--migrations 200] [--out FILE]
- *     [--only overhead|process|check|verify|writer-stall]
+ *     [--only overhead|observed|process|check|verify|writer-stall]
  * </pre>
  */
 public final class BenchmarkMain {
@@ -39,6 +39,9 @@ public final class BenchmarkMain {
             String only = option(args, "--only", "all");
             if (only.equals("all") || only.equals("overhead")) {
                 rows.addAll(new OverheadBenchmark(server, work, runs, migrations).run());
+            }
+            if (only.equals("all") || only.equals("observed")) {
+                rows.addAll(new ObservedBenchmark(server, work, runs, migrations).run());
             }
             if (only.equals("all") || only.equals("process")) {
                 rows.addAll(new ProcessBenchmark(server, work, cli, runs).run());

@@ -39,11 +39,15 @@ public final class MigrationLease implements AutoCloseable {
     private final ScheduledExecutorService renewer;
     private final ExitCleanup releaseOnExit;
     private final AtomicReference<String> lost = new AtomicReference<>();
+    private final Lease taken;
     private volatile long lastRenewal = System.nanoTime();
 
-    private MigrationLease(KubernetesClient client, String namespace, String name, String identity,
-            Duration duration, Duration renewEvery) {
+    private MigrationLease(KubernetesClient client, Lease taken, String identity, Duration duration,
+            Duration renewEvery) {
         this.client = client;
+        this.taken = taken;
+        String namespace = taken.getMetadata().getNamespace();
+        String name = taken.getMetadata().getName();
         this.namespace = namespace;
         this.name = name;
         this.identity = identity;
@@ -123,9 +127,10 @@ public final class MigrationLease implements AutoCloseable {
                 .editOrNewSpec().withHolderIdentity(identity).withAcquireTime(now).withRenewTime(now)
                 .withLeaseDurationSeconds((int) duration.toSeconds()).endSpec().build();
         try {
-            KubernetesCalls.call("take Lease " + name + " in namespace " + namespace, () -> seen.lease().isPresent()
-                    ? client.leases().inNamespace(namespace).resource(lease).update()
+            Lease taken = KubernetesCalls.call("take Lease " + name + " in namespace " + namespace, () -> seen.lease()
+                    .isPresent() ? client.leases().inNamespace(namespace).resource(lease).update()
                     : client.leases().inNamespace(namespace).resource(lease).create());
+            return new MigrationLease(client, taken, identity, duration, renewEvery);
         } catch (MigrateException failure) {
             if (failure.getCause() instanceof KubernetesClientException api
                     && api.getCode() == LeaseObservation.CONFLICT) {
@@ -134,7 +139,11 @@ public final class MigrationLease implements AutoCloseable {
             }
             throw failure;
         }
-        return new MigrationLease(client, namespace, name, identity, duration, renewEvery);
+    }
+
+    /** The Lease as it was taken: the object a run's Kubernetes Events are about. */
+    public Lease lease() {
+        return taken;
     }
 
     private static MigrateException held(String service, String namespace, Holder holder) {

@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 /**
  * What a migration started in the cluster (in a Job, or in a service's pod) runs and which of this run's settings
  * it must see. Inside the cluster the engine runs in the container itself, so its strategy is always
- * {@code local}; a password is never carried.
+ * {@code local}; a password is never carried, nor a notification sink's URL: the variables they are read from come
+ * from the pod's own environment (its Secret).
  */
 public final class RemoteRun {
     /** The command run when the user gives none after {@code --}. */
@@ -23,7 +24,9 @@ public final class RemoteRun {
             CoreSetting.LOCK_RETRY_PAUSE, CoreSetting.STATEMENT_TIMEOUT, CoreSetting.REPORT_QUERIES,
             CoreSetting.CANCEL_BLOCKERS, CoreSetting.SAFETY, CoreSetting.RELEASE, CoreSetting.RUNNING_RELEASE,
             CoreSetting.TRUST_UNKNOWN_RELEASES, CoreSetting.STANDBY, CoreSetting.WINDOWS, CoreSetting.OUTSIDE_WINDOW,
-            CoreSetting.ENVIRONMENT, CoreSetting.REQUIRE_REHEARSAL, CoreSetting.REHEARSAL_URL, CoreSetting.SKIP_REHEARSAL,
+            CoreSetting.ENVIRONMENT, CoreSetting.REQUIRE_REHEARSAL, CoreSetting.REHEARSAL_URL,
+            CoreSetting.SKIP_REHEARSAL,
+            CoreSetting.NOTIFY, CoreSetting.NOTIFY_LOCK_WAIT, CoreSetting.NOTIFY_SLOW_MIGRATION,
             CoreSetting.OPERATOR,
             CoreSetting.SSLMODE, CoreSetting.ENV_HOST, CoreSetting.ENV_PORT, CoreSetting.ENV_NAME, CoreSetting.ENV_USER,
             CoreSetting.ENV_PASSWORD);

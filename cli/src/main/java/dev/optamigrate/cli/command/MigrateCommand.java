@@ -13,6 +13,7 @@ import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.EventListener;
 import dev.optamigrate.core.notify.Notifications;
 import dev.optamigrate.core.notify.Notifier;
+import dev.optamigrate.core.policy.RunLabels;
 import dev.optamigrate.core.settings.CoreSetting;
 import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
@@ -20,6 +21,8 @@ import dev.optamigrate.core.spi.ExecutionStrategyProvider;
 import dev.optamigrate.core.spi.MigrationRequest;
 import dev.optamigrate.core.strategy.ExecutionStrategies;
 import dev.optamigrate.core.tool.MigrationTools;
+import dev.optamigrate.telemetry.OtlpTelemetry;
+import dev.optamigrate.telemetry.RunTelemetry;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -125,17 +128,24 @@ public final class MigrateCommand extends DatabaseCommand implements Callable<In
         Settings settings = options.settings(environment, run, extra);
         ExecutionStrategyProvider provider = strategies.byName(settings.require(CoreSetting.STRATEGY));
         EventListener printer = eventPrinter();
-        Optional<Notifier> notifier = dryRun || !provider.runsHere() ? Optional.empty()
-                : Notifications.from(settings, printer);
+        boolean watched = !dryRun && provider.runsHere();
+        Optional<Notifier> notifier = watched ? Notifications.from(settings, printer) : Optional.empty();
+        Optional<OtlpTelemetry> telemetry = Optional.empty();
         try {
-            return execute(settings, provider, printer, notifier);
+            telemetry = watched ? OtlpTelemetry.fromEnvironment(environment.variables()) : Optional.empty();
+            List<EventListener> observers = new ArrayList<>();
+            notifier.ifPresent(observers::add);
+            telemetry.ifPresent(sdk -> observers.add(new RunTelemetry(sdk.openTelemetry(), RunLabels.from(settings))));
+            return execute(settings, provider, printer, observers);
         } finally {
             notifier.ifPresent(Notifier::close);
+            telemetry.ifPresent(OtlpTelemetry::close);
         }
     }
 
+    /** @param observers told about a run here as it goes: the notifier, the telemetry */
     private int execute(Settings settings, ExecutionStrategyProvider provider, EventListener printer,
-            Optional<Notifier> notifier) {
+            List<EventListener> observers) {
         if (!provider.runsHere() && !dryRun) {
             if (options.target.embedded()) {
                 throw new MigrateException(CoreErrorCode.CONFIGURATION,
@@ -161,7 +171,7 @@ public final class MigrateCommand extends DatabaseCommand implements Callable<In
                 return 0;
             }
             var configuration = database.configuration().addListener(printer);
-            notifier.ifPresent(configuration::addListener);
+            observers.forEach(configuration::addListener);
             provider.create().execute(new MigrationRequest(configuration.readOnly(), provider.name(), settings,
                     List.of(),
                     false));

@@ -1,7 +1,7 @@
 package dev.optamigrate.core.notify;
 
 import dev.optamigrate.core.event.EventListener;
-import dev.optamigrate.core.policy.RunPolicy;
+import dev.optamigrate.core.policy.RunLabels;
 import dev.optamigrate.core.settings.CoreSetting;
 import dev.optamigrate.core.settings.Settings;
 import java.util.LinkedHashMap;
@@ -24,13 +24,7 @@ public final class Notifications {
         if (sinks.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, Object> context = new LinkedHashMap<>();
-        context.put("release", settings.get(CoreSetting.RELEASE).orElse(null));
-        context.put("operator", settings.get(CoreSetting.OPERATOR).orElse(System.getProperty("user.name")));
-        context.put("standby", settings.get(CoreSetting.STANDBY).filter(name -> !name.equals(RunPolicy.REQUIRED))
-                .orElse(null));
-        context.put("outsideWindow", settings.get(CoreSetting.OUTSIDE_WINDOW).orElse(null));
-        context.put("skipRehearsal", settings.get(CoreSetting.SKIP_REHEARSAL).orElse(null));
+        Map<String, Object> context = new LinkedHashMap<>(RunLabels.from(settings));
         return Optional.of(new Notifier(sinks, context, settings.duration(CoreSetting.NOTIFY_LOCK_WAIT),
                 settings.duration(CoreSetting.NOTIFY_SLOW_MIGRATION), warnings));
     }

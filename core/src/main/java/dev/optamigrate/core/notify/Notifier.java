@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  */
 public final class Notifier implements EventListener, AutoCloseable {
     private static final Set<String> REFUSALS = Set.of("UNSAFE_MIGRATION", "CONTRACT_NOT_READY", "OUTSIDE_WINDOW",
-            "INVALID_MIGRATIONS");
+            "NOT_REHEARSED", "INVALID_MIGRATIONS");
     /** How long queued notifications may take to go out when the run ends. */
     private static final Duration LAST_CALL = Duration.ofSeconds(3);
 
@@ -107,6 +107,7 @@ public final class Notifier implements EventListener, AutoCloseable {
     /** The release, the person on standby and the overrides, as the end of a sentence. */
     private String also() {
         StringBuilder text = new StringBuilder();
+        Optional.ofNullable(context.get("environment")).ifPresent(name -> text.append("; environment ").append(name));
         Optional.ofNullable(context.get("release")).ifPresent(release -> text.append("; release ").append(release));
         Optional.ofNullable(context.get("standby")).ifPresent(standby -> text.append("; on standby: ")
                 .append(standby));

@@ -62,8 +62,8 @@ public final class TargetResolver {
             return new TargetResolver(own, new Names(urlName, passwordVariable)).resolve();
         } catch (MigrateException e) {
             throw new MigrateException(CoreErrorCode.CONFIGURATION, e.getMessage(), "Give the user in " + urlName
-                    + " (?user=...) and the password in " + passwordVariable + "; the target's user and password "
-                    + "are never used for it.", e);
+                    + " (e.g. ?user=postgres) and the password in " + passwordVariable + "; the target's user and "
+                    + "password are never used for it.", e);
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.optamigrate.strategy.job;
 
+import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.EventListener;
 import dev.optamigrate.core.event.MigrationEvent;
+import dev.optamigrate.core.policy.RunLabels;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.spi.ExecutionReport;
 import dev.optamigrate.core.spi.ExecutionStrategy;
@@ -10,6 +12,7 @@ import dev.optamigrate.kubernetes.ImageReference;
 import dev.optamigrate.kubernetes.KubernetesConnection;
 import dev.optamigrate.kubernetes.KubernetesSetting;
 import dev.optamigrate.kubernetes.MigrationLease;
+import dev.optamigrate.kubernetes.RunStory;
 import dev.optamigrate.kubernetes.RunningImages;
 import dev.optamigrate.kubernetes.ServiceCoordinates;
 import dev.optamigrate.kubernetes.ServiceWorkload;
@@ -58,9 +61,13 @@ final class JobStrategy implements ExecutionStrategy {
                         Optional.of(workload)).withRunning(running);
                 Job job = jobs.create(spec, request.configuration().operator().orElse(null));
                 events.on(new MigrationEvent.Progress(announce(client, job, workload, spec)));
+                RunStory story = RunStory.about(client, job, events);
+                story.started(MigrationLease.identity(request.configuration().operator().orElse(null),
+                        JobStrategyProvider.NAME) + " started the migration in Job " + job.getMetadata().getName()
+                        + ", image " + spec.containerImage(), RunLabels.from(settings));
                 MigrationJobFactory.notCopied(workload).ifPresent(note -> events.on(new MigrationEvent.Progress(
                         note)));
-                return follow(client, jobs, request, job.getMetadata().getName(), lease);
+                return follow(client, jobs, request, job.getMetadata().getName(), lease, story);
             }
         }
     }
@@ -76,7 +83,7 @@ final class JobStrategy implements ExecutionStrategy {
     }
 
     private ExecutionReport follow(KubernetesClient client, MigrationJobs jobs, MigrationRequest request,
-            String name, MigrationLease lease) {
+            String name, MigrationLease lease, RunStory story) {
         EventListener events = request.configuration().listener();
         String namespace = jobs.namespace();
         String followIt = "`opta-migrate job status " + name + " --namespace " + namespace + " --wait`";
@@ -85,10 +92,16 @@ final class JobStrategy implements ExecutionStrategy {
                     + "logs " + name + " --namespace " + namespace + " --follow`."));
             return new ExecutionReport(JobStrategyProvider.NAME, name, null);
         }
-        new JobWatcher(client, jobs, events,
-                timing.apply(request.settings().duration(KubernetesSetting.JOB_START_TIMEOUT)))
-                .await(name, () -> lease.check("Job " + name + " may still be running: follow it with " + followIt
-                        + "."));
+        try {
+            new JobWatcher(client, jobs, events,
+                    timing.apply(request.settings().duration(KubernetesSetting.JOB_START_TIMEOUT)))
+                    .await(name, () -> lease.check("Job " + name + " may still be running: follow it with "
+                            + followIt + "."));
+        } catch (MigrateException failure) {
+            story.failed(failure);
+            throw failure;
+        }
+        story.succeeded("Job " + name + " succeeded.");
         events.on(new MigrationEvent.Progress("Job " + name + " succeeded."));
         return new ExecutionReport(JobStrategyProvider.NAME, name, null);
     }

@@ -10,9 +10,11 @@ import dev.optamigrate.core.spi.ExecutionReport;
 import dev.optamigrate.kubernetes.KubernetesErrorCode;
 import dev.optamigrate.kubernetes.KubernetesSetting;
 import dev.optamigrate.kubernetes.MigrationLease;
+import dev.optamigrate.kubernetes.RunStory;
 import dev.optamigrate.kubernetes.testing.FakeRollout;
 import dev.optamigrate.kubernetes.testing.JobScenario;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -76,6 +78,32 @@ class JobStrategyTest {
         assertThat(job.getSpec().getTtlSecondsAfterFinished()).isEqualTo(86400);
         assertThat(job.getMetadata().getLabels()).containsEntry(JobLabels.SERVICE, "shop");
         assertThat(job.getMetadata().getAnnotations()).containsEntry(JobLabels.OPERATOR, "tester");
+    }
+
+    @Test
+    void theRunsStoryIsWrittenAsEventsOnTheJob() {
+        fixture.kubelet.next(JobScenario.succeed("Done.\n"));
+        ExecutionReport succeeded = fixture.run(Map.of(CoreSetting.RELEASE, "shop:v42", CoreSetting.STANDBY,
+                "alice"), List.of(), false);
+        fixture.kubelet.next(JobScenario.fail(5, "error: boom\n"));
+        assertThatThrownBy(fixture::run).isInstanceOf(MigrateException.class);
+
+        List<Event> story = fixture.cluster.client().v1().events().inAnyNamespace().list().getItems().stream()
+                .filter(event -> RunStory.COMPONENT.equals(event.getSource().getComponent()))
+                .filter(event -> event.getMetadata().getNamespace().equals("shop")).toList();
+        assertThat(story).filteredOn(event -> event.getInvolvedObject().getName().equals(succeeded.where()))
+                .extracting(Event::getReason).containsExactly("MigrationStarted", "MigrationSucceeded");
+        assertThat(story).filteredOn(event -> event.getReason().equals("MigrationStarted")).first()
+                .satisfies(event -> {
+                    assertThat(event.getInvolvedObject().getKind()).isEqualTo("Job");
+                    assertThat(event.getMessage()).contains("tester@", "Job " + succeeded.where(),
+                            "release shop:v42", "standby alice").doesNotContain(PASSWORD, "operator");
+                });
+        assertThat(story).filteredOn(event -> event.getReason().equals("MigrationFailed")).singleElement()
+                .satisfies(event -> {
+                    assertThat(event.getType()).isEqualTo("Warning");
+                    assertThat(event.getMessage()).contains("exited with code 5");
+                });
     }
 
     @Test

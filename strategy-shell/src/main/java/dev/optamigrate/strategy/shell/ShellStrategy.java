@@ -4,6 +4,7 @@ import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.EventListener;
 import dev.optamigrate.core.event.MigrationEvent;
+import dev.optamigrate.core.policy.RunLabels;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.spi.ExecutionReport;
 import dev.optamigrate.core.spi.ExecutionStrategy;
@@ -11,6 +12,7 @@ import dev.optamigrate.core.spi.MigrationRequest;
 import dev.optamigrate.kubernetes.KubernetesConnection;
 import dev.optamigrate.kubernetes.MigrationLease;
 import dev.optamigrate.kubernetes.RemoteRun;
+import dev.optamigrate.kubernetes.RunStory;
 import dev.optamigrate.kubernetes.RunningImages;
 import dev.optamigrate.kubernetes.ServiceCoordinates;
 import dev.optamigrate.kubernetes.ServiceWorkload;
@@ -61,12 +63,22 @@ final class ShellStrategy implements ExecutionStrategy {
                 new MigrationJobs(client, where.namespace()).refuseWhileRunning(where.service());
                 events.on(new MigrationEvent.Progress("Running in pod " + pod.name() + ": " + String.join(" ",
                         command)));
+                RunStory story = RunStory.about(client, lease.lease(), events);
+                story.started(holder + " started the migration in pod " + pod.name() + ", image " + pod.image(),
+                        RunLabels.from(settings));
                 PodExec.Outcome outcome = new PodExec(client, where.namespace(), events, progressEvery)
                         .run(pod.name(), where.container(), command, () -> lease.check("The command may still be "
                                 + "running in pod " + pod.name() + "."));
                 DeploymentChange.between(workload, ServiceWorkload.find(client, where))
                         .ifPresent(change -> events.on(new MigrationEvent.Warning(change)));
-                return outcome(outcome, pod);
+                try {
+                    ExecutionReport report = outcome(outcome, pod);
+                    story.succeeded("The migration in pod " + pod.name() + " succeeded.");
+                    return report;
+                } catch (MigrateException failure) {
+                    story.failed(failure);
+                    throw failure;
+                }
             }
         }
     }

@@ -15,10 +15,12 @@ import dev.optamigrate.core.spi.MigrationRequest;
 import dev.optamigrate.kubernetes.KubernetesErrorCode;
 import dev.optamigrate.kubernetes.KubernetesSetting;
 import dev.optamigrate.kubernetes.MigrationLease;
+import dev.optamigrate.kubernetes.RunStory;
 import dev.optamigrate.kubernetes.testing.ExecScript;
 import dev.optamigrate.kubernetes.testing.FakeCluster;
 import dev.optamigrate.kubernetes.testing.FakeExec;
 import dev.optamigrate.kubernetes.testing.FakeRollout;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
@@ -175,6 +177,11 @@ class ShellStrategyTest {
         assertThat(holders).singleElement().satisfies(holder -> assertThat(holder).startsWith("tester@")
                 .contains("strategy shell"));
         assertThat(MigrationLease.holder(cluster.client(), "shop", "shop")).isEmpty();
+        assertThat(cluster.client().v1().events().inAnyNamespace().list().getItems()).filteredOn(event ->
+                RunStory.COMPONENT.equals(event.getSource().getComponent())).allSatisfy(event -> {
+                    assertThat(event.getInvolvedObject().getKind()).isEqualTo("Lease");
+                    assertThat(event.getInvolvedObject().getName()).isEqualTo(MigrationLease.name("shop"));
+                }).extracting(Event::getReason).containsExactly("MigrationStarted", "MigrationFailed");
     }
 
     @Test

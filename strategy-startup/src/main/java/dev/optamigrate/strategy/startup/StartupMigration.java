@@ -2,6 +2,7 @@ package dev.optamigrate.strategy.startup;
 
 import dev.optamigrate.core.MigratorConfiguration;
 import dev.optamigrate.core.event.EventListener;
+import dev.optamigrate.core.policy.RunLabels;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.spi.MigrateResult;
 import dev.optamigrate.core.spi.MigrationRequest;
@@ -12,7 +13,8 @@ import java.util.Map;
 /**
  * The library entry an application calls from its {@code main}, before it opens its port. The target and the
  * other settings come from the environment ({@code OPTA_MIGRATE_*}, or Opta's {@code DBHOST}... variables); events
- * are logged through SLF4J unless a listener is given.
+ * are logged through SLF4J unless a listener is given, and traced with the application's OpenTelemetry when it
+ * registered one.
  */
 public final class StartupMigration {
     private final MigratorConfiguration configuration;
@@ -70,6 +72,7 @@ public final class StartupMigration {
         if (!listenerGiven) {
             addListener(new Slf4jEventLogger());
         }
+        AppTelemetry.listener(RunLabels.from(settings)).ifPresent(configuration::addListener);
         return new StartupStrategy(budget).execute(new MigrationRequest(configuration.readOnly(),
                 StartupStrategyProvider.NAME, settings)).result();
     }

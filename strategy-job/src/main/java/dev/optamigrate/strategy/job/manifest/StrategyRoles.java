@@ -42,11 +42,11 @@ public enum StrategyRoles {
         return switch (this) {
             case JOB -> List.of(rule("apps", "deployments", "get", "list"),
                     rule("batch", "jobs", "create", "get", "list", "watch", "delete"),
-                    rule("", "pods", "get", "list", "watch"), rule("", "pods/log", "get"), rule("", "events", "list"),
-                    leases);
+                    rule("", "pods", "get", "list", "watch"), rule("", "pods/log", "get"),
+                    rule("", "events", "list", "create"), leases);
             case SHELL -> List.of(rule("apps", "deployments", "get", "list"), rule("apps", "replicasets", "list"),
                     rule("batch", "jobs", "list"), rule("", "pods", "get", "list"),
-                    rule("", "pods/exec", "get", "create"),
+                    rule("", "pods/exec", "get", "create"), rule("", "events", "create"),
                     leases);
             case EXTERNAL -> List.of(new PolicyRuleBuilder().withApiGroups("").withResources("secrets")
                     .withResourceNames(secret).withVerbs("get").build(),
