@@ -5,11 +5,12 @@ import dev.optamigrate.cli.options.FailOnOptions;
 import dev.optamigrate.cli.output.ConsoleEventPrinter;
 import dev.optamigrate.cli.output.RehearsalView;
 import dev.optamigrate.core.analysis.SafetyMode;
+import dev.optamigrate.core.error.CoreErrorCode;
+import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.rehearsal.Rehearsal;
 import dev.optamigrate.core.rehearsal.RehearsalReport;
 import dev.optamigrate.core.rehearsal.Shadow;
 import dev.optamigrate.core.settings.Settings;
-import dev.optamigrate.core.spi.EmbeddedPostgresProvider;
 import dev.optamigrate.core.target.Target;
 import dev.optamigrate.core.target.TargetResolver;
 import dev.optamigrate.core.tool.MigrationTools;
@@ -31,8 +32,11 @@ import picocli.CommandLine.Option;
             + "from the target's table sizes (read-only catalog queries) and rates calibrated on the shadow. "
             + "Without a target every migration is rehearsed, without estimates. The target is never changed.",
     "",
-    "The shadow is a throw-away embedded PostgreSQL, or with --shadow-url a scratch database created on that "
-            + "server and dropped after (its password from OPTA_MIGRATE_SHADOW_PASSWORD).",
+    "The shadow is a throw-away embedded PostgreSQL 17 (--shadow embedded, the default); a PostgreSQL container of "
+            + "the target's major version on a Docker engine (--shadow docker: postgres:<major>, or --shadow-image); "
+            + "whichever answers (--shadow auto: docker when an engine answers, else embedded); or with --shadow-url "
+            + "a scratch database created on that server and dropped after (its password from "
+            + "OPTA_MIGRATE_SHADOW_PASSWORD).",
     "",
     "Measured rules, besides those of `check`: measured-blocking-lock (error), schema-drift (warning), "
             + "rehearsal-failed (error).",
@@ -41,6 +45,7 @@ import picocli.CommandLine.Option;
     "%n  opta-migrate verify --location db/migration",
     "%n  opta-migrate verify --url jdbc:postgresql://db:5432/shop --user shop --location db/migration",
     "%n  opta-migrate verify --url ... --shadow-url jdbc:postgresql://localhost:5432/postgres?user=postgres",
+    "%n  opta-migrate verify --url ... --shadow docker --shadow-image registry.example.com/mirror/postgres:15",
     "",
     "JSON (--output json): the fields of `check --output json` (findings with \"measured\": true for what was "
             + "measured), plus \"shadow\", \"replayed\", \"estimated\" and \"statements\": [{\"file\", \"line\", "
@@ -56,6 +61,15 @@ public final class VerifyCommand extends DatabaseCommand implements Callable<Int
             + "database is created there and dropped after. Default: a throw-away embedded PostgreSQL.")
     String shadowUrl;
 
+    @Option(names = "--shadow", paramLabel = "KIND", description = "What the shadow is: embedded (a throw-away "
+            + "embedded PostgreSQL 17, the default), docker (a throw-away PostgreSQL container of the target's major "
+            + "version) or auto (docker when an engine answers, else embedded; it says which).")
+    String shadowKind;
+
+    @Option(names = "--shadow-image", paramLabel = "IMAGE", description = "With --shadow docker or auto: the "
+            + "PostgreSQL image, e.g. a private registry's copy. Default: postgres:<the target's major version>.")
+    String shadowImage;
+
     @Mixin
     FailOnOptions failOn;
 
@@ -67,10 +81,17 @@ public final class VerifyCommand extends DatabaseCommand implements Callable<Int
     @Override
     public Integer call() {
         Settings settings = options.settings(environment, null, Map.of());
+        if (shadowUrl != null && shadowKind != null) {
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "--shadow-url and --shadow " + shadowKind
+                    + " both choose the shadow.", "Give one of them.", null);
+        }
+        ShadowServers.Mode mode = shadowKind == null ? ShadowServers.Mode.EMBEDDED
+                : ShadowServers.Mode.parse(shadowKind);
         Target shadowServer = shadowUrl == null ? null : shadowServer();
         RehearsalReport report;
         try (OpenDatabase opened = OpenDatabase.open(options.target, settings, tools, environment, notices(), true);
-                Shadow shadow = shadowServer == null ? startEmbedded() : Shadow.scratchDatabase(shadowServer)) {
+                Shadow shadow = shadowServer != null ? Shadow.scratchDatabase(shadowServer)
+                        : new ShadowServers(notices()).open(mode, shadowImage, opened.target())) {
             report = new Rehearsal(database -> opened.configurationFor(database).safety(SafetyMode.OFF).load(),
                     opened.target(), new ConsoleEventPrinter(notices())).run(shadow).accepting(settings.allowList());
         }
@@ -82,14 +103,6 @@ public final class VerifyCommand extends DatabaseCommand implements Callable<Int
         }
         out.flush();
         return failOn.exitCode(report.findings(), spec.commandLine().getErr(), !options.output.json());
-    }
-
-    private Shadow startEmbedded() {
-        notices().println("Starting a throw-away embedded PostgreSQL for the shadow ...");
-        notices().flush();
-        EmbeddedPostgresProvider.EmbeddedServer server = EmbeddedPostgresProvider.find("Give verify a server for "
-                + "its scratch database with --shadow-url.").startThrowaway();
-        return Shadow.of(server.target(), "embedded PostgreSQL at " + server.target().hostAndPort(), server::close);
     }
 
     /** The --shadow-url server, with its password from its own variable, never the target's. */
