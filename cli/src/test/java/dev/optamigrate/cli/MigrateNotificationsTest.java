@@ -62,6 +62,23 @@ class MigrateNotificationsTest {
     }
 
     @Test
+    void anUndoIsToldAsAReversal(TestDatabase db) throws Exception {
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/services/" + TOKEN;
+        Map<String, String> env = Map.of("OPTA_MIGRATE_NOTIFY", "slack env:SLACK_URL", "SLACK_URL", url);
+        String location = Examples.of("liquibase").toString();
+        assertThat(Cli.run(env, dir, "migrate", "--url", db.url(), "--location", location).exitCode()).isZero();
+        bodies.clear();
+
+        Cli.Result undo = Cli.run(env, dir, "undo", "--url", db.url(), "--location", location, "--steps", "1",
+                "--standby", "bob");
+
+        assertThat(undo.exitCode()).as(undo.all()).isZero();
+        assertThat(bodies).anySatisfy(body -> assertThat(body).contains("started undo on", "on standby: bob"))
+                .anySatisfy(body -> assertThat(body).contains("Reverted 1 migration(s)"));
+        assertThat(undo.all()).doesNotContain(TOKEN);
+    }
+
+    @Test
     void aSinkWhoseVariableIsMissingIsNamedAndNothingRuns(TestDatabase db) throws Exception {
         Cli.Result missing = Cli.run(Map.of("OPTA_MIGRATE_NOTIFY", "webhook env:HOOK_URL"), dir, "migrate", "--url",
                 db.url(), "--location", Examples.of("flyway").toString());

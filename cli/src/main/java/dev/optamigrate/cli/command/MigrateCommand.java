@@ -11,9 +11,6 @@ import dev.optamigrate.core.MigratorConfiguration;
 import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.EventListener;
-import dev.optamigrate.core.notify.Notifications;
-import dev.optamigrate.core.notify.Notifier;
-import dev.optamigrate.core.policy.RunLabels;
 import dev.optamigrate.core.settings.CoreSetting;
 import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
@@ -21,14 +18,11 @@ import dev.optamigrate.core.spi.ExecutionStrategyProvider;
 import dev.optamigrate.core.spi.MigrationRequest;
 import dev.optamigrate.core.strategy.ExecutionStrategies;
 import dev.optamigrate.core.tool.MigrationTools;
-import dev.optamigrate.telemetry.OtlpTelemetry;
-import dev.optamigrate.telemetry.RunTelemetry;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -128,24 +122,15 @@ public final class MigrateCommand extends DatabaseCommand implements Callable<In
         Settings settings = options.settings(environment, run, extra);
         ExecutionStrategyProvider provider = strategies.byName(settings.require(CoreSetting.STRATEGY));
         EventListener printer = eventPrinter();
-        boolean watched = !dryRun && provider.runsHere();
-        Optional<Notifier> notifier = watched ? Notifications.from(settings, printer) : Optional.empty();
-        Optional<OtlpTelemetry> telemetry = Optional.empty();
-        try {
-            telemetry = watched ? OtlpTelemetry.fromEnvironment(environment.variables()) : Optional.empty();
-            List<EventListener> observers = new ArrayList<>();
-            notifier.ifPresent(observers::add);
-            telemetry.ifPresent(sdk -> observers.add(new RunTelemetry(sdk.openTelemetry(), RunLabels.from(settings))));
+        try (RunObservers observers = !dryRun && provider.runsHere()
+                ? RunObservers.start(settings, printer, environment.variables()) : RunObservers.none()) {
             return execute(settings, provider, printer, observers);
-        } finally {
-            notifier.ifPresent(Notifier::close);
-            telemetry.ifPresent(OtlpTelemetry::close);
         }
     }
 
-    /** @param observers told about a run here as it goes: the notifier, the telemetry */
+    /** @param observers who watch a run here as it goes: the notifier, the telemetry */
     private int execute(Settings settings, ExecutionStrategyProvider provider, EventListener printer,
-            List<EventListener> observers) {
+            RunObservers observers) {
         if (!provider.runsHere() && !dryRun) {
             if (options.target.embedded()) {
                 throw new MigrateException(CoreErrorCode.CONFIGURATION,
@@ -170,8 +155,7 @@ public final class MigrateCommand extends DatabaseCommand implements Callable<In
                 DryRunView.print(database.configuration().load().pending(), options.output.json(), out());
                 return 0;
             }
-            var configuration = database.configuration().addListener(printer);
-            observers.forEach(configuration::addListener);
+            var configuration = observers.watching(database.configuration().addListener(printer));
             provider.create().execute(new MigrationRequest(configuration.readOnly(), provider.name(), settings,
                     List.of(),
                     false));

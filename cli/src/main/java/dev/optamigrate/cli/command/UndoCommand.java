@@ -3,6 +3,7 @@ package dev.optamigrate.cli.command;
 import dev.optamigrate.cli.CliEnvironment;
 import dev.optamigrate.cli.options.RunOptions;
 import dev.optamigrate.cli.output.ConsoleConfirmation;
+import dev.optamigrate.core.event.EventListener;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.spi.UndoRequest;
 import dev.optamigrate.core.tool.MigrationTools;
@@ -64,8 +65,11 @@ public final class UndoCommand extends DatabaseCommand implements Callable<Integ
         Settings settings = options.settings(environment, run, Map.of());
         UndoRequest request = howFar.tag != null ? UndoRequest.toTag(howFar.tag)
                 : howFar.all ? everything(settings) : steps(howFar.steps);
-        try (OpenDatabase database = openDatabase(settings)) {
-            database.configuration().strategy("local").addListener(eventPrinter()).load().undo(request);
+        EventListener printer = eventPrinter();
+        try (RunObservers observers = RunObservers.start(settings, printer, environment.variables());
+                OpenDatabase database = openDatabase(settings)) {
+            observers.watching(database.configuration().strategy("local").addListener(printer)).load()
+                    .undo(request);
         }
         return 0;
     }

@@ -56,6 +56,10 @@ public final class Notifier implements EventListener, AutoCloseable {
             context.put("target", started.target());
             context.put("strategy", started.strategy());
             context.put("location", started.location());
+        } else if (event instanceof MigrationEvent.StatusRead status && undoing()) {
+            send("run-started", who() + " started undo on " + context.get("target") + ", at version "
+                    + Optional.ofNullable(status.current()).orElse("(empty)") + also(),
+                    Map.of("fromVersion", String.valueOf(status.current())));
         } else if (event instanceof MigrationEvent.StatusRead status && status.pending() > 0) {
             send("run-started", who() + " started " + context.get("action") + " of " + status.pending()
                     + " migration(s) on " + context.get("target") + ", from version "
@@ -80,9 +84,9 @@ public final class Notifier implements EventListener, AutoCloseable {
                     + " on " + context.get("target") + also(), Map.of("script", finished.script(), "durationMs",
                             finished.duration().toMillis()));
         } else if (event instanceof MigrationEvent.RunFinished finished && finished.applied() > 0) {
-            send("run-finished", "Applied " + finished.applied() + " migration(s) on " + context.get("target")
-                    + ", " + Optional.ofNullable(finished.from()).orElse("(empty)") + " -> " + finished.to() + ", in "
-                    + Durations.format(finished.duration()) + also(), Map.of("applied", finished.applied(),
+            send("run-finished", (undoing() ? "Reverted " : "Applied ") + finished.applied() + " migration(s) on "
+                    + context.get("target") + ", " + Optional.ofNullable(finished.from()).orElse("(empty)") + " -> "
+                    + finished.to() + ", in " + Durations.format(finished.duration()) + also(), Map.of("applied", finished.applied(),
                             "toVersion", String.valueOf(finished.to()), "durationMs", finished.duration().toMillis()));
         } else if (event instanceof MigrationEvent.RunFailed failed) {
             boolean refused = REFUSALS.contains(failed.errorCode());
@@ -98,6 +102,10 @@ public final class Notifier implements EventListener, AutoCloseable {
     @Override
     public void close() {
         delivery.flush(LAST_CALL);
+    }
+
+    private boolean undoing() {
+        return "undo".equals(context.get("action"));
     }
 
     private String who() {

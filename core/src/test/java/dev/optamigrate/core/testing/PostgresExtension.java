@@ -1,5 +1,6 @@
 package dev.optamigrate.core.testing;
 
+import dev.optamigrate.core.spi.ContainerPostgresProvider;
 import dev.optamigrate.core.target.Password;
 import dev.optamigrate.core.target.SslMode;
 import dev.optamigrate.core.target.Target;
@@ -23,7 +24,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * Real PostgreSQL for tests: one server per test class, one fresh database per test (declare a
  * {@link TestDatabase} parameter). The server is zonky's embedded PostgreSQL; set {@code OPTA_MIGRATE_TEST_URL}
  * to the JDBC URL of a superuser connection (password in {@code OPTA_MIGRATE_TEST_PASSWORD}) to use an existing
- * server instead.
+ * server instead. {@link #container(String)} runs a container of a chosen image instead, for another major version
+ * (Testcontainers, through {@code opta-migrate-shadow-docker} on the test classpath; the class should skip itself
+ * without Docker, e.g. with {@code @Testcontainers(disabledWithoutDocker = true)}).
  *
  * <pre>{@code
  * @RegisterExtension
@@ -38,6 +41,8 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private final boolean passwordAuthentication;
+    private final String image;
+    private AutoCloseable container;
     private EmbeddedPostgres embedded;
     private Target server;
 
@@ -46,7 +51,17 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
     }
 
     private PostgresExtension(boolean passwordAuthentication) {
+        this(passwordAuthentication, null);
+    }
+
+    private PostgresExtension(boolean passwordAuthentication, String image) {
         this.passwordAuthentication = passwordAuthentication;
+        this.image = image;
+    }
+
+    /** A container of {@code image}, e.g. {@code postgres:15}, as the server. */
+    public static PostgresExtension container(String image) {
+        return new PostgresExtension(false, image);
     }
 
     /**
@@ -60,7 +75,13 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         String url = System.getenv("OPTA_MIGRATE_TEST_URL");
-        if (url != null && !url.isBlank()) {
+        if (image != null) {
+            ContainerPostgresProvider.ContainerServer started = ContainerPostgresProvider.find().orElseThrow(() ->
+                    new IllegalStateException(ContainerPostgresProvider.ARTIFACT + " is not on the test classpath"))
+                    .start(image);
+            container = started;
+            server = started.target();
+        } else if (url != null && !url.isBlank()) {
             server = ExistingServer.target(url, System.getenv("OPTA_MIGRATE_TEST_PASSWORD"));
         } else {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60));
@@ -78,9 +99,12 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
     }
 
     @Override
-    public void afterAll(ExtensionContext context) throws IOException {
+    public void afterAll(ExtensionContext context) throws Exception {
         if (embedded != null) {
             embedded.close();
+        }
+        if (container != null) {
+            container.close();
         }
     }
 
