@@ -86,8 +86,9 @@ public final class Notifier implements EventListener, AutoCloseable {
         } else if (event instanceof MigrationEvent.RunFinished finished && finished.applied() > 0) {
             send("run-finished", (undoing() ? "Reverted " : "Applied ") + finished.applied() + " migration(s) on "
                     + context.get("target") + ", " + Optional.ofNullable(finished.from()).orElse("(empty)") + " -> "
-                    + finished.to() + ", in " + Durations.format(finished.duration()) + also(), Map.of("applied", finished.applied(),
-                            "toVersion", String.valueOf(finished.to()), "durationMs", finished.duration().toMillis()));
+                    + finished.to() + ", in " + Durations.format(finished.duration()) + also(),
+                    Map.of("applied", finished.applied(), "toVersion", String.valueOf(finished.to()), "durationMs",
+                            finished.duration().toMillis()));
         } else if (event instanceof MigrationEvent.RunFailed failed) {
             boolean refused = REFUSALS.contains(failed.errorCode());
             String hint = ErrorCodes.all().stream().filter(code -> code.name().equals(failed.errorCode()))
