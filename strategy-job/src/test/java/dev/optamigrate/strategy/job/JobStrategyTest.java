@@ -146,7 +146,7 @@ class JobStrategyTest {
 
     /** A run the target's conduct refuses is refused before the Job exists: no Job, nothing to clean up. */
     @Test
-    void aRunWithoutTheRequiredStandbyOrOutsideTheWindowCreatesNoJob() {
+    void aRunWithoutStandbyOutsideTheWindowOrWithALocalReceiptCreatesNoJob() {
         assertThatThrownBy(() -> fixture.run(Map.of(CoreSetting.STANDBY, "required"), List.of(), false))
                 .isInstanceOfSatisfying(MigrateException.class, failure -> assertThat(failure.code())
                         .isEqualTo(CoreErrorCode.CONFIGURATION));
@@ -155,6 +155,12 @@ class JobStrategyTest {
         assertThatThrownBy(() -> fixture.run(Map.of(CoreSetting.WINDOWS, closedNow), List.of(), false))
                 .isInstanceOfSatisfying(MigrateException.class, failure -> assertThat(failure.code())
                         .isEqualTo(CoreErrorCode.OUTSIDE_WINDOW));
+        assertThatThrownBy(() -> fixture.run(Map.of(CoreSetting.REHEARSAL_RECEIPT, "staging-receipt.json"),
+                List.of(), false)).isInstanceOfSatisfying(MigrateException.class, failure -> {
+                    assertThat(failure.code()).isEqualTo(CoreErrorCode.CONFIGURATION);
+                    assertThat(failure.getMessage()).contains("staging-receipt.json is a file on this machine");
+                    assertThat(failure.hint()).contains("rehearsal-url", "OPTA_MIGRATE_REHEARSAL_PASSWORD");
+                });
 
         assertThat(fixture.cluster.client().batch().v1().jobs().inNamespace("shop").list().getItems()).isEmpty();
     }
