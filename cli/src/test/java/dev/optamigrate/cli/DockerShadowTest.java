@@ -3,6 +3,7 @@ package dev.optamigrate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.optamigrate.core.testing.MigrationSets;
+import dev.optamigrate.core.testing.TestImages;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,7 +25,7 @@ import org.testcontainers.utility.DockerImageName;
  */
 @Testcontainers(disabledWithoutDocker = true)
 class DockerShadowTest {
-    private static final String IMAGE = image();
+    private static final String IMAGE = TestImages.postgres();
     private static final String PASSWORD = "docker-shadow-secret";
 
     @Container
@@ -61,10 +62,5 @@ class DockerShadowTest {
             result.next();
             return Integer.toString(result.getInt(1) / 10000);
         }
-    }
-
-    private static String image() {
-        String given = System.getenv("OPTA_MIGRATE_TEST_POSTGRES_IMAGE");
-        return given == null || given.isBlank() ? "postgres:15" : given;
     }
 }

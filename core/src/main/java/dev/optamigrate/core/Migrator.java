@@ -108,7 +108,7 @@ public final class Migrator implements TargetMigrator {
      */
     public ReleaseStatus releaseStatus() {
         List<PendingMigration> pending = pending();
-        try (Connection connection = connections().open()) {
+        return readJournal(configuration.target(), connection -> {
             List<MigrationPhase> phases = pending.isEmpty() ? List.of()
                     : StaticCheck.asOneHistory(PendingScripts.serverMajorVersion(connection))
                             .check(PendingScripts.of(pending)).phases();
@@ -116,10 +116,7 @@ public final class Migrator implements TargetMigrator {
             ContractVerdict verdict = ContractGate.judge(phases,
                     configuration.contractGate().context(configuration.release()), history);
             return new ReleaseStatus(phases, history.notContracted(), verdict.notReady());
-        } catch (SQLException e) {
-            throw new MigrateException(CoreErrorCode.CANNOT_CONNECT, "Lost the connection while reading the journal: "
-                    + e.getMessage(), e);
-        }
+        });
     }
 
     /**
@@ -127,12 +124,7 @@ public final class Migrator implements TargetMigrator {
      * and needs no tool.
      */
     public static List<JournalEntry> history(Target target) {
-        try (Connection connection = new Connections(target, Connections.applicationName()).open()) {
-            return Journal.read(connection);
-        } catch (SQLException e) {
-            throw new MigrateException(CoreErrorCode.CANNOT_CONNECT, "Lost the connection while reading the journal: "
-                    + e.getMessage(), e);
-        }
+        return readJournal(target, Journal::read);
     }
 
     /**
@@ -140,8 +132,18 @@ public final class Migrator implements TargetMigrator {
      * what a receipt carries. Reads only, takes no lock, and needs no tool.
      */
     public static List<AppliedRecord> applied(Target target) {
+        return readJournal(target, AppliedLedger::read);
+    }
+
+    /** What a read of the journal's tables needs: a connection, which it may not keep. */
+    private interface JournalRead<T> {
+        T from(Connection connection) throws SQLException;
+    }
+
+    /** Reads the journal's tables on a connection of its own, closed after. */
+    private static <T> T readJournal(Target target, JournalRead<T> read) {
         try (Connection connection = new Connections(target, Connections.applicationName()).open()) {
-            return AppliedLedger.read(connection);
+            return read.from(connection);
         } catch (SQLException e) {
             throw new MigrateException(CoreErrorCode.CANNOT_CONNECT, "Lost the connection while reading the journal: "
                     + e.getMessage(), e);

@@ -21,7 +21,8 @@ import java.util.Map;
  * child span per migration, and the metrics {@value #MIGRATION_DURATION}, {@value #LOCK_WAIT} and
  * {@value #PENDING}. Attributes are under {@code opta_migrate.}: the tool, strategy, release and the run's other
  * labels on every span; version, script and description on a migration's; lock wait, lock retries, versions and
- * the number applied on the run's.
+ * the number applied on the run's. A value that is not known (the version of an empty schema, of a repeatable
+ * migration) leaves its attribute out.
  */
 public final class RunTelemetry implements EventListener {
     /** The instrumentation scope: the tracer's and the meter's name. */
@@ -71,7 +72,7 @@ public final class RunTelemetry implements EventListener {
                     (long) retry.attempt()));
         } else if (event instanceof MigrationEvent.StatusRead status) {
             run.setAttribute("opta_migrate.pending", status.pending());
-            run.setAttribute("opta_migrate.from_version", String.valueOf(status.current()));
+            run.setAttribute("opta_migrate.from_version", status.current());
             pending.set(status.pending(), common);
         } else if (event instanceof MigrationEvent.MigrationStarted started) {
             migrationStarted(started);
@@ -87,7 +88,7 @@ public final class RunTelemetry implements EventListener {
             migrationDuration.record(seconds(failed.duration()), common.toBuilder()
                     .put("opta_migrate.outcome", "failed").build());
         } else if (event instanceof MigrationEvent.RunFinished finished) {
-            run.setAttribute("opta_migrate.to_version", String.valueOf(finished.to()));
+            run.setAttribute("opta_migrate.to_version", finished.to());
             run.setAttribute("opta_migrate.applied", finished.applied());
             endRun();
         } else if (event instanceof MigrationEvent.RunFailed failed) {
@@ -112,9 +113,9 @@ public final class RunTelemetry implements EventListener {
         String name = started.version() != null ? started.version() : started.script();
         migration = tracer.spanBuilder("migration " + name).setParent(Context.current().with(run))
                 .setAllAttributes(common)
-                .setAttribute("opta_migrate.version", String.valueOf(started.version()))
-                .setAttribute("opta_migrate.script", String.valueOf(started.script()))
-                .setAttribute("opta_migrate.description", String.valueOf(started.description())).startSpan();
+                .setAttribute("opta_migrate.version", started.version())
+                .setAttribute("opta_migrate.script", started.script())
+                .setAttribute("opta_migrate.description", started.description()).startSpan();
     }
 
     private void endRun() {

@@ -3,6 +3,7 @@ package dev.optamigrate.testkit;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.optamigrate.core.testing.MigrationSets;
+import dev.optamigrate.core.testing.TestImages;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,7 +17,7 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 @Testcontainers(disabledWithoutDocker = true)
 class ContainerMigrationDatabaseTest {
     @RegisterExtension
-    static final MigrationDatabase POSTGRES = MigrationDatabase.container(image());
+    static final MigrationDatabase POSTGRES = MigrationDatabase.container(TestImages.postgres());
 
     @TempDir
     Path dir;
@@ -30,10 +31,5 @@ class ContainerMigrationDatabaseTest {
                 + "varchar(500);");
         assertThatThrownBy(() -> POSTGRES.migrations(location.toString()).accepting("index-not-concurrent")
                 .passTheSafetyCheck()).hasMessageContaining("rewrite-column-type (error)");
-    }
-
-    private static String image() {
-        String given = System.getenv("OPTA_MIGRATE_TEST_POSTGRES_IMAGE");
-        return given == null || given.isBlank() ? "postgres:15" : given;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
+import dev.optamigrate.core.spi.PendingMigration;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,8 +42,7 @@ public final class EstimateFile {
         boolean any = false;
         for (JsonNode statement : statements) {
             String name = statement.path("file").asText();
-            if (pending.stream().noneMatch(script -> name.equals(script)
-                    || name.endsWith("/" + script) || script.endsWith("/" + name))) {
+            if (pending.stream().noneMatch(script -> PendingMigration.sameFile(name, script))) {
                 continue;
             }
             any = true;

@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -102,14 +103,8 @@ public final class AppliedLedger {
 
     /** The pending migration an applied one came from: same version, or for one without, same file. */
     private static Optional<PendingMigration> pendingOf(AppliedMigration applied, List<PendingMigration> pending) {
-        return pending.stream().filter(candidate -> applied.version() != null
-                ? applied.version().equals(candidate.version()) && sameFile(applied.script(), candidate.script())
-                : candidate.version() == null && sameFile(applied.script(), candidate.script())).findFirst();
-    }
-
-    /** Tools name a file by its path under the location or by its name alone. */
-    private static boolean sameFile(String one, String other) {
-        return one == null || other == null || one.equals(other) || one.endsWith("/" + other)
-                || other.endsWith("/" + one);
+        return pending.stream().filter(candidate -> Objects.equals(applied.version(), candidate.version())
+                && (applied.script() == null || PendingMigration.sameFile(applied.script(), candidate.script())))
+                .findFirst();
     }
 }

@@ -44,9 +44,10 @@ public final class PromotionGate {
             return Verdict.NOTHING;
         }
         if (!options.hasProof()) {
-            return unproven(options, "This target requires a rehearsal on " + options.required() + " ("
+            return new Verdict(skipped(options, "This target requires a rehearsal on " + options.required() + " ("
                     + CoreSetting.REQUIRE_REHEARSAL.key() + "), and no proof was given: neither "
-                    + CoreSetting.REHEARSAL_URL.key() + " nor " + CoreSetting.REHEARSAL_RECEIPT.key() + ".", events);
+                    + CoreSetting.REHEARSAL_URL.key() + " nor " + CoreSetting.REHEARSAL_RECEIPT.key() + ".", events),
+                    Optional.empty());
         }
         Proof proof = Proof.load(options, self);
         Optional<Estimate> estimate = estimate(proof, tool, pending);
@@ -64,10 +65,9 @@ public final class PromotionGate {
                     + ")."));
             return new Verdict(Optional.empty(), estimate);
         }
-        Verdict verdict = unproven(options, unproven.size() + " of " + pending.size() + " pending migration(s) have "
+        return new Verdict(skipped(options, unproven.size() + " of " + pending.size() + " pending migration(s) have "
                 + "no proof of a rehearsal on " + options.required() + " (from " + proof.source() + "):"
-                + System.lineSeparator() + String.join(System.lineSeparator(), unproven), events);
-        return new Verdict(verdict.skipped(), estimate);
+                + System.lineSeparator() + String.join(System.lineSeparator(), unproven), events), estimate);
     }
 
     private static Optional<String> missingProof(Proof proof, String tool, PendingMigration migration,
@@ -84,7 +84,12 @@ public final class PromotionGate {
         return Optional.empty();
     }
 
-    private static Verdict unproven(PromotionOptions options, String why, EventListener events) {
+    /**
+     * The reason to go on without proof, told as a warning.
+     *
+     * @throws MigrateException {@code NOT_REHEARSED} when none was given
+     */
+    private static Optional<String> skipped(PromotionOptions options, String why, EventListener events) {
         String reason = options.skipReason();
         if (reason == null || reason.isBlank()) {
             throw new MigrateException(CoreErrorCode.NOT_REHEARSED, why + System.lineSeparator()
@@ -92,7 +97,7 @@ public final class PromotionGate {
         }
         events.on(new MigrationEvent.Warning(why + System.lineSeparator() + "Running anyway: " + reason
                 + " (--skip-rehearsal; the journal records it)."));
-        return new Verdict(Optional.of(reason), Optional.empty());
+        return Optional.of(reason);
     }
 
     /** The sum of the rehearsal's durations, when it applied every pending migration as it is now. */

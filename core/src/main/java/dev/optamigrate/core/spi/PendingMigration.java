@@ -32,6 +32,14 @@ public record PendingMigration(String version, String description, String script
         this(version, description, script, sql, true);
     }
 
+    /**
+     * Whether two names of a migration's file name the same file: tools (and {@code verify}) give a path under the
+     * location or the file name alone.
+     */
+    public static boolean sameFile(String one, String other) {
+        return one.equals(other) || one.endsWith("/" + other) || other.endsWith("/" + one);
+    }
+
     private static String sha256(String text) {
         try {
             return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")

@@ -6,6 +6,7 @@ import dev.optamigrate.core.analysis.PendingScripts;
 import dev.optamigrate.core.testing.MigrationSets;
 import dev.optamigrate.core.testing.PostgresExtension;
 import dev.optamigrate.core.testing.TestDatabase;
+import dev.optamigrate.core.testing.TestImages;
 import java.nio.file.Path;
 import java.sql.Connection;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 @Testcontainers(disabledWithoutDocker = true)
 class OtherMajorVersionTest {
     @RegisterExtension
-    static final PostgresExtension POSTGRES = PostgresExtension.container(image());
+    static final PostgresExtension POSTGRES = PostgresExtension.container(TestImages.postgres());
 
     @TempDir
     Path dir;
@@ -41,10 +42,5 @@ class OtherMajorVersionTest {
         }
         assertThat(RehearsalTest.lock(report.measurements().get(0), "public.orders")).satisfies(lock ->
                 assertThat(lock.rewritten()).isTrue());
-    }
-
-    private static String image() {
-        String given = System.getenv("OPTA_MIGRATE_TEST_POSTGRES_IMAGE");
-        return given == null || given.isBlank() ? "postgres:15" : given;
     }
 }
