@@ -9,7 +9,6 @@ import dev.optamigrate.core.testing.PostgresExtension;
 import dev.optamigrate.core.testing.TestDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,10 +97,7 @@ class ToolCommandsTest {
     @Test
     void lockWaitTimeoutExitsWithItsCodeAndNamesTheHolder(TestDatabase db) throws Exception {
         Path location = MigrationSets.copy("flyway", dir.resolve("m"));
-        try (Connection holder = db.connect(); Statement statement = holder.createStatement()) {
-            statement.execute("SET application_name = 'opta-migrate build-host-7 pid 4242'");
-            statement.execute("SELECT pg_advisory_lock(" + ((0x6F707461L << 32) | 0x6D696772L) + ")");
-
+        try (Connection holder = db.holdMigrationLock("opta-migrate build-host-7 pid 4242")) {
             Cli.Result result = Cli.run(dir, "migrate", "--url", db.url(), "--location", location.toString(),
                     "--lock-wait", "1s");
 

@@ -19,9 +19,17 @@ public final class Settings {
     private final Map<Setting, String> file;
     private final Optional<Path> configFile;
     private final AllowList allowList;
+    /** What a flag's name starts with, in messages: {@code --}, or a framework's property prefix. */
+    private final String flagPrefix;
 
     Settings(Map<Setting, String> flags, Map<String, String> environment, Map<Setting, String> file,
             Optional<Path> configFile, AllowList allowList) {
+        this(flags, environment, file, configFile, allowList, "--");
+    }
+
+    private Settings(Map<Setting, String> flags, Map<String, String> environment, Map<Setting, String> file,
+            Optional<Path> configFile, AllowList allowList, String flagPrefix) {
+        this.flagPrefix = flagPrefix;
         this.flags = copy(flags);
         this.environment = Map.copyOf(environment);
         this.file = copy(file);
@@ -47,6 +55,15 @@ public final class Settings {
     /** Settings from flags and an environment only, with no config file (for a server other than the target). */
     public static Settings fromFlags(Map<Setting, String> flags, Map<String, String> environment) {
         return new Settings(flags, environment, Map.of(), Optional.empty(), AllowList.NONE);
+    }
+
+    /**
+     * Settings from a framework's properties (which win over the environment, as flags do) and an environment,
+     * with no config file; messages name a property as {@code prefix + key}, e.g. {@code opta-migrate.lock-wait}.
+     */
+    public static Settings fromProperties(Map<Setting, String> properties, String prefix,
+            Map<String, String> environment) {
+        return new Settings(properties, environment, Map.of(), Optional.empty(), AllowList.NONE, prefix);
     }
 
     public Optional<String> get(Setting setting) {
@@ -109,13 +126,13 @@ public final class Settings {
     public Settings withEnvironment(Map<String, String> more) {
         Map<String, String> merged = new HashMap<>(environment);
         merged.putAll(more);
-        return new Settings(flags, merged, file, configFile, allowList);
+        return new Settings(flags, merged, file, configFile, allowList, flagPrefix);
     }
 
     /** Where the value of a setting came from, in words a user can act on. */
     public String sourceOf(Setting setting) {
         if (flags.containsKey(setting)) {
-            return "--" + setting.key();
+            return flagPrefix + setting.key();
         }
         String fromEnvironment = environment.get(setting.environmentVariable());
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {

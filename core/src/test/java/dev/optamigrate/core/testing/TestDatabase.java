@@ -17,6 +17,8 @@ import java.util.Properties;
  * @param target the database as the superuser
  */
 public record TestDatabase(String name, Target target) {
+    /** The advisory lock key every opta-migrate run takes ("opta", "migr"). */
+    private static final long MIGRATION_LOCK_KEY = (0x6F707461L << 32) | 0x6D696772L;
 
     /** The JDBC URL with the user in it (no password), as a command-line user would write it. */
     public String url() {
@@ -49,6 +51,22 @@ public record TestDatabase(String name, Target target) {
     /** Whether a table of this name exists in the public schema. */
     public boolean hasTable(String table) throws SQLException {
         return !column("SELECT 1 FROM pg_tables WHERE schemaname = 'public' AND tablename = '" + table + "'").isEmpty();
+    }
+
+    /**
+     * A session that holds opta-migrate's migration lock, as another run would, under {@code applicationName};
+     * closing it releases the lock.
+     */
+    public Connection holdMigrationLock(String applicationName) throws SQLException {
+        Connection holder = connect();
+        try (Statement statement = holder.createStatement()) {
+            statement.execute("SET application_name = '" + applicationName + "'");
+            statement.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK_KEY + ")");
+        } catch (SQLException e) {
+            holder.close();
+            throw e;
+        }
+        return holder;
     }
 
     static Connection connect(Target target) throws SQLException {

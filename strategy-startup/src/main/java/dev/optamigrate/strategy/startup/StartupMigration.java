@@ -6,6 +6,7 @@ import dev.optamigrate.core.policy.RunLabels;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.spi.MigrateResult;
 import dev.optamigrate.core.spi.MigrationRequest;
+import dev.optamigrate.core.target.Target;
 import dev.optamigrate.core.target.TargetResolver;
 import java.time.Duration;
 import java.util.Map;
@@ -34,9 +35,17 @@ public final class StartupMigration {
 
     /** Settings and target from the given environment. */
     public static StartupMigration fromEnvironment(Map<String, String> environment) {
-        Settings settings = Settings.fromEnvironment(environment);
-        return new StartupMigration(MigratorConfiguration.from(settings, new TargetResolver(settings).resolve()),
-                settings);
+        return from(Settings.fromEnvironment(environment));
+    }
+
+    /** Settings and target from resolved settings, e.g. a framework's properties over the environment. */
+    public static StartupMigration from(Settings settings) {
+        return from(settings, new TargetResolver(settings).resolve());
+    }
+
+    /** Settings, and a target resolved by the caller (e.g. with a password from a framework's properties). */
+    public static StartupMigration from(Settings settings, Target target) {
+        return new StartupMigration(MigratorConfiguration.from(settings, target), settings);
     }
 
     /** Where the migrations are, e.g. {@code classpath:db/migration}. */

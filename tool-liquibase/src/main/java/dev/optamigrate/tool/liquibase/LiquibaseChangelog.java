@@ -22,18 +22,35 @@ import java.util.stream.Stream;
  * up to the build's resources directory ({@code src/main/resources}, the classpath root at build time) when the
  * changelog is in one, else up to the working directory.
  *
- * @param searchPath the directories Liquibase resolves changelog paths against, in order; the first holds the
- *                   changelog
- * @param file       the changelog's path relative to the first directory
+ * <p>A {@code classpath:} location ({@code classpath:/db/changelog/db.changelog-master.yaml}, as Spring Boot writes
+ * it) names a changelog that the project's class loader finds, in a directory or inside a jar; the changelog and its
+ * includes are then read from the classpath alone, by their paths from its root, and Liquibase records the same
+ * file names as Spring Boot's own Liquibase does.
+ *
+ * @param searchPath  the directories Liquibase resolves changelog paths against, in order; the first holds the
+ *                    changelog; empty for a changelog on the classpath
+ * @param file        the changelog's path relative to the first directory, or to the classpath's root
+ * @param onClasspath whether the changelog is read from the classpath
  */
-record LiquibaseChangelog(List<Path> searchPath, String file) {
+record LiquibaseChangelog(List<Path> searchPath, String file, boolean onClasspath) {
     static final List<String> MASTER_NAMES = List.of("db.changelog-master", "changelog");
     static final List<String> EXTENSIONS = List.of("yaml", "yml", "xml", "json", "sql");
+    private static final String CLASSPATH = "classpath:";
 
     /**
      * @param searchPath the directories given by the {@code search-path} setting, or empty for the default
      */
     static LiquibaseChangelog of(String location, List<Path> searchPath) {
+        return of(location, searchPath, Thread.currentThread().getContextClassLoader());
+    }
+
+    /**
+     * @param loader the class loader a {@code classpath:} changelog is read with
+     */
+    static LiquibaseChangelog of(String location, List<Path> searchPath, ClassLoader loader) {
+        if (location.startsWith(CLASSPATH)) {
+            return onClasspath(location, loader);
+        }
         Path path = Path.of(location).toAbsolutePath().normalize();
         if (Files.isRegularFile(path)) {
             return withSearchPath(path.getParent(), path.getFileName().toString(), searchPath);
@@ -58,6 +75,17 @@ record LiquibaseChangelog(List<Path> searchPath, String file) {
         return withSearchPath(path, masters.get(0).getFileName().toString(), searchPath);
     }
 
+    private static LiquibaseChangelog onClasspath(String location, ClassLoader loader) {
+        String file = location.substring(CLASSPATH.length()).replaceAll("^/+", "");
+        if (file.isEmpty() || file.endsWith("/") || loader.getResource(file) == null) {
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "Liquibase changelog '" + location + "' is not "
+                    + "on the classpath.", "Name the changelog file from the classpath's root, e.g. "
+                            + "classpath:db/changelog/db.changelog-master.yaml, and check that the jar or directory "
+                            + "holding it is on the classpath.", null);
+        }
+        return new LiquibaseChangelog(List.of(), file, true);
+    }
+
     private static LiquibaseChangelog withSearchPath(Path directory, String file, List<Path> given) {
         for (Path root : given) {
             if (!Files.isDirectory(root)) {
@@ -78,7 +106,7 @@ record LiquibaseChangelog(List<Path> searchPath, String file) {
         } else {
             given.stream().filter(root -> !root.equals(directory)).forEach(searchPath::add);
         }
-        return new LiquibaseChangelog(searchPath, file);
+        return new LiquibaseChangelog(searchPath, file, false);
     }
 
 
@@ -111,6 +139,11 @@ record LiquibaseChangelog(List<Path> searchPath, String file) {
 
     /** The master changelog file a location names, or holds by a conventional name. */
     static Path masterFile(String location) {
+        if (location.startsWith(CLASSPATH)) {
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "Cannot write changesets into the classpath "
+                    + "changelog '" + location + "'.", "Give the changelog's source file instead, e.g. --location "
+                            + "src/main/resources/db/changelog/db.changelog-master.yaml.", null);
+        }
         LiquibaseChangelog changelog = of(location, List.of());
         return changelog.searchPath().get(0).resolve(changelog.file()).normalize();
     }

@@ -64,7 +64,7 @@ final class LiquibaseSession implements MigrationSession {
         this.events = events;
         this.options = options;
         this.scope = new LiquibaseScope(changelog.searchPath(), ProjectClassLoader.of(options.classpath()),
-                !options.classpath().isEmpty());
+                !options.classpath().isEmpty() || changelog.onClasspath());
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.optamigrate.core.spi.NewMigration;
 import dev.optamigrate.core.spi.PendingMigration;
 import dev.optamigrate.core.spi.ToolContext;
 import dev.optamigrate.core.spi.ToolOptions;
+import dev.optamigrate.core.tool.ProjectClassLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,8 @@ final class LiquibaseTool implements MigrationTool {
 
     @Override
     public MigrationSession open(ToolContext context) {
-        LiquibaseChangelog changelog = LiquibaseChangelog.of(context.location(), context.options().searchPath());
+        LiquibaseChangelog changelog = LiquibaseChangelog.of(context.location(), context.options().searchPath(),
+                ProjectClassLoader.of(context.options().classpath()));
         Connection connection;
         try {
             connection = context.dataSource().getConnection();
@@ -63,7 +65,8 @@ final class LiquibaseTool implements MigrationTool {
 
     @Override
     public List<PendingMigration> readOffline(String location, ToolOptions options) {
-        LiquibaseChangelog changelog = LiquibaseChangelog.of(location, options.searchPath());
+        LiquibaseChangelog changelog = LiquibaseChangelog.of(location, options.searchPath(),
+                ProjectClassLoader.of(options.classpath()));
         Path history = null;
         try {
             history = Files.createTempDirectory("opta-migrate-offline");

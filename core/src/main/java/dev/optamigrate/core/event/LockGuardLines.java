@@ -1,12 +1,12 @@
-package dev.optamigrate.cli.output;
+package dev.optamigrate.core.event;
 
-import dev.optamigrate.core.event.Blocker;
-import dev.optamigrate.core.event.MigrationEvent;
 import dev.optamigrate.core.settings.Durations;
 import java.util.stream.Collectors;
 
 /** The lock guard's events for people: who blocks the migration, and when it runs again. */
 final class LockGuardLines {
+    private static final String INDENT = System.lineSeparator() + "    ";
+
     private LockGuardLines() {
     }
 
@@ -15,7 +15,7 @@ final class LockGuardLines {
                 : "is waiting for a table lock";
         String who = contention.blockers().isEmpty() ? " (the blocker was gone before it could be seen)."
                 : ", held by:" + contention.blockers().stream().map(Blocker::describe)
-                        .collect(Collectors.joining(System.lineSeparator() + "    ", System.lineSeparator() + "    ", ""));
+                        .collect(Collectors.joining(INDENT, INDENT, ""));
         return "Lock guard: attempt " + contention.attempt() + " " + what + who;
     }
 

@@ -1,0 +1,1 @@
+CREATE TABLE greeting (id bigint PRIMARY KEY, text text NOT NULL);
