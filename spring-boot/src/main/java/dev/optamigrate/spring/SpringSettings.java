@@ -66,9 +66,11 @@ record SpringSettings(Settings settings, Optional<Password> password) {
                 .filter(environment::containsProperty).findFirst().map(environment::getProperty);
     }
 
+    /** The password, unless it is empty (as in many development setups, where the server trusts the user). */
     private static Optional<Password> password(Environment environment, MigrationSource source) {
         return connectionProperties(source, "password", "password").stream()
                 .filter(environment::containsProperty).findFirst()
+                .filter(name -> !environment.getProperty(name, "").isEmpty())
                 .map(name -> Password.from(environment.getProperty(name), name));
     }
 

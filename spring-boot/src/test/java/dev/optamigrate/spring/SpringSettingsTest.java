@@ -6,18 +6,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.settings.CoreSetting;
 import dev.optamigrate.core.settings.Settings;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.mock.env.MockEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 /** How Spring properties become the engine's settings, and which ones are refused with the fix. */
 class SpringSettingsTest {
     private static final String URL = "jdbc:postgresql://db.internal:5432/shop";
 
-    private final MockEnvironment environment = new MockEnvironment()
-            .withProperty("spring.datasource.url", URL)
-            .withProperty("spring.datasource.username", "shop")
-            .withProperty("spring.datasource.password", "pool-Pa55");
+    private final Map<String, Object> properties = new HashMap<>(Map.of(
+            "spring.datasource.url", URL,
+            "spring.datasource.username", "shop",
+            "spring.datasource.password", "pool-Pa55"));
+    private final StandardEnvironment environment = environment(properties);
+
+    /** An application's environment with these properties over the process's own. */
+    private static StandardEnvironment environment(Map<String, Object> properties) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("test", properties));
+        return environment;
+    }
 
     private Settings read() {
         return readAll().settings();
@@ -36,9 +46,9 @@ class SpringSettingsTest {
 
     @Test
     void flywayReadsSpringBootsLocationAndTheDataSource() {
-        environment.withProperty("opta-migrate.tool", "flyway")
-                .withProperty("spring.flyway.locations[0]", "classpath:db/migration/{vendor}")
-                .withProperty("spring.flyway.placeholders.owner", "shop");
+        properties.put("opta-migrate.tool", "flyway");
+        properties.put("spring.flyway.locations[0]", "classpath:db/migration/{vendor}");
+        properties.put("spring.flyway.placeholders.owner", "shop");
 
         SpringSettings read = readAll();
         Settings settings = read.settings();
@@ -53,11 +63,11 @@ class SpringSettingsTest {
 
     @Test
     void theToolsOwnConnectionWinsOverTheDataSource() {
-        environment.withProperty("opta-migrate.tool", "liquibase")
-                .withProperty("spring.liquibase.url", "jdbc:postgresql://db.internal:5432/shop?sslmode=require")
-                .withProperty("spring.liquibase.user", "shop_owner")
-                .withProperty("spring.liquibase.password", "owner-Pa55")
-                .withProperty("spring.liquibase.contexts", "prod,eu");
+        properties.put("opta-migrate.tool", "liquibase");
+        properties.put("spring.liquibase.url", "jdbc:postgresql://db.internal:5432/shop?sslmode=require");
+        properties.put("spring.liquibase.user", "shop_owner");
+        properties.put("spring.liquibase.password", "owner-Pa55");
+        properties.put("spring.liquibase.contexts", "prod,eu");
 
         SpringSettings read = readAll();
         Settings settings = read.settings();
@@ -69,8 +79,17 @@ class SpringSettingsTest {
     }
 
     @Test
+    void anEmptyPasswordIsNone() {
+        properties.put("opta-migrate.tool", "flyway");
+        properties.put("spring.datasource.password", "");
+
+        assertThat(readAll().target().password()).isEmpty();
+    }
+
+    @Test
     void aPropertyThatMovesTheHistoryIsRefusedNotIgnored() {
-        environment.withProperty("opta-migrate.tool", "flyway").withProperty("spring.flyway.table", "schema_versions");
+        properties.put("opta-migrate.tool", "flyway");
+        properties.put("spring.flyway.table", "schema_versions");
 
         assertThatThrownBy(this::read).isInstanceOf(MigrateException.class)
                 .hasMessageContaining("spring.flyway.table is set").hasMessageContaining("Nothing was changed")
@@ -79,8 +98,8 @@ class SpringSettingsTest {
 
     @Test
     void severalFlywayLocationsAreRefusedWithTheFix() {
-        environment.withProperty("opta-migrate.tool", "flyway")
-                .withProperty("spring.flyway.locations", "classpath:db/migration,classpath:db/testdata");
+        properties.put("opta-migrate.tool", "flyway");
+        properties.put("spring.flyway.locations", "classpath:db/migration,classpath:db/testdata");
 
         assertThatThrownBy(this::read).isInstanceOf(MigrateException.class)
                 .hasMessageContaining("names 2 locations")
@@ -89,7 +108,7 @@ class SpringSettingsTest {
 
     @Test
     void noDatabaseSaysWhichPropertyToSet() {
-        MockEnvironment bare = new MockEnvironment().withProperty("opta-migrate.tool", "flyway");
+        StandardEnvironment bare = environment(Map.of("opta-migrate.tool", "flyway"));
 
         assertThatThrownBy(() -> SpringSettings.read(bare, Map.of(), getClass().getClassLoader()))
                 .isInstanceOf(MigrateException.class).hasMessageContaining("spring.datasource.url is not set");
@@ -97,7 +116,8 @@ class SpringSettingsTest {
 
     @Test
     void aBadSettingIsNamedAsTheApplicationsProperty() {
-        environment.withProperty("opta-migrate.tool", "flyway").withProperty("opta-migrate.lock-wait", "soon");
+        properties.put("opta-migrate.tool", "flyway");
+        properties.put("opta-migrate.lock-wait", "soon");
 
         Settings settings = read();
 
