@@ -26,6 +26,24 @@ class CheckCommandTest {
     Path dir;
 
     @Test
+    void styleRulesRunOnlyWithRulesStyleAndFailLikeAnyWarning() throws Exception {
+        Files.writeString(dir.resolve("V7__visits.sql"), "CREATE TABLE visits (id serial PRIMARY KEY, "
+                + "seen timestamp, agent text);\n");
+
+        Cli.Result plain = Cli.run(dir, "check", "V7__visits.sql", "--fail-on", "warning");
+        Cli.Result styled = Cli.run(dir, "check", "V7__visits.sql", "--rules", "style", "--fail-on", "warning");
+        Cli.Result unknown = Cli.run(dir, "check", "V7__visits.sql", "--rules", "pedantic");
+
+        assertThat(plain.exitCode()).as(plain.all()).isZero();
+        assertThat(styled.exitCode()).as(styled.all()).isEqualTo(21);
+        assertThat(styled.out()).contains("V7__visits.sql:1: warning prefer-bigint", "visits.id is serial",
+                "warning prefer-identity", "warning prefer-timestamptz", "visits.seen is timestamp")
+                .doesNotContain("visits.agent");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--rules", "style");
+    }
+
+    @Test
     void checksFilesWithoutADatabaseAndFailsOnErrors() throws Exception {
         Path migrations = Files.createDirectories(dir.resolve("db/migration"));
         Files.writeString(migrations.resolve("V1__create.sql"), "CREATE TABLE t (id int);\n"

@@ -93,13 +93,15 @@ public final class Migrator implements TargetMigrator {
     }
 
     /**
-     * The static check of the pending migrations, for {@code pgVersion} or else the server's version.
+     * The static check of the pending migrations, for {@code pgVersion} or else the server's version, with the
+     * opt-in style rules when {@code styleRules}.
      */
-    public CheckReport check(OptionalInt pgVersion) {
+    public CheckReport check(OptionalInt pgVersion, boolean styleRules) {
         List<PendingMigration> pending = pending();
         int version = pgVersion.isPresent() ? pgVersion.getAsInt() : serverMajorVersion();
         return configuration.allowList().apply(StaticCheck.asOneHistory(version)
-                .underLockGuard(configuration.lockGuard().enabled()).check(PendingScripts.of(pending)));
+                .underLockGuard(configuration.lockGuard().enabled()).withStyleRules(styleRules)
+                .check(PendingScripts.of(pending)));
     }
 
     /**

@@ -62,6 +62,7 @@ import picocli.CommandLine.Spec;
     "%n  opta-migrate check db/migration",
     "%n  opta-migrate check db/migration/V42__orders_status.sql --pg-version 13",
     "%n  opta-migrate check db/migration --output sarif > check.sarif",
+    "%n  opta-migrate check db/migration --rules style",
     "%n  opta-migrate check --url jdbc:postgresql://db:5432/app --location db/changelog --fail-on warning",
     "",
     "JSON (--output json): {\"pgVersion\", \"failOn\", \"failed\", \"findings\": [{\"rule\", \"severity\", "
@@ -72,6 +73,9 @@ import picocli.CommandLine.Spec;
 public final class CheckCommand implements Callable<Integer> {
     /** The report formats. */
     enum Format { text, json, sarif }
+
+    /** The categories of rules that run only when asked for. */
+    enum RuleCategory { style }
 
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "SQL files or directories to check; "
             + "without any, the target's pending migrations.")
@@ -86,6 +90,11 @@ public final class CheckCommand implements Callable<Integer> {
             + "${COMPLETION-CANDIDATES} (sarif: for code hosts to annotate pull requests). Default: "
             + "${DEFAULT-VALUE}.")
     Format format;
+
+    @Option(names = "--rules", paramLabel = "CATEGORY", description = "Also run an opt-in category of rules: "
+            + "${COMPLETION-CANDIDATES} (prefer-bigint, prefer-timestamptz, prefer-text, prefer-identity, "
+            + "ban-char).")
+    RuleCategory rules;
 
     @Mixin
     FailOnOptions failOn;
@@ -128,7 +137,7 @@ public final class CheckCommand implements Callable<Integer> {
             }
             try (OpenDatabase database = OpenDatabase.open(target, settings, tools, environment, notices(), false)) {
                 report = database.configuration().load()
-                        .check(pgVersion == null ? OptionalInt.empty() : OptionalInt.of(pgVersion));
+                        .check(pgVersion == null ? OptionalInt.empty() : OptionalInt.of(pgVersion), rules != null);
             }
         } else {
             Settings settings = CommonOptions.settings(environment, target, source, null, Map.of());
@@ -136,7 +145,7 @@ public final class CheckCommand implements Callable<Integer> {
                     ToolOptionsReader.read(settings));
             report = settings.allowList().apply(read.placed(StaticCheck.asOneHistory(pgVersion == null
                     ? StaticCheck.DEFAULT_PG_VERSION : pgVersion).underLockGuard(LockGuard.from(settings).enabled())
-                    .check(read.scripts())));
+                    .withStyleRules(rules != null).check(read.scripts())));
         }
         switch (format) {
             case json -> CheckReportView.printJson(report, failOn.threshold(), out);

@@ -66,10 +66,31 @@ final class AlterTableRules implements StatementRules {
                     "Dropping column " + column + " of " + table + " breaks the release that is running now if it "
                             + "still reads or writes it."));
         } else if (action.acceptAll("validate", "constraint")) {
-            action.name().ifPresent(state::validated);
+            action.name().ifPresent(constraint -> validated(constraint, table, state));
+        } else if (action.acceptAll("detach", "partition")) {
+            detached(action, table, state);
         } else if (action.acceptAll("set", "tablespace")) {
             state.report(Rule.TABLE_LOCK_MAINTENANCE, "SET TABLESPACE copies " + table + " and its indexes under "
                     + "ACCESS EXCLUSIVE: reads and writes wait until every file is copied.");
+        }
+    }
+
+    private static void validated(String constraint, String table, ScriptState state) {
+        state.validated(constraint);
+        if (state.addedNotValidInThisTransaction(constraint)) {
+            state.report(Rule.VALIDATE_IN_SAME_TRANSACTION, "Constraint " + constraint + " was added NOT VALID in "
+                    + "this same transaction: its lock on " + table + " is still held, so validating it now scans "
+                    + "the table while writes wait.");
+        }
+    }
+
+    private static void detached(TokenCursor action, String table, ScriptState state) {
+        String partition = action.name().orElse("?");
+        if (action.accept("concurrently")) {
+            ConcurrentStatements.check(state, "DETACH PARTITION ... CONCURRENTLY");
+        } else if (state.pgVersion() >= 14) {
+            state.report(Rule.DETACH_PARTITION_NOT_CONCURRENT, "Detaching " + partition + " takes ACCESS "
+                    + "EXCLUSIVE on " + table + ": reads and writes of every partition wait.");
         }
     }
 

@@ -8,13 +8,18 @@ import java.util.Set;
 
 /**
  * What a check has learned from the migrations it read before the current statement, in the order the tool runs
- * them: the tables and indexes they created (new, so still empty and unused by any running release) and the
- * types they gave columns. One history spans one migration, or every migration of one run or of one migration set.
+ * them: the schemas, tables and indexes they created (new, so still empty and unused by any running release), the
+ * types they gave columns, and the {@code CHECK (column IS NOT NULL)} constraints they added and validated (so
+ * that a SET NOT NULL in a later migration is known to skip its scan). One history spans one migration, or every
+ * migration of one run or of one migration set.
  */
 final class History {
     private final Set<String> newTables = new HashSet<>();
     private final Set<String> newIndexes = new HashSet<>();
+    private final Set<String> newSchemas = new HashSet<>();
     private final Map<String, ColumnType> columnTypes = new HashMap<>();
+    private final Map<String, String> notNullChecks = new HashMap<>();
+    private final Set<String> validatedNotNull = new HashSet<>();
 
     void tableCreated(String table) {
         newTables.add(table);
@@ -22,6 +27,14 @@ final class History {
 
     boolean isNew(String table) {
         return newTables.contains(table);
+    }
+
+    void schemaCreated(String schema) {
+        newSchemas.add(schema);
+    }
+
+    boolean isNewSchema(String schema) {
+        return newSchemas.contains(schema);
     }
 
     void indexCreated(String index) {
@@ -45,5 +58,24 @@ final class History {
     /** The type an earlier statement gave the column, if one did. */
     Optional<ColumnType> columnType(String table, String column) {
         return Optional.ofNullable(columnTypes.get(table + "." + column));
+    }
+
+    /** A {@code CHECK (column IS NOT NULL)} constraint on {@code table.column}, validated or not yet. */
+    void notNullCheck(String constraint, String column, boolean validated) {
+        notNullChecks.put(constraint, column);
+        if (validated) {
+            validatedNotNull.add(column);
+        }
+    }
+
+    void validated(String constraint) {
+        String column = notNullChecks.get(constraint);
+        if (column != null) {
+            validatedNotNull.add(column);
+        }
+    }
+
+    boolean hasValidatedNotNullCheck(String column) {
+        return validatedNotNull.contains(column);
     }
 }

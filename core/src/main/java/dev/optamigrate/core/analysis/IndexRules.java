@@ -15,16 +15,16 @@ final class IndexRules implements StatementRules {
     public void inspect(SqlStatement statement, ScriptState state) {
         TokenCursor cursor = statement.cursor();
         if (cursor.accept("create")) {
-            cursor.accept("unique");
+            boolean unique = cursor.accept("unique");
             if (cursor.accept("index")) {
-                created(cursor, state);
+                created(cursor, unique, state);
             }
         } else if (cursor.acceptAll("drop", "index")) {
             dropped(cursor, state);
         }
     }
 
-    private static void created(TokenCursor cursor, ScriptState state) {
+    private static void created(TokenCursor cursor, boolean unique, ScriptState state) {
         boolean concurrently = cursor.accept("concurrently");
         Optional<String> index = Optional.empty();
         if (!cursor.peekWord("on")) {
@@ -37,6 +37,11 @@ final class IndexRules implements StatementRules {
         if (state.isNew(table)) {
             index.ifPresent(state::indexCreated);
             return;
+        }
+        if (unique) {
+            state.report(Rule.UNIQUE_MAY_FAIL, "Unique index " + index.orElse("(unnamed)") + " fails if " + table
+                    + " already holds duplicates" + (concurrently ? ", and leaves an INVALID index behind" : "")
+                    + ".");
         }
         if (concurrently) {
             ConcurrentStatements.check(state, "CREATE INDEX CONCURRENTLY");

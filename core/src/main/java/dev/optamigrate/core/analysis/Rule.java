@@ -18,15 +18,15 @@ public enum Rule {
                     + "reads and drop the old column in a later release."),
     SCAN_SET_NOT_NULL("scan-set-not-null", Severity.ERROR,
             "SET NOT NULL scans the whole table under ACCESS EXCLUSIVE",
-            "On PostgreSQL 12+: ADD CONSTRAINT c CHECK (col IS NOT NULL) NOT VALID; VALIDATE CONSTRAINT c; then "
-                    + "SET NOT NULL skips the scan, and DROP CONSTRAINT c."),
+            "On PostgreSQL 12+: ADD CONSTRAINT c CHECK (col IS NOT NULL) NOT VALID; in the next migration "
+                    + "VALIDATE CONSTRAINT c, then SET NOT NULL skips the scan, and DROP CONSTRAINT c."),
     FK_WITHOUT_NOT_VALID("fk-without-not-valid", Severity.ERROR,
             "Adding a foreign key validates every row while it blocks writes to both tables",
-            "ADD CONSTRAINT ... FOREIGN KEY ... NOT VALID, then VALIDATE CONSTRAINT in a separate statement "
-                    + "(it lets writes through)."),
+            "ADD CONSTRAINT ... FOREIGN KEY ... NOT VALID, then VALIDATE CONSTRAINT in the next migration "
+                    + "(it lets writes through once the ADD has committed)."),
     CHECK_WITHOUT_NOT_VALID("check-without-not-valid", Severity.ERROR,
             "Adding a CHECK constraint scans the whole table under ACCESS EXCLUSIVE",
-            "ADD CONSTRAINT ... CHECK (...) NOT VALID, then VALIDATE CONSTRAINT in a separate statement."),
+            "ADD CONSTRAINT ... CHECK (...) NOT VALID, then VALIDATE CONSTRAINT in the next migration."),
     INDEX_NOT_CONCURRENT("index-not-concurrent", Severity.ERROR,
             "CREATE INDEX without CONCURRENTLY blocks writes to the table until the index is built",
             "CREATE INDEX CONCURRENTLY, outside a transaction (and check for an INVALID index if it fails)."),
@@ -78,6 +78,78 @@ public enum Rule {
             "Dropping NOT NULL lets the new release write NULLs that the release still running does not expect",
             "Retire the column's old meaning first: release code that copes with NULL, mark it with "
                     + "-- opta-migrate:retire table.column, and drop NOT NULL in a later release."),
+    VALIDATE_IN_SAME_TRANSACTION("validate-in-same-transaction", Severity.ERROR,
+            "VALIDATE CONSTRAINT in the same transaction as the ADD ... NOT VALID scans the table while the ADD's "
+                    + "strong lock is still held, so NOT VALID gains nothing",
+            "Commit between the two: put VALIDATE CONSTRAINT in the next migration (or, in a migration that runs "
+                    + "outside a transaction, after the COMMIT of the ADD)."),
+    UNIQUE_MAY_FAIL("unique-may-fail", Severity.INFO,
+            "A unique index or constraint on existing rows fails if they hold duplicates (and a failed "
+                    + "CONCURRENTLY build leaves an INVALID index behind)",
+            "Look for duplicates first, e.g. SELECT col, count(*) FROM t GROUP BY col HAVING count(*) > 1, and "
+                    + "clean them up in an earlier migration."),
+    DETACH_PARTITION_NOT_CONCURRENT("detach-partition-not-concurrent", Severity.ERROR,
+            "DETACH PARTITION without CONCURRENTLY takes ACCESS EXCLUSIVE on the partitioned table",
+            "On PostgreSQL 14+: ALTER TABLE parent DETACH PARTITION child CONCURRENTLY, outside a transaction."),
+    TRUNCATE_CASCADE("truncate-cascade", Severity.ERROR,
+            "TRUNCATE ... CASCADE also empties every table with a foreign key to the named ones, and theirs",
+            "Name every table to empty, without CASCADE, so that the statement fails instead of emptying one you "
+                    + "did not name."),
+    DROP_DATABASE("drop-database", Severity.ERROR,
+            "DROP DATABASE deletes a whole database, and cannot run in a transaction to be rolled back",
+            "Drop databases by hand, deliberately, never from a migration."),
+    DROP_SCHEMA("drop-schema", Severity.ERROR,
+            "DROP SCHEMA deletes everything in the schema (with CASCADE, whatever depends on it too)",
+            "Drop the schema's tables one by one in a later release, once no release uses them; drop the empty "
+                    + "schema last, without CASCADE."),
+    BREAKING_RENAME_SCHEMA("breaking-rename-schema", Severity.WARNING,
+            "Renaming a schema breaks the release that names it (and its search_path)",
+            "Create the new schema and move the objects in steps, or rename in a release window when no running "
+                    + "release uses the old name."),
+    BREAKING_RENAME_ENUM_VALUE("breaking-rename-enum-value", Severity.WARNING,
+            "Renaming an enum value breaks the release that still writes or compares the old value",
+            "Add the new value (ALTER TYPE ... ADD VALUE), move the rows and the code to it, and retire the old "
+                    + "value in a later release."),
+    DOMAIN_CONSTRAINT("domain-constraint", Severity.ERROR,
+            "Adding a CHECK or NOT NULL to a domain checks every column that uses the domain, in every table, "
+                    + "under locks that block writes",
+            "ALTER DOMAIN ... ADD CONSTRAINT ... NOT VALID, then VALIDATE CONSTRAINT in a separate migration."),
+    NOT_IDEMPOTENT("not-idempotent", Severity.INFO,
+            "In a migration that runs outside a transaction, a statement without IF [NOT] EXISTS fails when the "
+                    + "lock guard retries it after an earlier attempt got that far",
+            "Write CREATE ... IF NOT EXISTS, ADD COLUMN IF NOT EXISTS, DROP ... IF EXISTS."),
+    UNCOMMITTED_TRANSACTION("uncommitted-transaction", Severity.ERROR,
+            "A BEGIN that the migration never commits, in a migration that runs outside the tool's transaction: "
+                    + "what follows it is neither committed nor rolled back by the migration, and its locks stay held",
+            "End the block with COMMIT, or drop the BEGIN."),
+    NESTED_TRANSACTION("nested-transaction", Severity.WARNING,
+            "BEGIN inside an open transaction block is ignored (PostgreSQL only warns), so the first COMMIT ends "
+                    + "both and what follows runs outside the block",
+            "Use one BEGIN ... COMMIT, or SAVEPOINT for a part that may roll back on its own."),
+    IDENTIFIER_TOO_LONG("identifier-too-long", Severity.WARNING,
+            "A name longer than 63 bytes is cut to 63 without an error, so two names may become one and later "
+                    + "statements that use the full name fail",
+            "Choose a name of at most 63 bytes."),
+    JSON_COLUMN("json-column", Severity.INFO,
+            "A json column stores text: it cannot be indexed with GIN, compared or deduplicated, and is parsed on "
+                    + "every read",
+            "Use jsonb, unless the exact text (key order, duplicate keys, white space) must be kept."),
+    PREFER_BIGINT("prefer-bigint", Severity.WARNING,
+            "Style: an integer (or serial) key runs out at 2,147,483,647, and widening it later rewrites the table",
+            "Use bigint (or bigserial, or bigint GENERATED ... AS IDENTITY)."),
+    PREFER_TIMESTAMPTZ("prefer-timestamptz", Severity.WARNING,
+            "Style: timestamp without time zone stores no zone, so its values change meaning with the session's",
+            "Use timestamptz."),
+    PREFER_TEXT("prefer-text", Severity.WARNING,
+            "Style: varchar(n) limits length with no gain in storage or speed, and raising the limit takes a lock",
+            "Use text, with a CHECK (length(col) <= n) where a limit matters."),
+    PREFER_IDENTITY("prefer-identity", Severity.WARNING,
+            "Style: serial makes a sequence the column does not own in the SQL standard's way, and lets inserts "
+                    + "bypass it",
+            "Use GENERATED ALWAYS AS IDENTITY (bigint)."),
+    BAN_CHAR("ban-char", Severity.WARNING,
+            "Style: char(n) pads with spaces and compares in surprising ways",
+            "Use text (or varchar(n))."),
     CONTRACT_NOT_READY("contract-not-ready", Severity.ERROR,
             "Judged by migrate's contract gate: a contract migration runs before what it removes was retired by "
                     + "an earlier release and every server runs a release from the retirement on",
@@ -146,6 +218,12 @@ public enum Rule {
     /** Whether only {@code verify} reports it, from what it measured on a shadow database. */
     public boolean measured() {
         return this == MEASURED_BLOCKING_LOCK || this == SCHEMA_DRIFT || this == REHEARSAL_FAILED;
+    }
+
+    /** Whether it is a matter of style, off unless asked for ({@code check --rules style}). */
+    public boolean style() {
+        return this == PREFER_BIGINT || this == PREFER_TIMESTAMPTZ || this == PREFER_TEXT || this == PREFER_IDENTITY
+                || this == BAN_CHAR;
     }
 
     /** Whether only {@code migrate} reports it, from the journal and the releases running (not from the SQL). */

@@ -2,28 +2,26 @@ package dev.optamigrate.core.analysis;
 
 import dev.optamigrate.core.analysis.sql.SqlStatement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * What a check knows while it reads one migration, statement after statement: which tables and indexes the
- * migration itself created (changes to those are safe, they are empty), whether an explicit transaction is open,
- * whether a lock timeout was set, which NOT NULL checks are validated, and the findings so far.
+ * migration itself created (changes to those are safe, they are empty), whether an explicit transaction is open
+ * and which constraints it added NOT VALID, whether a lock timeout was set, and the findings so far.
  */
 final class ScriptState {
     private final int pgVersion;
     private final String file;
     private final boolean transactional;
     private final History history;
-    private final Map<String, String> notNullChecks = new HashMap<>();
-    private final Set<String> validatedNotNull = new HashSet<>();
+    private final Set<String> notValidInTransaction = new HashSet<>();
     private final List<Finding> findings = new ArrayList<>();
     private final List<MigrationPhase.Contracted> contracts = new ArrayList<>();
     private boolean inTransaction;
+    private SqlStatement transactionOpenedBy;
     private Integer transactionEndedAt;
     private boolean lockTimeoutSet;
     private boolean strongLockInStatement;
@@ -149,6 +147,41 @@ final class ScriptState {
 
     void transaction(boolean open) {
         inTransaction = open;
+        transactionOpenedBy = open ? statement : null;
+        notValidInTransaction.clear();
+    }
+
+    /** The BEGIN of the explicit transaction block still open, if one is. */
+    Optional<SqlStatement> openTransaction() {
+        return Optional.ofNullable(transactionOpenedBy);
+    }
+
+    /** Reports a finding at an earlier statement of this migration. */
+    void reportAt(SqlStatement at, Rule rule, String message) {
+        findings.add(Finding.of(rule, new Finding.Location(file, at.line(), at.compactText()), message));
+    }
+
+    /**
+     * A constraint added NOT VALID: while the transaction that added it is open, validating it scans under the
+     * ADD's lock. In a migration that runs statement by statement outside a block, each commits on its own.
+     */
+    void addedNotValid(String constraint) {
+        if (transactional || inTransaction) {
+            notValidInTransaction.add(constraint);
+        }
+    }
+
+    /** Whether the constraint was added NOT VALID in the transaction still open. */
+    boolean addedNotValidInThisTransaction(String constraint) {
+        return notValidInTransaction.contains(constraint);
+    }
+
+    void schemaCreated(String schema) {
+        history.schemaCreated(schema);
+    }
+
+    boolean isNewSchema(String schema) {
+        return history.isNewSchema(schema);
     }
 
     boolean inTransaction() {
@@ -174,21 +207,15 @@ final class ScriptState {
 
     /** A {@code CHECK (column IS NOT NULL)} constraint named {@code constraint}, validated or not yet. */
     void notNullCheck(String constraint, String table, String column, boolean validated) {
-        notNullChecks.put(constraint, table + "." + column);
-        if (validated) {
-            validatedNotNull.add(table + "." + column);
-        }
+        history.notNullCheck(constraint, table + "." + column, validated);
     }
 
     void validated(String constraint) {
-        String column = notNullChecks.get(constraint);
-        if (column != null) {
-            validatedNotNull.add(column);
-        }
+        history.validated(constraint);
     }
 
     /** Whether a validated {@code CHECK (column IS NOT NULL)} lets SET NOT NULL skip its scan. */
     boolean hasValidatedNotNullCheck(String table, String column) {
-        return pgVersion >= 12 && validatedNotNull.contains(table + "." + column);
+        return pgVersion >= 12 && history.hasValidatedNotNullCheck(table + "." + column);
     }
 }

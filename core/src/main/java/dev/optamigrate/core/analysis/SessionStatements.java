@@ -7,9 +7,10 @@ import dev.optamigrate.core.analysis.sql.TokenCursor;
 /**
  * Follows the statements that change the session rather than the schema: an explicit transaction
  * ({@code BEGIN}/{@code START TRANSACTION} up to {@code COMMIT}/{@code ROLLBACK}; in a migration the tool runs in
- * a transaction, a statement after such a COMMIT is reported), a lock timeout
- * ({@code SET lock_timeout}, {@code set_config('lock_timeout', ...)}), and new tables (whose later changes are
- * safe).
+ * a transaction, a statement after such a COMMIT is reported; a BEGIN inside an open block, and a block a
+ * migration outside the tool's transaction never ends, are reported too), a lock timeout
+ * ({@code SET lock_timeout}, {@code set_config('lock_timeout', ...)}), and new schemas and tables (whose later
+ * changes are safe).
  */
 final class SessionStatements implements StatementRules {
 
@@ -17,7 +18,13 @@ final class SessionStatements implements StatementRules {
     public void inspect(SqlStatement statement, ScriptState state) {
         TokenCursor cursor = statement.cursor();
         if (statement.opensTransaction()) {
-            state.transaction(true);
+            if (state.inTransaction()) {
+                state.report(Rule.NESTED_TRANSACTION, "This BEGIN is inside the block opened at line "
+                        + state.openTransaction().map(SqlStatement::line).orElse(0) + ": PostgreSQL ignores it, so "
+                        + "the first COMMIT ends the whole block.");
+            } else {
+                state.transaction(true);
+            }
             return;
         }
         if (statement.endsTransaction()) {
@@ -35,7 +42,17 @@ final class SessionStatements implements StatementRules {
         if (setsLockTimeout(statement)) {
             state.lockTimeoutSet();
         } else if (cursor.accept("create")) {
-            tableCreated(cursor, state);
+            created(cursor, state);
+        }
+    }
+
+    /** After the last statement: a block opened outside the tool's transaction and never ended. */
+    static void finished(ScriptState state) {
+        if (!state.transactional()) {
+            state.openTransaction().ifPresent(begin -> state.reportAt(begin, Rule.UNCOMMITTED_TRANSACTION,
+                    "This block is never committed: the migration ends with it open, so whether what follows it "
+                            + "stays depends on how the tool closes its connection, and its locks are held until "
+                            + "then."));
         }
     }
 
@@ -51,7 +68,12 @@ final class SessionStatements implements StatementRules {
                         "'lock_timeout'"));
     }
 
-    private static void tableCreated(TokenCursor cursor, ScriptState state) {
+    private static void created(TokenCursor cursor, ScriptState state) {
+        if (cursor.accept("schema")) {
+            cursor.acceptAll("if", "not", "exists");
+            cursor.name().ifPresent(state::schemaCreated);
+            return;
+        }
         if (cursor.accept("global") || cursor.accept("local")) {
             cursor.accept("temporary");
             cursor.accept("temp");

@@ -27,16 +27,18 @@ public final class StaticCheck {
     private final int pgVersion;
     private final boolean oneRun;
     private final boolean lockGuarded;
+    private final boolean style;
 
     /** A check of migrations each read on its own, e.g. files named on the command line. */
     public StaticCheck(int pgVersion) {
-        this(pgVersion, false, false);
+        this(pgVersion, false, false, false);
     }
 
-    private StaticCheck(int pgVersion, boolean oneRun, boolean lockGuarded) {
+    private StaticCheck(int pgVersion, boolean oneRun, boolean lockGuarded, boolean style) {
         this.pgVersion = pgVersion;
         this.oneRun = oneRun;
         this.lockGuarded = lockGuarded;
+        this.style = style;
     }
 
     /**
@@ -47,7 +49,15 @@ public final class StaticCheck {
      * @param guarded whether the lock guard is on; false keeps this check as it is
      */
     public StaticCheck underLockGuard(boolean guarded) {
-        return new StaticCheck(pgVersion, oneRun, guarded);
+        return new StaticCheck(pgVersion, oneRun, guarded, style);
+    }
+
+    /**
+     * This check with the style rules ({@link Rule#style()}: {@code prefer-bigint} and the like) too, or without
+     * them, as by default.
+     */
+    public StaticCheck withStyleRules(boolean on) {
+        return new StaticCheck(pgVersion, oneRun, lockGuarded, on);
     }
 
     /**
@@ -70,7 +80,7 @@ public final class StaticCheck {
      * they set are known.
      */
     public static StaticCheck asOneHistory(int pgVersion) {
-        return new StaticCheck(pgVersion, true, false);
+        return new StaticCheck(pgVersion, true, false, false);
     }
 
     public CheckReport check(List<MigrationScript> scripts) {
@@ -83,8 +93,7 @@ public final class StaticCheck {
             boolean transactional = script.transactional() && parsed.statements().stream()
                     .noneMatch(SqlStatement::runsOnlyOutsideTransaction);
             ScriptState state = new ScriptState(pgVersion, script.file(), transactional, oneRun ? run : new History());
-            List<Finding> found = findingsOf(parsed, state).stream().filter(finding -> !lockGuarded
-                    || !finding.rule().equals(Rule.LOCK_TIMEOUT_MISSING.id())).toList();
+            List<Finding> found = findingsOf(parsed, state).stream().filter(this::wanted).toList();
             Suppressions allowed = new Suppressions(parsed, script.file());
             PhaseMarkers markers = new PhaseMarkers(parsed, script.file());
             phases.add(phase(script.file(), state, markers, allowed));
@@ -99,6 +108,11 @@ public final class StaticCheck {
         return new CheckReport(findings, suppressions, pgVersion, scripts.size(), phases);
     }
 
+    private boolean wanted(Finding finding) {
+        Rule rule = Rule.byId(finding.rule()).orElseThrow();
+        return !(lockGuarded && rule == Rule.LOCK_TIMEOUT_MISSING) && (style || !rule.style());
+    }
+
     /** The phase a comment declares, else contract when a rule found something removed or renamed. */
     private static MigrationPhase phase(String file, ScriptState state, PhaseMarkers markers,
             Suppressions allowed) {
@@ -111,11 +125,13 @@ public final class StaticCheck {
 
     private static List<Finding> findingsOf(SqlScript script, ScriptState state) {
         List<StatementRules> rules = List.of(new SessionStatements(), new AlterTableRules(), new IndexRules(),
-                new MaintenanceRules(), new DropTableRules(), new LockTimeoutRule());
+                new MaintenanceRules(), new DropTableRules(), new LockTimeoutRule(), new DatabaseObjectRules(),
+                new DomainRules(), new ColumnTypeRules(), new IdempotenceRule(), new IdentifierLengthRule());
         for (SqlStatement statement : script.statements()) {
             state.startStatement(statement);
             rules.forEach(rule -> rule.inspect(statement, state));
         }
+        SessionStatements.finished(state);
         return state.findings();
     }
 }

@@ -18,6 +18,9 @@ final class TableConstraintRules {
                     state.notNullCheck(name, table, column, !notValid);
                 }
             });
+            if (notValid && name != null) {
+                state.addedNotValid(name);
+            }
             if (!notValid) {
                 state.report(Rule.CHECK_WITHOUT_NOT_VALID, subject + " checks every row of " + table + " under "
                         + "ACCESS EXCLUSIVE: reads and writes wait.");
@@ -26,6 +29,9 @@ final class TableConstraintRules {
             action.skipGroup();
             action.accept("references");
             String referenced = action.name().orElse("?");
+            if (notValid && name != null) {
+                state.addedNotValid(name);
+            }
             if (!notValid) {
                 state.report(Rule.FK_WITHOUT_NOT_VALID, subject + " checks every row of " + table + " against "
                         + referenced + " under SHARE ROW EXCLUSIVE on both: writes to both tables wait.");
@@ -34,6 +40,8 @@ final class TableConstraintRules {
             if (!action.acceptAll("using", "index")) {
                 state.report(Rule.CONSTRAINT_BUILDS_INDEX, subject + " builds a unique index on " + table + " under "
                         + "ACCESS EXCLUSIVE: reads and writes wait until it is built.");
+                state.report(Rule.UNIQUE_MAY_FAIL, subject + " fails if " + table + " already holds duplicates of "
+                        + "its columns.");
             }
         } else if (action.accept("exclude")) {
             state.report(Rule.CONSTRAINT_BUILDS_INDEX, subject + " builds an exclusion index on " + table
@@ -41,7 +49,8 @@ final class TableConstraintRules {
         }
     }
 
-    private static boolean notValid(List<Token> tokens) {
+    /** Whether {@code NOT VALID} is among the tokens. */
+    static boolean notValid(List<Token> tokens) {
         for (int i = 0; i + 1 < tokens.size(); i++) {
             if (tokens.get(i).isWord("not") && tokens.get(i + 1).isWord("valid")) {
                 return true;

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SafetyCasesTest {
     private static final Pattern EXPECT = Pattern.compile("^-- expect:(.*)$", Pattern.MULTILINE);
     private static final Pattern PG = Pattern.compile("^-- pg:\\s*(\\d+)", Pattern.MULTILINE);
+    private static final Pattern OUTSIDE_TRANSACTION = Pattern.compile("^-- transaction: none", Pattern.MULTILINE);
 
     static Stream<Path> cases() throws IOException, URISyntaxException {
         Path directory = Path.of(Objects.requireNonNull(SafetyCasesTest.class.getResource("/safety-cases"))
@@ -39,8 +40,10 @@ class SafetyCasesTest {
         Matcher pg = PG.matcher(sql);
         int version = pg.find() ? Integer.parseInt(pg.group(1)) : 15;
 
+        boolean transactional = !OUTSIDE_TRANSACTION.matcher(sql).find();
+
         CheckReport report = new StaticCheck(version).check(List.of(new MigrationScript(file.getFileName()
-                .toString(), sql)));
+                .toString(), sql, transactional)));
 
         List<String> reported = report.findings().stream()
                 .filter(finding -> finding.severity().atLeast(Severity.WARNING))

@@ -28,8 +28,6 @@ class StaticCheckTest {
                 unsafe("rewrite-column-type", "ALTER TABLE t ALTER c SET DATA TYPE text USING c::text"),
                 safe("ALTER TABLE t ALTER COLUMN c SET DEFAULT 0"),
                 unsafe("scan-set-not-null", "ALTER TABLE t ALTER COLUMN c SET NOT NULL"),
-                safe("ALTER TABLE t ADD CONSTRAINT c_nn CHECK (c IS NOT NULL) NOT VALID;"
-                        + "ALTER TABLE t VALIDATE CONSTRAINT c_nn; ALTER TABLE t ALTER COLUMN c SET NOT NULL"),
                 unsafe("fk-without-not-valid", "ALTER TABLE t ADD FOREIGN KEY (u_id) REFERENCES u (id)"),
                 safe("ALTER TABLE t ADD CONSTRAINT t_u_fk FOREIGN KEY (u_id) REFERENCES u (id) NOT VALID"),
                 unsafe("check-without-not-valid", "ALTER TABLE t ADD CHECK (a > 0)"),
@@ -130,11 +128,82 @@ class StaticCheckTest {
     }
 
     @Test
-    void aValidatedCheckHelpsSetNotNullFromPostgres12Only() {
-        String sql = "ALTER TABLE t ADD CONSTRAINT c_nn CHECK (c IS NOT NULL) NOT VALID;"
-                + "ALTER TABLE t VALIDATE CONSTRAINT c_nn; ALTER TABLE t ALTER COLUMN c SET NOT NULL";
-        assertThat(rules(sql, 11)).containsExactly("scan-set-not-null");
-        assertThat(rules(sql, 12)).isEmpty();
+    void aCheckValidatedInTheNextMigrationHelpsSetNotNullFromPostgres12Only() {
+        List<MigrationScript> scripts = List.of(
+                new MigrationScript("V1__check.sql",
+                        "ALTER TABLE t ADD CONSTRAINT c_nn CHECK (c IS NOT NULL) NOT VALID"),
+                new MigrationScript("V2__not_null.sql", "ALTER TABLE t VALIDATE CONSTRAINT c_nn;"
+                        + "ALTER TABLE t ALTER COLUMN c SET NOT NULL; ALTER TABLE t DROP CONSTRAINT c_nn"));
+        assertThat(warnings(StaticCheck.asOneHistory(11).check(scripts))).containsExactly("scan-set-not-null");
+        assertThat(warnings(StaticCheck.asOneHistory(12).check(scripts))).isEmpty();
+    }
+
+    @Test
+    void validatingInTheTransactionThatAddedTheConstraintScansUnderItsLock() {
+        String sql = "ALTER TABLE t ADD CONSTRAINT c_nn CHECK (c IS NOT NULL) NOT VALID;\n"
+                + "ALTER TABLE t VALIDATE CONSTRAINT c_nn;";
+        assertThat(check(sql, 15).findings()).filteredOn(finding -> finding.rule().equals(
+                "validate-in-same-transaction")).singleElement().satisfies(finding -> {
+                    assertThat(finding.line()).isEqualTo(2);
+                    assertThat(finding.message()).contains("c_nn", "same transaction");
+                });
+        assertThat(warnings(new StaticCheck(15).check(List.of(new MigrationScript("V1__x.sql", sql, false)))))
+                .isEmpty();
+    }
+
+    @Test
+    void informationRulesAdviseWithoutFailing() {
+        assertThat(infos("CREATE UNIQUE INDEX CONCURRENTLY t_email ON t (email)")).contains("unique-may-fail");
+        assertThat(infos("ALTER TABLE t ADD CONSTRAINT t_email UNIQUE (email)")).contains("unique-may-fail");
+        assertThat(infos("CREATE TABLE n (id int); CREATE UNIQUE INDEX n_id ON n (id)")).isEmpty();
+        assertThat(infos("ALTER TABLE t ADD COLUMN doc json")).contains("json-column");
+        assertThat(infos("CREATE TABLE n (id bigint, doc json NOT NULL)")).containsExactly("json-column");
+        assertThat(infos("CREATE TABLE n (id bigint, doc jsonb DEFAULT '{}'::json)")).isEmpty();
+    }
+
+    @Test
+    void outsideATransactionAStatementARetryWouldRepeatShouldBeIdempotent() {
+        String sql = "CREATE INDEX CONCURRENTLY t_a ON t (a);\nDROP INDEX CONCURRENTLY t_b;\n"
+                + "CREATE INDEX CONCURRENTLY IF NOT EXISTS t_c ON t (c);\nDROP INDEX CONCURRENTLY IF EXISTS t_d;";
+        assertThat(check(sql, 15).findings()).filteredOn(finding -> finding.rule().equals("not-idempotent"))
+                .extracting(Finding::line).containsExactly(1, 2);
+        CheckReport nonTransactional = new StaticCheck(15).check(List.of(new MigrationScript("V1__x.sql",
+                "ALTER TABLE t ADD COLUMN a text, ADD COLUMN IF NOT EXISTS b text, DROP COLUMN c", false)));
+        assertThat(nonTransactional.findings()).filteredOn(finding -> finding.rule().equals("not-idempotent"))
+                .extracting(Finding::message).hasSize(2).anySatisfy(message -> assertThat(message)
+                        .contains("ADD COLUMN IF NOT EXISTS")).anySatisfy(message -> assertThat(message)
+                        .contains("DROP COLUMN IF EXISTS"));
+        assertThat(infos("CREATE TABLE n (id bigint); ALTER TABLE t ADD COLUMN a text")).doesNotContain(
+                "not-idempotent");
+    }
+
+    @Test
+    void styleRulesRunOnlyWhenAskedFor() {
+        String sql = "CREATE TABLE n (id serial PRIMARY KEY, code char(3), name varchar(80), at timestamp, "
+                + "n integer, ok bigint GENERATED ALWAYS AS IDENTITY, note text, seen timestamptz)";
+        CheckReport plain = check(sql, 15);
+        CheckReport styled = new StaticCheck(15).withStyleRules(true).check(List.of(new MigrationScript("V1__x.sql",
+                sql)));
+
+        assertThat(plain.findings()).isEmpty();
+        assertThat(styled.findings()).extracting(Finding::rule).containsExactlyInAnyOrder("prefer-bigint",
+                "prefer-identity", "ban-char", "prefer-text", "prefer-timestamptz", "prefer-bigint");
+        assertThat(styled.findings()).extracting(Finding::message).anySatisfy(message -> assertThat(message)
+                .contains("n.name", "varchar(80)"));
+        assertThat(new StaticCheck(15).withStyleRules(true).check(List.of(new MigrationScript("V2__x.sql",
+                "ALTER TABLE t ALTER COLUMN at TYPE timestamptz, ADD COLUMN id bigint GENERATED BY DEFAULT AS "
+                        + "IDENTITY"))).findings()).extracting(Finding::rule).doesNotContain("prefer-timestamptz",
+                                "prefer-bigint", "prefer-identity");
+    }
+
+    @Test
+    void aNameOver63BytesIsReportedWithWhatPostgresKeeps() {
+        String name = "ä".repeat(32);
+        assertThat(check("CREATE TABLE \"" + name + "\" (id bigint)", 15).findings()).singleElement()
+                .satisfies(finding -> {
+                    assertThat(finding.rule()).isEqualTo("identifier-too-long");
+                    assertThat(finding.message()).contains("64 bytes", "keeps " + "ä".repeat(31) + ".");
+                });
     }
 
     @Test
@@ -194,7 +263,7 @@ class StaticCheckTest {
             assertThat(finding.line()).isEqualTo(3);
             assertThat(finding.message()).contains("line 2");
         });
-        assertThat(new StaticCheck(15).check(List.of(new MigrationScript("V1__x.sql", sql, false))).findings())
+        assertThat(warnings(new StaticCheck(15).check(List.of(new MigrationScript("V1__x.sql", sql, false)))))
                 .isEmpty();
     }
 
@@ -253,8 +322,18 @@ class StaticCheckTest {
     }
 
     private static List<String> rules(String sql, int pgVersion) {
-        return check(sql, pgVersion).findings().stream()
+        return warnings(check(sql, pgVersion));
+    }
+
+    private static List<String> warnings(CheckReport report) {
+        return report.findings().stream()
                 .filter(finding -> finding.severity().atLeast(Severity.WARNING)).map(Finding::rule).toList();
+    }
+
+    /** The information findings, but the lock timeout's. */
+    private static List<String> infos(String sql) {
+        return check(sql, 15).findings().stream().filter(finding -> finding.severity() == Severity.INFO)
+                .map(Finding::rule).filter(rule -> !rule.equals("lock-timeout-missing")).toList();
     }
 
     private static Arguments unsafe(String rule, String sql) {

@@ -42,12 +42,14 @@ public record SqlStatement(List<Token> tokens, String text, int line) {
     }
 
     /**
-     * Whether PostgreSQL refuses it inside a transaction block ({@code CONCURRENTLY} index work, {@code VACUUM},
+     * Whether PostgreSQL refuses it inside a transaction block ({@code CONCURRENTLY} index work and partition
+     * detaching, {@code VACUUM},
      * {@code CREATE}/{@code DROP DATABASE}, {@code ALTER SYSTEM}): a script that has one cannot run in the
      * tool's transaction, and is written to run outside one.
      */
     public boolean runsOnlyOutsideTransaction() {
-        return contains("concurrently") && (startsWith("create") || startsWith("drop") || startsWith("reindex"))
+        return contains("concurrently") && (startsWith("create") || startsWith("drop") || startsWith("reindex")
+                || startsWith("alter", "table") && contains("detach"))
                 || startsWith("vacuum") || startsWith("alter", "system") || startsWith("create", "database")
                 || startsWith("drop", "database");
     }

@@ -82,6 +82,17 @@ public final class TokenCursor {
         return last;
     }
 
+    /** Accepts any of these words, as many as follow in any order (e.g. a table's TEMPORARY or UNLOGGED). */
+    public void skipAny(String... words) {
+        boolean accepted;
+        do {
+            accepted = false;
+            for (String word : words) {
+                accepted |= accept(word);
+            }
+        } while (accepted);
+    }
+
     /** Skips a parenthesised group if one is next; the cursor then stands after its closing parenthesis. */
     public boolean skipGroup() {
         if (!peekSymbol("(")) {

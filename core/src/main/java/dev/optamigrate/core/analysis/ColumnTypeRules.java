@@ -1,0 +1,123 @@
+package dev.optamigrate.core.analysis;
+
+import dev.optamigrate.core.analysis.sql.SqlStatement;
+import dev.optamigrate.core.analysis.sql.Token;
+import dev.optamigrate.core.analysis.sql.TokenCursor;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The types columns are given, in {@code CREATE TABLE}, {@code ADD COLUMN} and {@code ALTER COLUMN ... TYPE}, new
+ * tables included: {@code json} (info), and the opt-in style rules ({@code prefer-bigint},
+ * {@code prefer-timestamptz}, {@code prefer-text}, {@code prefer-identity}, {@code ban-char}).
+ */
+final class ColumnTypeRules implements StatementRules {
+    /** The words that may stand between CREATE and TABLE. */
+    static final String[] TABLE_MODIFIERS = {"global", "local", "temporary", "temp", "unlogged"};
+    private static final Set<String> TABLE_ELEMENTS = Set.of("constraint", "primary", "unique", "check", "foreign",
+            "exclude", "like");
+    private static final Set<String> SMALL_INTEGERS = Set.of("integer", "smallint", "serial", "serial4",
+            "smallserial", "serial2");
+    private static final Set<String> SERIALS = Set.of("serial", "serial4", "bigserial", "serial8", "smallserial",
+            "serial2");
+
+    @Override
+    public void inspect(SqlStatement statement, ScriptState state) {
+        TokenCursor cursor = statement.cursor();
+        if (cursor.accept("create")) {
+            createdTable(cursor, state);
+        } else if (cursor.acceptAll("alter", "table")) {
+            cursor.acceptAll("if", "exists");
+            cursor.accept("only");
+            String table = cursor.name().orElse("?");
+            cursor.acceptSymbol("*");
+            for (TokenCursor action : cursor.splitOnCommas()) {
+                altered(action, table, state);
+            }
+        }
+    }
+
+    private static void createdTable(TokenCursor cursor, ScriptState state) {
+        cursor.skipAny(TABLE_MODIFIERS);
+        if (!cursor.accept("table")) {
+            return;
+        }
+        cursor.acceptAll("if", "not", "exists");
+        String table = cursor.name().orElse("?");
+        if (!cursor.acceptSymbol("(")) {
+            return;
+        }
+        for (TokenCursor element : cursor.splitOnCommas()) {
+            if (TABLE_ELEMENTS.stream().noneMatch(element::peekWord)) {
+                column(element, table, state);
+            }
+        }
+    }
+
+    private static void altered(TokenCursor action, String table, ScriptState state) {
+        if (action.accept("add")) {
+            if (TABLE_ELEMENTS.stream().noneMatch(action::peekWord)) {
+                action.accept("column");
+                action.acceptAll("if", "not", "exists");
+                column(action, table, state);
+            }
+        } else if (action.accept("alter")) {
+            action.accept("column");
+            String column = action.name().orElse("?");
+            if (action.accept("type") || action.acceptAll("set", "data", "type")) {
+                List<Token> type = action.rest().stream().takeWhile(token -> !token.isWord("using")
+                        && !token.isWord("collate")).toList();
+                judge(type, table + "." + column, false, state);
+            }
+        }
+    }
+
+    private static void column(TokenCursor definition, String table, ScriptState state) {
+        Optional<String> column = definition.name();
+        if (column.isEmpty()) {
+            return;
+        }
+        ColumnClauses clauses = ColumnClauses.of(withinTable(definition.rest()));
+        judge(clauses.type(), table + "." + column.get(), clauses.has("generated"), state);
+    }
+
+    /** The tokens before the parenthesis that closes the table's column list, for its last column. */
+    private static List<Token> withinTable(List<Token> tokens) {
+        int depth = 0;
+        for (int at = 0; at < tokens.size(); at++) {
+            depth += tokens.get(at).isSymbol("(") ? 1 : tokens.get(at).isSymbol(")") ? -1 : 0;
+            if (depth < 0) {
+                return tokens.subList(0, at);
+            }
+        }
+        return tokens;
+    }
+
+    private static void judge(List<Token> typeTokens, String column, boolean identity, ScriptState state) {
+        Optional<ColumnType> parsed = ColumnType.of(typeTokens);
+        if (parsed.isEmpty()) {
+            return;
+        }
+        String type = parsed.get().base();
+        if (type.equals("json")) {
+            state.report(Rule.JSON_COLUMN, column + " is json: stored as text and parsed on every read.");
+        }
+        if (SMALL_INTEGERS.contains(type)) {
+            state.report(Rule.PREFER_BIGINT, column + " is " + type + ", which runs out at "
+                    + (type.startsWith("small") || type.equals("serial2") ? "32,767." : "2,147,483,647."));
+        }
+        if (type.equals("timestamp")) {
+            state.report(Rule.PREFER_TIMESTAMPTZ, column + " is timestamp without time zone.");
+        }
+        if (type.equals("varchar") && !parsed.get().modifiers().isEmpty()) {
+            state.report(Rule.PREFER_TEXT, column + " is " + parsed.get() + ".");
+        }
+        if (SERIALS.contains(type) && !identity) {
+            state.report(Rule.PREFER_IDENTITY, column + " is " + type + ".");
+        }
+        if (type.equals("char") || type.equals("character") || type.equals("bpchar")) {
+            state.report(Rule.BAN_CHAR, column + " is " + parsed.get() + ", padded with spaces.");
+        }
+    }
+}

@@ -1,0 +1,3 @@
+-- expect: none
+-- pg: 15
+ALTER TYPE order_status ADD VALUE IF NOT EXISTS 'cancelled';

@@ -1,0 +1,3 @@
+-- expect: none
+-- pg: 14
+ALTER TABLE events DETACH PARTITION events_2023 CONCURRENTLY;

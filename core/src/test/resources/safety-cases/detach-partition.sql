@@ -1,0 +1,3 @@
+-- expect: detach-partition-not-concurrent
+-- pg: 14
+ALTER TABLE events DETACH PARTITION events_2023;

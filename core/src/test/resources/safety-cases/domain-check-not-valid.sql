@@ -1,0 +1,3 @@
+-- expect: none
+-- pg: 15
+ALTER DOMAIN email ADD CONSTRAINT email_has_at CHECK (VALUE LIKE '%@%') NOT VALID;

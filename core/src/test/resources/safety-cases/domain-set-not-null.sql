@@ -1,0 +1,3 @@
+-- expect: domain-constraint
+-- pg: 15
+ALTER DOMAIN email SET NOT NULL;

@@ -1,0 +1,4 @@
+-- expect: none
+-- pg: 15
+CREATE SCHEMA scratch;
+DROP SCHEMA scratch;

@@ -1,0 +1,3 @@
+-- expect: drop-schema
+-- pg: 15
+DROP SCHEMA legacy CASCADE;

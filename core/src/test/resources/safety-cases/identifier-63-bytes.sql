@@ -1,0 +1,3 @@
+-- expect: none
+-- pg: 15
+CREATE TABLE customer_notification_preferences_by_channel_and_locale_history (id bigint);

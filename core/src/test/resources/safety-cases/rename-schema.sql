@@ -1,0 +1,3 @@
+-- expect: breaking-rename-schema
+-- pg: 15
+ALTER SCHEMA billing RENAME TO invoicing;

@@ -1,0 +1,3 @@
+-- expect: truncate-cascade
+-- pg: 15
+TRUNCATE customers CASCADE;

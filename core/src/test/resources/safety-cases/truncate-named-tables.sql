@@ -1,0 +1,3 @@
+-- expect: none
+-- pg: 15
+TRUNCATE staging_import, staging_import_rows;

@@ -1,0 +1,5 @@
+-- expect: uncommitted-transaction
+-- pg: 15
+-- transaction: none
+BEGIN;
+UPDATE orders SET status = 'new' WHERE status IS NULL;
