@@ -7,6 +7,8 @@ import dev.optamigrate.cli.options.FailOnOptions;
 import dev.optamigrate.cli.options.SourceOptions;
 import dev.optamigrate.cli.options.TargetOptions;
 import dev.optamigrate.cli.output.CheckReportView;
+import dev.optamigrate.cli.output.GithubAnnotations;
+import dev.optamigrate.cli.output.GitlabCodeQuality;
 import dev.optamigrate.cli.output.SarifReport;
 import dev.optamigrate.core.analysis.CheckReport;
 import dev.optamigrate.core.analysis.StaticCheck;
@@ -63,6 +65,8 @@ import picocli.CommandLine.Spec;
     "%n  opta-migrate check db/migration/V42__orders_status.sql --pg-version 13",
     "%n  opta-migrate check db/migration --output sarif > check.sarif",
     "%n  opta-migrate check db/migration --rules style",
+    "%n  opta-migrate check $(git diff --name-only origin/main -- db/migration) --output github",
+    "%n  opta-migrate check db/migration --output gitlab > gl-code-quality-report.json",
     "%n  opta-migrate check --url jdbc:postgresql://db:5432/app --location db/changelog --fail-on warning",
     "",
     "JSON (--output json): {\"pgVersion\", \"failOn\", \"failed\", \"findings\": [{\"rule\", \"severity\", "
@@ -72,7 +76,7 @@ import picocli.CommandLine.Spec;
     ""})
 public final class CheckCommand implements Callable<Integer> {
     /** The report formats. */
-    enum Format { text, json, sarif }
+    enum Format { text, json, sarif, github, gitlab }
 
     /** The categories of rules that run only when asked for. */
     enum RuleCategory { style }
@@ -87,8 +91,8 @@ public final class CheckCommand implements Callable<Integer> {
     Integer pgVersion;
 
     @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "Report format: "
-            + "${COMPLETION-CANDIDATES} (sarif: for code hosts to annotate pull requests). Default: "
-            + "${DEFAULT-VALUE}.")
+            + "${COMPLETION-CANDIDATES} (sarif: for code scanning; github: workflow commands that annotate the pull "
+            + "request; gitlab: a Code Quality report for the merge request). Default: ${DEFAULT-VALUE}.")
     Format format;
 
     @Option(names = "--rules", paramLabel = "CATEGORY", description = "Also run an opt-in category of rules: "
@@ -150,6 +154,8 @@ public final class CheckCommand implements Callable<Integer> {
         switch (format) {
             case json -> CheckReportView.printJson(report, failOn.threshold(), out);
             case sarif -> SarifReport.print(report, VersionInfo.version(), out);
+            case github -> GithubAnnotations.print(report, out);
+            case gitlab -> GitlabCodeQuality.print(report, out);
             default -> CheckReportView.printText(report, failOn.threshold(), out);
         }
         out.flush();
