@@ -65,7 +65,7 @@ import picocli.CommandLine.Spec;
     "%n  opta-migrate check db/migration/V42__orders_status.sql --pg-version 13",
     "%n  opta-migrate check db/migration --output sarif > check.sarif",
     "%n  opta-migrate check db/migration --rules style",
-    "%n  opta-migrate check $(git diff --name-only origin/main -- db/migration) --output github",
+    "%n  opta-migrate check db/migration --changed-since origin/main --output github",
     "%n  opta-migrate check db/migration --output gitlab > gl-code-quality-report.json",
     "%n  opta-migrate check --url jdbc:postgresql://db:5432/app --location db/changelog --fail-on warning",
     "",
@@ -100,6 +100,11 @@ public final class CheckCommand implements Callable<Integer> {
             + "ban-char).")
     RuleCategory rules;
 
+    @Option(names = "--changed-since", paramLabel = "REF", description = "Judge only the migrations added or "
+            + "changed since this Git ref (e.g. origin/main), reading the others as history already applied; a "
+            + "migration that existed at REF and changed is an error of its own. Needs git on the PATH.")
+    String changedSince;
+
     @Mixin
     FailOnOptions failOn;
 
@@ -131,6 +136,11 @@ public final class CheckCommand implements Callable<Integer> {
             StaticCheck.supportedVersion(pgVersion, "--pg-version");
         }
         CheckReport report;
+        if (paths.isEmpty() && changedSince != null) {
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "--changed-since judges migration files, and no "
+                    + "PATH was given.", "Name the migration directory: opta-migrate check db/migration "
+                            + "--changed-since " + changedSince + ".", null);
+        }
         if (paths.isEmpty()) {
             Settings settings = CommonOptions.settings(environment, target, source, null, Map.of());
             if (!target.embedded() && !new TargetResolver(settings).configured()) {
@@ -147,9 +157,11 @@ public final class CheckCommand implements Callable<Integer> {
             Settings settings = CommonOptions.settings(environment, target, source, null, Map.of());
             CheckedFiles read = CheckedFiles.read(paths, environment.workingDir(), tools,
                     ToolOptionsReader.read(settings));
-            report = settings.allowList().apply(read.placed(StaticCheck.asOneHistory(pgVersion == null
-                    ? StaticCheck.DEFAULT_PG_VERSION : pgVersion).underLockGuard(LockGuard.from(settings).enabled())
-                    .withStyleRules(rules != null).check(read.scripts())));
+            StaticCheck check = StaticCheck.asOneHistory(pgVersion == null ? StaticCheck.DEFAULT_PG_VERSION
+                    : pgVersion).underLockGuard(LockGuard.from(settings).enabled()).withStyleRules(rules != null);
+            report = settings.allowList().apply(read.placed(changedSince == null ? check.check(read.scripts())
+                    : ChangedMigrations.check(check, read.scripts(), GitChanges.since(changedSince,
+                            environment.workingDir()), environment.workingDir())));
         }
         switch (format) {
             case json -> CheckReportView.printJson(report, failOn.threshold(), out);

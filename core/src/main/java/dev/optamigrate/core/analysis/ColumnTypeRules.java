@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * The types columns are given, in {@code CREATE TABLE}, {@code ADD COLUMN} and {@code ALTER COLUMN ... TYPE}, new
  * tables included: {@code json} (info), and the opt-in style rules ({@code prefer-bigint},
- * {@code prefer-timestamptz}, {@code prefer-text}, {@code prefer-identity}, {@code ban-char}).
+ * {@code prefer-timestamptz}, {@code prefer-text}, {@code prefer-identity}, {@code ban-char}). The types a
+ * {@code CREATE TABLE} gives are remembered, as {@code ADD COLUMN}'s are, for later type changes.
  */
 final class ColumnTypeRules implements StatementRules {
     /** The words that may stand between CREATE and TABLE. */
@@ -50,7 +51,8 @@ final class ColumnTypeRules implements StatementRules {
         }
         for (TokenCursor element : cursor.splitOnCommas()) {
             if (TABLE_ELEMENTS.stream().noneMatch(element::peekWord)) {
-                column(element, table, state);
+                column(element, table, state).ifPresent(typed -> state.columnTyped(table, typed.column(),
+                        typed.type()));
             }
         }
     }
@@ -73,13 +75,18 @@ final class ColumnTypeRules implements StatementRules {
         }
     }
 
-    private static void column(TokenCursor definition, String table, ScriptState state) {
+    /** A column and the type a CREATE TABLE gives it, for later statements (a type change that only widens). */
+    private record Typed(String column, ColumnType type) {
+    }
+
+    private static Optional<Typed> column(TokenCursor definition, String table, ScriptState state) {
         Optional<String> column = definition.name();
         if (column.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         ColumnClauses clauses = ColumnClauses.of(withinTable(definition.rest()));
         judge(clauses.type(), table + "." + column.get(), clauses.has("generated"), state);
+        return ColumnType.of(clauses.type()).map(type -> new Typed(column.get(), type));
     }
 
     /** The tokens before the parenthesis that closes the table's column list, for its last column. */

@@ -25,6 +25,19 @@ public record Finding(String rule, Severity severity, String file, int line, Str
         return new Finding(rule.id(), rule.severity(), file, line, statement, message, rule.fix(), true);
     }
 
+    /**
+     * A migration that existed at the base a check compares with and has changed since: the databases that applied
+     * it ran the old text. It points at the file's first line.
+     *
+     * @param how what changed, e.g. {@code modified since origin/main}
+     */
+    public static Finding changedAfterApplied(String file, String how) {
+        Rule rule = Rule.MODIFIED_APPLIED_MIGRATION;
+        return new Finding(rule.id(), rule.severity(), file, 1, "(the whole file)", file + " was " + how
+                + ", but it existed there already: every database that applied it ran the old text, and the tool "
+                + "refuses the new checksum (or never runs the file again).", rule.fix(), false);
+    }
+
     /** Where a finding points: the migration, the line and the statement. */
     record Location(String file, int line, String statement) {
     }

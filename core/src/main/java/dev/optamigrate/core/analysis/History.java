@@ -20,9 +20,18 @@ final class History {
     private final Map<String, ColumnType> columnTypes = new HashMap<>();
     private final Map<String, String> notNullChecks = new HashMap<>();
     private final Set<String> validatedNotNull = new HashSet<>();
+    /** While true, the migrations read were applied long ago: what they create exists, with data. */
+    private boolean applied;
+
+    /** Reads what follows as migrations applied long ago ({@code true}), or as new ones ({@code false}). */
+    void applied(boolean longAgo) {
+        applied = longAgo;
+    }
 
     void tableCreated(String table) {
-        newTables.add(table);
+        if (!applied) {
+            newTables.add(table);
+        }
     }
 
     boolean isNew(String table) {
@@ -30,7 +39,9 @@ final class History {
     }
 
     void schemaCreated(String schema) {
-        newSchemas.add(schema);
+        if (!applied) {
+            newSchemas.add(schema);
+        }
     }
 
     boolean isNewSchema(String schema) {
@@ -38,7 +49,9 @@ final class History {
     }
 
     void indexCreated(String index) {
-        newIndexes.add(index);
+        if (!applied) {
+            newIndexes.add(index);
+        }
     }
 
     boolean isNewIndex(String index) {

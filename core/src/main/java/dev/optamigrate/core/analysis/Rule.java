@@ -150,6 +150,10 @@ public enum Rule {
     BAN_CHAR("ban-char", Severity.WARNING,
             "Style: char(n) pads with spaces and compares in surprising ways",
             "Use text (or varchar(n))."),
+    MODIFIED_APPLIED_MIGRATION("modified-applied-migration", Severity.ERROR,
+            "Judged by check --changed-since: a migration that existed at the base changed since, though the "
+                    + "databases that applied it ran the old text",
+            "Restore the file as it was at the base, and put the change in a new migration."),
     CONTRACT_NOT_READY("contract-not-ready", Severity.ERROR,
             "Judged by migrate's contract gate: a contract migration runs before what it removes was retired by "
                     + "an earlier release and every server runs a release from the retirement on",

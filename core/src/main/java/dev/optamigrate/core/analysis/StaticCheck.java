@@ -84,10 +84,25 @@ public final class StaticCheck {
     }
 
     public CheckReport check(List<MigrationScript> scripts) {
+        return checkAfter(List.of(), scripts);
+    }
+
+    /**
+     * Checks {@code scripts} after {@code appliedLongAgo} (in a check read {@link #asOneHistory as one history}),
+     * which are read but not judged: the types they give columns are known, and what they create exists, with
+     * data, so it is not new (for {@code check --changed-since}, which judges only what changed since a base).
+     */
+    public CheckReport checkAfter(List<MigrationScript> appliedLongAgo, List<MigrationScript> scripts) {
+        History run = new History();
+        run.applied(true);
+        for (MigrationScript script : appliedLongAgo) {
+            SqlScript parsed = SqlScript.parse(script.sql());
+            findingsOf(parsed, new ScriptState(pgVersion, script.file(), script.transactional(), run));
+        }
+        run.applied(false);
         List<Finding> findings = new ArrayList<>();
         List<Suppression> suppressions = new ArrayList<>();
         List<MigrationPhase> phases = new ArrayList<>();
-        History run = new History();
         for (MigrationScript script : scripts) {
             SqlScript parsed = SqlScript.parse(script.sql());
             boolean transactional = script.transactional() && parsed.statements().stream()

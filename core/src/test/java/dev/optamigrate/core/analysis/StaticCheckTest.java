@@ -152,6 +152,19 @@ class StaticCheckTest {
     }
 
     @Test
+    void migrationsAppliedLongAgoAreHistoryWhatTheyCreatedExistsAndTheirTypesAreKnown() {
+        CheckReport report = StaticCheck.asOneHistory(15).checkAfter(
+                List.of(new MigrationScript("V1__orders.sql", "CREATE TABLE orders (id bigint, note varchar(20));"
+                        + "CREATE INDEX orders_id ON orders (id);")),
+                List.of(new MigrationScript("V2__note.sql", "SET lock_timeout = '1s';\n"
+                        + "ALTER TABLE orders ALTER COLUMN note TYPE varchar(40);\nDROP INDEX orders_id;")));
+
+        assertThat(report.findings()).extracting(Finding::file, Finding::rule).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("V2__note.sql", "drop-index-not-concurrent"));
+        assertThat(report.migrations()).isEqualTo(1);
+    }
+
+    @Test
     void informationRulesAdviseWithoutFailing() {
         assertThat(infos("CREATE UNIQUE INDEX CONCURRENTLY t_email ON t (email)")).contains("unique-may-fail");
         assertThat(infos("ALTER TABLE t ADD CONSTRAINT t_email UNIQUE (email)")).contains("unique-may-fail");
