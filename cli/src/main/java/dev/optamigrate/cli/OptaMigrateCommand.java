@@ -8,6 +8,7 @@ import dev.optamigrate.cli.command.GuardCommand;
 import dev.optamigrate.cli.command.JobCommand;
 import dev.optamigrate.cli.command.MigrateCommand;
 import dev.optamigrate.cli.command.StartupCommand;
+import dev.optamigrate.cli.command.StatsCommand;
 import dev.optamigrate.cli.command.StatusCommand;
 import dev.optamigrate.cli.command.StrategiesCommand;
 import dev.optamigrate.cli.command.UndoCommand;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Command;
             "Try it on a local embedded PostgreSQL: opta-migrate migrate --embedded --location examples/flyway",
             ""},
         subcommands = {MigrateCommand.class, StatusCommand.class, HistoryCommand.class, ValidateCommand.class,
-            CheckCommand.class,
+            CheckCommand.class, StatsCommand.class,
             VerifyCommand.class, PlanCommand.class, UndoCommand.class,
             StrategiesCommand.class, StartupCommand.class, JobCommand.class, GuardCommand.class,
             GenerateCommand.class,

@@ -12,6 +12,8 @@ import dev.optamigrate.cli.output.GitlabCodeQuality;
 import dev.optamigrate.cli.output.SarifReport;
 import dev.optamigrate.core.analysis.CheckReport;
 import dev.optamigrate.core.analysis.StaticCheck;
+import dev.optamigrate.core.stats.StatsGrading;
+import dev.optamigrate.core.stats.StatsSnapshot;
 import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.guard.LockGuard;
@@ -65,6 +67,7 @@ import picocli.CommandLine.Spec;
     "%n  opta-migrate check db/migration/V42__orders_status.sql --pg-version 13",
     "%n  opta-migrate check db/migration --output sarif > check.sarif",
     "%n  opta-migrate check db/migration --rules style",
+    "%n  opta-migrate check db/migration --stats prod-stats.json",
     "%n  opta-migrate check db/migration --changed-since origin/main --output github",
     "%n  opta-migrate check db/migration --output gitlab > gl-code-quality-report.json",
     "%n  opta-migrate check --url jdbc:postgresql://db:5432/app --location db/changelog --fail-on warning",
@@ -105,6 +108,11 @@ public final class CheckCommand implements Callable<Integer> {
             + "migration that existed at REF and changed is an error of its own. Needs git on the PATH.")
     String changedSince;
 
+    @Option(names = "--stats", paramLabel = "FILE", description = "Grade lock and rewrite findings by the size and "
+            + "write traffic of their tables, from the snapshot `stats export` wrote; its PostgreSQL version is the "
+            + "default for --pg-version.")
+    Path stats;
+
     @Mixin
     FailOnOptions failOn;
 
@@ -135,6 +143,10 @@ public final class CheckCommand implements Callable<Integer> {
         if (pgVersion != null) {
             StaticCheck.supportedVersion(pgVersion, "--pg-version");
         }
+        StatsSnapshot snapshot = stats == null ? null : StatsSnapshot.read(environment.workingDir().resolve(stats));
+        if (pgVersion == null && snapshot != null) {
+            pgVersion = StaticCheck.supportedVersion(snapshot.serverVersion(), "The stats file's version");
+        }
         CheckReport report;
         if (paths.isEmpty() && changedSince != null) {
             throw new MigrateException(CoreErrorCode.CONFIGURATION, "--changed-since judges migration files, and no "
@@ -162,6 +174,9 @@ public final class CheckCommand implements Callable<Integer> {
             report = settings.allowList().apply(read.placed(changedSince == null ? check.check(read.scripts())
                     : ChangedMigrations.check(check, read.scripts(), GitChanges.since(changedSince,
                             environment.workingDir()), environment.workingDir())));
+        }
+        if (snapshot != null) {
+            report = StatsGrading.grade(report, snapshot);
         }
         switch (format) {
             case json -> CheckReportView.printJson(report, failOn.threshold(), out);
