@@ -50,7 +50,7 @@ final class ColumnTypeRules implements StatementRules {
             return;
         }
         for (TokenCursor element : cursor.splitOnCommas()) {
-            if (TABLE_ELEMENTS.stream().noneMatch(element::peekWord)) {
+            if (isColumn(element)) {
                 column(element, table, state).ifPresent(typed -> state.columnTyped(table, typed.column(),
                         typed.type()));
             }
@@ -59,7 +59,7 @@ final class ColumnTypeRules implements StatementRules {
 
     private static void altered(TokenCursor action, String table, ScriptState state) {
         if (action.accept("add")) {
-            if (TABLE_ELEMENTS.stream().noneMatch(action::peekWord)) {
+            if (isColumn(action)) {
                 action.accept("column");
                 action.acceptAll("if", "not", "exists");
                 column(action, table, state);
@@ -87,6 +87,16 @@ final class ColumnTypeRules implements StatementRules {
         ColumnClauses clauses = ColumnClauses.of(withinTable(definition.rest()));
         judge(clauses.type(), table + "." + column.get(), clauses.has("generated"), state);
         return ColumnType.of(clauses.type()).map(type -> new Typed(column.get(), type));
+    }
+
+    /** Whether a table element or ADD action defines a column, rather than a constraint or LIKE. */
+    private static boolean isColumn(TokenCursor element) {
+        for (String word : TABLE_ELEMENTS) {
+            if (element.peekWord(word)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The tokens before the parenthesis that closes the table's column list, for its last column. */

@@ -3,6 +3,7 @@ package dev.optamigrate.core.analysis;
 import dev.optamigrate.core.analysis.sql.SqlStatement;
 import dev.optamigrate.core.analysis.sql.Token;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,11 +18,17 @@ final class IdentifierLengthRule implements StatementRules {
         if (!statement.startsWith("create") && !statement.startsWith("alter")) {
             return;
         }
-        List<String> tooLong = statement.tokens().stream()
-                .filter(token -> token.kind() == Token.Kind.WORD || token.kind() == Token.Kind.QUOTED_IDENTIFIER)
-                .map(Token::identifier)
-                .filter(name -> name.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES)
-                .distinct().toList();
+        List<String> tooLong = new ArrayList<>();
+        for (Token token : statement.tokens()) {
+            // at most 3 bytes a char: a name of 21 chars or fewer fits, whatever it is written in
+            if (token.text().length() > MAX_BYTES / 3 && (token.kind() == Token.Kind.WORD
+                    || token.kind() == Token.Kind.QUOTED_IDENTIFIER)) {
+                String name = token.identifier();
+                if (name.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES && !tooLong.contains(name)) {
+                    tooLong.add(name);
+                }
+            }
+        }
         for (String name : tooLong) {
             state.report(Rule.IDENTIFIER_TOO_LONG, name + " is " + name.getBytes(StandardCharsets.UTF_8).length
                     + " bytes; PostgreSQL keeps " + clipped(name) + ".");
