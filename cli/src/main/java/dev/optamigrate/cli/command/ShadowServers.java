@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Where {@code verify} rehearses: a throw-away embedded PostgreSQL (17), a PostgreSQL container of the target's
@@ -46,12 +47,12 @@ final class ShadowServers {
     }
 
     /**
-     * @param image  the container's image, or {@code null} for {@code postgres:<the target's major>}
-     * @param target the target whose major version a container matches, if any
+     * @param image       the container's image, or {@code null} for {@code postgres:<the target's major>}
+     * @param targetMajor the target's major version, which a container matches, if known
      */
-    Shadow open(Mode mode, String image, Optional<Target> target) {
+    Shadow open(Mode mode, String image, OptionalInt targetMajor) {
         if (mode == Mode.EMBEDDED) {
-            return embedded(target);
+            return embedded(targetMajor);
         }
         Optional<ContainerPostgresProvider> docker = ContainerPostgresProvider.find();
         boolean answers = docker.isPresent() && docker.get().engineAnswers();
@@ -65,19 +66,19 @@ final class ShadowServers {
         if (!answers) {
             say("No Docker engine answers (--shadow auto): the shadow is the embedded PostgreSQL " + EMBEDDED_MAJOR
                     + ".");
-            return embedded(target);
+            return embedded(targetMajor);
         }
-        int major = target.map(ShadowServers::majorVersion).orElse(EMBEDDED_MAJOR);
+        int major = targetMajor.orElse(EMBEDDED_MAJOR);
         String chosen = image != null ? image : "postgres:" + major;
         say("Starting a throw-away PostgreSQL container from " + chosen + " for the shadow"
-                + (target.isPresent() ? " (the target runs PostgreSQL " + major + ")" : "") + " ...");
+                + (targetMajor.isPresent() ? " (the target runs PostgreSQL " + major + ")" : "") + " ...");
         ContainerPostgresProvider.ContainerServer server = docker.get().start(chosen);
         return Shadow.of(server.target(), "Docker container " + chosen + " (PostgreSQL " + version(server.target())
                 + ")", server::close);
     }
 
-    private Shadow embedded(Optional<Target> target) {
-        target.map(ShadowServers::majorVersion).filter(major -> major != EMBEDDED_MAJOR).ifPresent(major ->
+    private Shadow embedded(OptionalInt targetMajor) {
+        targetMajor.stream().filter(major -> major != EMBEDDED_MAJOR).forEach(major ->
                 say("The target runs PostgreSQL " + major + ", the embedded shadow " + EMBEDDED_MAJOR + ": lock "
                         + "and rewrite behaviour can differ between major versions (--shadow docker matches it)."));
         say("Starting a throw-away embedded PostgreSQL for the shadow ...");
@@ -92,7 +93,8 @@ final class ShadowServers {
         notices.flush();
     }
 
-    private static int majorVersion(Target target) {
+    /** The target's major version, read from the server. */
+    static int majorVersion(Target target) {
         try (Connection connection = new Connections(target, Connections.applicationName()).open()) {
             return PendingScripts.serverMajorVersion(connection);
         } catch (SQLException e) {

@@ -4,10 +4,12 @@ import dev.optamigrate.cli.CliEnvironment;
 import dev.optamigrate.core.connect.Connections;
 import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
+import dev.optamigrate.core.settings.CoreSetting;
 import dev.optamigrate.core.settings.Durations;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.stats.StatsSampler;
 import dev.optamigrate.core.stats.StatsSnapshot;
+import dev.optamigrate.core.target.Target;
 import dev.optamigrate.core.tool.MigrationTools;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -25,9 +27,14 @@ import picocli.CommandLine.Option;
             + "over --sample), and its PostgreSQL version, into a small JSON file that holds no data values. "
             + "Reads only; takes no lock.",
     "",
+    "With --location (or --tool), the migrations the target's history lists are written too, so that "
+            + "`verify --stats` can stand in for the target: it replays those and rehearses the rest.",
+    "",
     "Examples:",
     "%n  opta-migrate stats export --url jdbc:postgresql://db:5432/app --file prod-stats.json",
     "%n  opta-migrate check db/migration --stats prod-stats.json",
+    "%n  opta-migrate stats export --url ... --location db/migration --file prod-stats.json",
+    "%n  opta-migrate verify --location db/migration --stats prod-stats.json",
     ""})
 public final class StatsExportCommand extends DatabaseCommand implements Callable<Integer> {
     @Option(names = "--file", paramLabel = "FILE", defaultValue = "opta-migrate-stats.json", description = "Where "
@@ -52,17 +59,33 @@ public final class StatsExportCommand extends DatabaseCommand implements Callabl
         }
         Settings settings = options.settings(environment, null, Map.of());
         Path output = environment.workingDir().resolve(file);
-        try (TargetSession session = TargetSession.configure(options.target, settings).start(environment,
-                notices()); Connection connection = new Connections(session.target(),
-                        Connections.applicationName()).open()) {
-            notices().println("Sampling write rates on " + session.target().describe() + " for "
-                    + Durations.format(window) + " ...");
+        boolean withHistory = settings.given(CoreSetting.LOCATION) || settings.given(CoreSetting.TOOL);
+        StatsSnapshot snapshot;
+        if (withHistory) {
+            try (OpenDatabase database = openDatabase(settings)) {
+                snapshot = sample(database.target().orElseThrow(), window)
+                        .withApplied(database.configuration().load().status().appliedKeys());
+            }
+        } else {
+            try (TargetSession session = TargetSession.configure(options.target, settings).start(environment,
+                    notices())) {
+                snapshot = sample(session.target(), window);
+            }
+        }
+        snapshot.write(output);
+        notices().println("Wrote " + output + ": " + snapshot.tables().size() + " tables, "
+                + snapshot.indexes().size() + " indexes, PostgreSQL " + snapshot.serverVersion()
+                + (withHistory ? ", " + snapshot.applied().size() + " applied migrations" : "") + ".");
+        notices().flush();
+        return 0;
+    }
+
+    private StatsSnapshot sample(Target target, Duration window) {
+        try (Connection connection = new Connections(target, Connections.applicationName()).open()) {
+            notices().println("Sampling write rates on " + target.describe() + " for " + Durations.format(window)
+                    + " ...");
             notices().flush();
-            StatsSnapshot snapshot = StatsSampler.sample(connection, window);
-            snapshot.write(output);
-            notices().println("Wrote " + output + ": " + snapshot.tables().size() + " tables, "
-                    + snapshot.indexes().size() + " indexes, PostgreSQL " + snapshot.serverVersion() + ".");
-            notices().flush();
+            return StatsSampler.sample(connection, window);
         } catch (SQLException e) {
             throw new MigrateException(CoreErrorCode.CANNOT_CONNECT, "Lost the connection while reading the "
                     + "statistics: " + e.getMessage(), e);
@@ -70,6 +93,5 @@ public final class StatsExportCommand extends DatabaseCommand implements Callabl
             Thread.currentThread().interrupt();
             throw new MigrateException(CoreErrorCode.INTERRUPTED, "Interrupted while sampling.", e);
         }
-        return 0;
     }
 }

@@ -16,8 +16,8 @@ public final class RehearsalView {
 
     public static void printText(RehearsalReport report, Severity failOn, PrintWriter out) {
         out.println("Rehearsed on the " + report.shadow() + " after replaying " + report.replayed()
-                + " applied migration(s)" + (report.estimated() ? "; estimates use the target's table sizes."
-                : "; no target, so no estimates."));
+                + " applied migration(s)" + (report.estimated() ? "; estimates use " + report.sizesFrom() + "."
+                : "; no target and no --stats, so no estimates."));
         for (StatementMeasurement statement : report.measurements()) {
             out.println(statement.file() + ":" + statement.line() + ": " + statement.statement());
             if (statement.locks().isEmpty()) {
@@ -34,13 +34,16 @@ public final class RehearsalView {
     }
 
     /**
-     * The check's JSON plus {@code "shadow", "replayed", "estimated", "statements": [{"file", "line", "statement",
-     * "elapsedMs", "locks": [{"relation", "mode", "blocks", "work", "rewritten", "scanned", "indexBuilt",
+     * The check's JSON plus {@code "shadow", "replayed", "estimated", "sizesFrom" (when estimated), "statements":
+     * [{"file", "line", "statement", "elapsedMs", "locks": [{"relation", "mode", "blocks", "work", "rewritten", "scanned", "indexBuilt",
      * "estimate": {"bytes", "rows", "durationMs"}}]}]}.
      */
     public static void printJson(RehearsalReport report, Severity failOn, PrintWriter out) {
         ObjectNode root = CheckReportView.json(report.findings(), failOn).put("shadow", report.shadow())
                 .put("replayed", report.replayed()).put("estimated", report.estimated());
+        if (report.estimated()) {
+            root.put("sizesFrom", report.sizesFrom());
+        }
         ArrayNode statements = root.putArray("statements");
         for (StatementMeasurement statement : report.measurements()) {
             ObjectNode node = statements.addObject().put("file", statement.file()).put("line", statement.line())

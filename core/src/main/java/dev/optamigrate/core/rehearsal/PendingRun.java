@@ -110,7 +110,7 @@ final class PendingRun {
         return lock.mode().label() + " on " + lock.relation() + lock.estimate().map(e -> " (" + e.size() + ")")
                 .orElse("") + ": " + lock.work() + lock.estimate().map(e -> ", est. "
                 + Durations.format(e.duration()) + " with " + lock.mode().blocks() + " blocked")
-                .orElse(", with " + lock.mode().blocks() + " blocked for as long as it takes (a target gives an "
-                        + "estimate)");
+                .orElse(", with " + lock.mode().blocks() + " blocked for as long as it takes (a target or "
+                        + "--stats gives an estimate)");
     }
 }

@@ -11,28 +11,27 @@ import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.EventListener;
 import dev.optamigrate.core.event.MigrationEvent;
-import dev.optamigrate.core.spi.MigrationInfo;
 import dev.optamigrate.core.spi.PendingMigration;
+import dev.optamigrate.core.stats.StatsSnapshot;
 import dev.optamigrate.core.target.Target;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
- * {@code verify}: brings a shadow database to the target's version by replaying the migrations the target has
+ * {@code verify}: brings a shadow database to production's version by replaying the migrations production has
  * applied, reports drift between the two, calibrates the shadow's rewrite, scan and index rates, then rehearses
- * every pending migration statement by statement (see {@link PendingRun}). Without a target every migration is
- * pending and nothing is estimated. The target is only read: its status, its catalog and its table sizes.
+ * every pending migration statement by statement (see {@link PendingRun}). Production is a live target, a
+ * statistics snapshot standing in for it, or nothing (then every migration is pending and nothing is estimated).
+ * A target is only read: its status, its catalog and its table sizes.
  */
 public final class Rehearsal {
     private final Function<Target, Migrator> migrators;
-    private final Optional<Target> target;
+    private final Production production;
     private final EventListener events;
 
     /**
@@ -40,26 +39,46 @@ public final class Rehearsal {
      * @param target    the database whose pending migrations are rehearsed, if any
      */
     public Rehearsal(Function<Target, Migrator> migrators, Optional<Target> target, EventListener events) {
+        this(migrators, target.<Production>map(t -> new Production.Live(t, migrators))
+                .orElseGet(Production.None::new), events);
+    }
+
+    private Rehearsal(Function<Target, Migrator> migrators, Production production, EventListener events) {
         this.migrators = migrators;
-        this.target = target;
+        this.production = production;
         this.events = events;
+    }
+
+    /**
+     * A rehearsal for a target that cannot be reached, from its statistics snapshot: the snapshot's history list
+     * says what is pending, its sizes give the estimates and its version the rules.
+     *
+     * @param source the snapshot's file, for people
+     */
+    public static Rehearsal fromStats(Function<Target, Migrator> migrators, StatsSnapshot snapshot, String source,
+            EventListener events) {
+        if (snapshot.applied() == null) {
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "The stats file " + source + " does not say "
+                    + "which migrations the target has applied, so verify cannot tell what is pending.",
+                    "Export it again with the location: `opta-migrate stats export --location <dir> ...`.", null);
+        }
+        return new Rehearsal(migrators, new Production.Stats(snapshot, source), events);
     }
 
     public RehearsalReport run(Shadow shadow) {
         Migrator shadowMigrator = migrators.apply(shadow.target());
         List<PendingMigration> all = shadowMigrator.pending();
-        Set<String> applied = target.map(this::appliedKeys).orElse(Set.of());
+        Set<String> applied = production.applied();
         int replayed = lastApplied(all, applied) + 1;
         List<PendingMigration> replay = all.subList(0, replayed);
         List<PendingMigration> pending = all.subList(replayed, all.size()).stream()
-                .filter(m -> !applied.contains(key(m))).toList();
+                .filter(m -> !applied.contains(m.key())).toList();
         Connections connections = new Connections(shadow.target(), Connections.applicationName());
         try (Connection work = connections.open(); Connection observer = connections.open()) {
             events.on(new MigrationEvent.Progress("Replaying " + replay.size() + " applied migration(s) on the "
                     + shadow.description() + " ..."));
             Replay.apply(replay, work);
-            TargetFacts facts = target.isPresent() ? TargetFacts.read(target.get(), work, events)
-                    : TargetFacts.none(PendingScripts.serverMajorVersion(work));
+            ProductionFacts facts = production.facts(work, events);
             PendingRun run = new PendingRun(work, observer, facts.rates(), facts.sizes(), events);
             run.measure(pending);
             List<Finding> measured = new ArrayList<>(facts.drift());
@@ -67,7 +86,7 @@ public final class Rehearsal {
             CheckReport check = StaticCheck.asOneHistory(facts.pgVersion())
                     .underLockGuard(shadowMigrator.lockGuarded()).check(PendingScripts.of(pending));
             return new RehearsalReport(shadow.description(), replay.size(), run.measurements(),
-                    merge(check, measured), target.isPresent());
+                    merge(check, measured), facts.sizesFrom());
         } catch (SQLException e) {
             throw new MigrateException(CoreErrorCode.CANNOT_CONNECT, "Lost the shadow database during the rehearsal: "
                     + e.getMessage(), e);
@@ -98,46 +117,10 @@ public final class Rehearsal {
      */
     private static int lastApplied(List<PendingMigration> all, Set<String> applied) {
         for (int i = all.size() - 1; i >= 0; i--) {
-            if (applied.contains(key(all.get(i)))) {
+            if (applied.contains(all.get(i).key())) {
                 return i;
             }
         }
         return -1;
-    }
-
-    private Set<String> appliedKeys(Target database) {
-        return migrators.apply(database).status().applied().stream().map(Rehearsal::key)
-                .collect(Collectors.toSet());
-    }
-
-    private static String key(MigrationInfo info) {
-        return info.version() != null ? info.version() : info.script();
-    }
-
-    private static String key(PendingMigration migration) {
-        return migration.version() != null ? migration.version() : migration.script();
-    }
-
-    /** What the target contributes: drift, sizes, its version, and the rates calibrated for estimates. */
-    private record TargetFacts(List<Finding> drift, Map<String, RelationSize> sizes, int pgVersion,
-            Optional<RateCalibration> rates) {
-
-        static TargetFacts none(int pgVersion) {
-            return new TargetFacts(List.of(), Map.of(), pgVersion, Optional.empty());
-        }
-
-        static TargetFacts read(Target target, Connection shadow, EventListener events) throws SQLException {
-            Connections connections = new Connections(target, Connections.applicationName());
-            try (Connection connection = connections.open()) {
-                connection.setReadOnly(true);
-                List<Finding> drift = Drift.between(SchemaShape.read(shadow), SchemaShape.read(connection),
-                        target.describe());
-                Map<String, RelationSize> sizes = RelationSize.readAll(connection);
-                int version = PendingScripts.serverMajorVersion(connection);
-                events.on(new MigrationEvent.Progress("Calibrating the shadow's rewrite, scan and index rates on "
-                        + RateCalibration.ROWS + " rows ..."));
-                return new TargetFacts(drift, sizes, version, Optional.of(RateCalibration.measure(shadow)));
-            }
-        }
     }
 }

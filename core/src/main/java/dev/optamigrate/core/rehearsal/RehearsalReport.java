@@ -12,10 +12,11 @@ import java.util.List;
  * @param measurements each pending statement with what it locked, rewrote, scanned or built
  * @param findings     the static findings of the pending migrations, plus the measured ones (blocking locks,
  *                     drift, a failure on the shadow), which are marked as measured
- * @param estimated    whether a target gave sizes for estimates
+ * @param sizesFrom    where the sizes for estimates came from, for people (the target, or a stats file); empty
+ *                     when there were none
  */
 public record RehearsalReport(String shadow, int replayed, List<StatementMeasurement> measurements,
-        CheckReport findings, boolean estimated) {
+        CheckReport findings, String sizesFrom) {
 
     public RehearsalReport {
         measurements = List.copyOf(measurements);
@@ -23,6 +24,11 @@ public record RehearsalReport(String shadow, int replayed, List<StatementMeasure
 
     /** The same report, with the findings the config file's allow list accepts moved to the accepted ones. */
     public RehearsalReport accepting(AllowList allowList) {
-        return new RehearsalReport(shadow, replayed, measurements, allowList.apply(findings), estimated);
+        return new RehearsalReport(shadow, replayed, measurements, allowList.apply(findings), sizesFrom);
+    }
+
+    /** Whether production gave sizes, so work on its tables was estimated. */
+    public boolean estimated() {
+        return !sizesFrom.isEmpty();
     }
 }

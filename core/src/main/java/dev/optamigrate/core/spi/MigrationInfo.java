@@ -13,4 +13,9 @@ import java.time.Instant;
  */
 public record MigrationInfo(String version, String description, String script, MigrationState state,
         Instant installedOn) {
+
+    /** How a rehearsal matches it with a pending migration: its version, or its script without one. */
+    public String key() {
+        return version != null ? version : script;
+    }
 }

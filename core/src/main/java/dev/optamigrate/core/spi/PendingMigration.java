@@ -32,6 +32,11 @@ public record PendingMigration(String version, String description, String script
         this(version, description, script, sql, true);
     }
 
+    /** Its version, or its script without one: the same key as {@link MigrationInfo#key()}. */
+    public String key() {
+        return version != null ? version : script;
+    }
+
     /**
      * Whether two names of a migration's file name the same file: tools (and {@code verify}) give a path under the
      * location or the file name alone.

@@ -19,6 +19,11 @@ public record ToolStatus(String tool, String current, List<MigrationInfo> applie
         failed = List.copyOf(failed);
     }
 
+    /** The applied migrations by version, or by script for one without a version (a repeatable one). */
+    public List<String> appliedKeys() {
+        return applied.stream().map(MigrationInfo::key).toList();
+    }
+
     public boolean upToDate() {
         return pending.isEmpty() && failed.isEmpty();
     }

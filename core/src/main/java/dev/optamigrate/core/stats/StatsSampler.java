@@ -49,7 +49,7 @@ public final class StatsSampler {
         });
         tables.sort((a, b) -> (a.schema() + "." + a.name()).compareTo(b.schema() + "." + b.name()));
         return new StatsSnapshot(StatsSnapshot.FORMAT, majorVersion(connection), Instant.now().toString(),
-                Math.round(seconds * 10) / 10.0, tables, indexes(connection));
+                Math.round(seconds * 10) / 10.0, tables, indexes(connection), null);
     }
 
     private static double rate(long delta, double seconds) {

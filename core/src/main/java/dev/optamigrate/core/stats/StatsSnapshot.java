@@ -1,5 +1,6 @@
 package dev.optamigrate.core.stats;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -20,9 +21,12 @@ import java.util.Optional;
  * @param sampleSeconds how long the write rates were sampled
  * @param tables        the user tables
  * @param indexes       their indexes
+ * @param applied       the migrations the target's history lists (version, or script for a repeatable one), so
+ *                      {@code verify} knows what is pending; null when exported without a location
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record StatsSnapshot(String format, int serverVersion, String takenAt, double sampleSeconds,
-        List<TableStats> tables, List<IndexStats> indexes) {
+        List<TableStats> tables, List<IndexStats> indexes, List<String> applied) {
     public static final String FORMAT = "opta-migrate-stats/1";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -30,6 +34,12 @@ public record StatsSnapshot(String format, int serverVersion, String takenAt, do
     public StatsSnapshot {
         tables = List.copyOf(tables);
         indexes = List.copyOf(indexes);
+        applied = applied == null ? null : List.copyOf(applied);
+    }
+
+    /** The same figures, with the migrations the target's history lists. */
+    public StatsSnapshot withApplied(List<String> migrations) {
+        return new StatsSnapshot(format, serverVersion, takenAt, sampleSeconds, tables, indexes, migrations);
     }
 
     /** The table of this name (a migration names it, folded as PostgreSQL folds it), in any schema. */

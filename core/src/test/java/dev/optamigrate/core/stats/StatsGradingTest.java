@@ -16,7 +16,7 @@ class StatsGradingTest {
 
     private static StatsSnapshot snapshot(TableStats table) {
         return new StatsSnapshot(StatsSnapshot.FORMAT, 16, "2026-12-02T10:00:00Z", 10, List.of(table),
-                List.of(new IndexStats("public", table.name() + "_pkey", table.name(), 1024)));
+                List.of(new IndexStats("public", table.name() + "_pkey", table.name(), 1024)), null);
     }
 
     private static Finding graded(String sql, TableStats table) {
