@@ -73,6 +73,7 @@ final class ColumnDefinitionRules {
                     + table + " from " + before.get() + " to " + next.get() + " narrows it: the release running now "
                     + "may write values that no longer fit.");
         }
+        ConstraintDependencies.typeChanged(table, column, widens, state);
         if (widens) {
             return;
         }

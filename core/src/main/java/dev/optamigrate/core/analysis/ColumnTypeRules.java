@@ -14,10 +14,6 @@ import java.util.Set;
  * {@code CREATE TABLE} gives are remembered, as {@code ADD COLUMN}'s are, for later type changes.
  */
 final class ColumnTypeRules implements StatementRules {
-    /** The words that may stand between CREATE and TABLE. */
-    static final String[] TABLE_MODIFIERS = {"global", "local", "temporary", "temp", "unlogged"};
-    private static final Set<String> TABLE_ELEMENTS = Set.of("constraint", "primary", "unique", "check", "foreign",
-            "exclude", "like");
     private static final Set<String> SMALL_INTEGERS = Set.of("integer", "smallint", "serial", "serial4",
             "smallserial", "serial2");
     private static final Set<String> SERIALS = Set.of("serial", "serial4", "bigserial", "serial8", "smallserial",
@@ -40,26 +36,19 @@ final class ColumnTypeRules implements StatementRules {
     }
 
     private static void createdTable(TokenCursor cursor, ScriptState state) {
-        cursor.skipAny(TABLE_MODIFIERS);
-        if (!cursor.accept("table")) {
-            return;
-        }
-        cursor.acceptAll("if", "not", "exists");
-        String table = cursor.name().orElse("?");
-        if (!cursor.acceptSymbol("(")) {
-            return;
-        }
-        for (TokenCursor element : cursor.splitOnCommas()) {
-            if (isColumn(element)) {
-                column(element, table, state).ifPresent(typed -> state.columnTyped(table, typed.column(),
-                        typed.type()));
+        CreatedTable.read(cursor).ifPresent(created -> {
+            for (TokenCursor element : created.elements()) {
+                if (CreatedTable.isColumn(element)) {
+                    column(element, created.table(), state).ifPresent(typed -> state.columnTyped(created.table(),
+                            typed.column(), typed.type()));
+                }
             }
-        }
+        });
     }
 
     private static void altered(TokenCursor action, String table, ScriptState state) {
         if (action.accept("add")) {
-            if (isColumn(action)) {
+            if (CreatedTable.isColumn(action)) {
                 action.accept("column");
                 action.acceptAll("if", "not", "exists");
                 column(action, table, state);
@@ -84,31 +73,9 @@ final class ColumnTypeRules implements StatementRules {
         if (column.isEmpty()) {
             return Optional.empty();
         }
-        ColumnClauses clauses = ColumnClauses.of(withinTable(definition.rest()));
+        ColumnClauses clauses = ColumnClauses.of(definition.rest());
         judge(clauses.type(), table + "." + column.get(), clauses.has("generated"), state);
         return ColumnType.of(clauses.type()).map(type -> new Typed(column.get(), type));
-    }
-
-    /** Whether a table element or ADD action defines a column, rather than a constraint or LIKE. */
-    private static boolean isColumn(TokenCursor element) {
-        for (String word : TABLE_ELEMENTS) {
-            if (element.peekWord(word)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The tokens before the parenthesis that closes the table's column list, for its last column. */
-    private static List<Token> withinTable(List<Token> tokens) {
-        int depth = 0;
-        for (int at = 0; at < tokens.size(); at++) {
-            depth += tokens.get(at).isSymbol("(") ? 1 : tokens.get(at).isSymbol(")") ? -1 : 0;
-            if (depth < 0) {
-                return tokens.subList(0, at);
-            }
-        }
-        return tokens;
     }
 
     private static void judge(List<Token> typeTokens, String column, boolean identity, ScriptState state) {

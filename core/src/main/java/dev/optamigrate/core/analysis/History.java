@@ -20,6 +20,7 @@ final class History {
     private final Map<String, ColumnType> columnTypes = new HashMap<>();
     private final Map<String, String> notNullChecks = new HashMap<>();
     private final Set<String> validatedNotNull = new HashSet<>();
+    private final ConstraintCatalog constraints = new ConstraintCatalog();
     /** While true, the migrations read were applied long ago: what they create exists, with data. */
     private boolean applied;
 
@@ -90,5 +91,10 @@ final class History {
 
     boolean hasValidatedNotNullCheck(String column) {
         return validatedNotNull.contains(column);
+    }
+
+    /** The constraints declared so far, with the columns they depend on. */
+    ConstraintCatalog constraints() {
+        return constraints;
     }
 }

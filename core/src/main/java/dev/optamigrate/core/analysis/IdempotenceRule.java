@@ -21,7 +21,7 @@ final class IdempotenceRule implements StatementRules {
         TokenCursor cursor = statement.cursor();
         if (cursor.accept("create")) {
             cursor.accept("unique");
-            cursor.skipAny(ColumnTypeRules.TABLE_MODIFIERS);
+            cursor.skipAny(CreatedTable.TABLE_MODIFIERS);
             if (withoutGuard(cursor, true)) {
                 report(state, "IF NOT EXISTS");
             }

@@ -16,6 +16,14 @@ public enum Rule {
             "Changing a column's type usually rewrites the table (and its indexes) under ACCESS EXCLUSIVE",
             "Add a column of the new type, write to both from the application, backfill in batches, then switch "
                     + "reads and drop the old column in a later release."),
+    TYPE_CHANGE_RECHECKS_CONSTRAINTS("type-change-rechecks-constraints", Severity.ERROR,
+            "Changing a column's type checks its constraints again: a CHECK on it reads every row even when the "
+                    + "type only widens, and a foreign key on a rewritten column is validated again under ACCESS "
+                    + "EXCLUSIVE",
+            "Drop the constraint in the same statement as the type change (ALTER TABLE t DROP CONSTRAINT c, ALTER "
+                    + "COLUMN ... TYPE ...), add it back NOT VALID, and VALIDATE CONSTRAINT in the next migration; "
+                    + "for a key that foreign keys reference, add a column of the new type instead (expand and "
+                    + "contract)."),
     SCAN_SET_NOT_NULL("scan-set-not-null", Severity.ERROR,
             "SET NOT NULL scans the whole table under ACCESS EXCLUSIVE",
             "On PostgreSQL 12+: ADD CONSTRAINT c CHECK (col IS NOT NULL) NOT VALID; in the next migration "

@@ -218,4 +218,9 @@ final class ScriptState {
     boolean hasValidatedNotNullCheck(String table, String column) {
         return pgVersion >= 12 && history.hasValidatedNotNullCheck(table + "." + column);
     }
+
+    /** The constraints the migrations read so far declared. */
+    ConstraintCatalog constraints() {
+        return history.constraints();
+    }
 }

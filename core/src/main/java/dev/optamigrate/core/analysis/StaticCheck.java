@@ -139,9 +139,10 @@ public final class StaticCheck {
     }
 
     private static List<Finding> findingsOf(SqlScript script, ScriptState state) {
-        List<StatementRules> rules = List.of(new SessionStatements(), new AlterTableRules(), new IndexRules(),
-                new MaintenanceRules(), new DropTableRules(), new LockTimeoutRule(), new DatabaseObjectRules(),
-                new DomainRules(), new ColumnTypeRules(), new IdempotenceRule(), new IdentifierLengthRule());
+        List<StatementRules> rules = List.of(new SessionStatements(), new ConstraintDependencies(),
+                new AlterTableRules(), new IndexRules(), new MaintenanceRules(), new DropTableRules(),
+                new LockTimeoutRule(), new DatabaseObjectRules(), new DomainRules(), new ColumnTypeRules(),
+                new IdempotenceRule(), new IdentifierLengthRule());
         for (SqlStatement statement : script.statements()) {
             state.startStatement(statement);
             rules.forEach(rule -> rule.inspect(statement, state));

@@ -165,6 +165,50 @@ class StaticCheckTest {
     }
 
     @Test
+    void aTypeChangeReportsTheConstraintsPostgresChecksAgain() {
+        List<MigrationScript> applied = List.of(new MigrationScript("V1__shop.sql", """
+                CREATE TABLE customers (id int PRIMARY KEY, code varchar(10) CHECK (length(code) > 1),
+                    label varchar(10), CONSTRAINT customers_label_check CHECK (label <> ''),
+                    email varchar(50) NOT NULL CONSTRAINT customers_email_format CHECK (email LIKE '%@%'));
+                CREATE TABLE orders (id bigint PRIMARY KEY, customer_id int REFERENCES customers);
+                CREATE TABLE notes (id bigint PRIMARY KEY, customer_id int);
+                ALTER TABLE notes ADD CONSTRAINT notes_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id)
+                    NOT VALID;
+                """));
+
+        assertThat(rechecks(applied, "ALTER TABLE customers ALTER COLUMN code TYPE varchar(20);"))
+                .as("a widening keeps the rows, the CHECK reads them all").singleElement().asString()
+                .contains("CHECK constraint customers_code_check is checked again", "reading every row of customers");
+        assertThat(rechecks(applied, "ALTER TABLE customers ALTER COLUMN label TYPE varchar(20);")).singleElement()
+                .asString().contains("CHECK constraint customers_label_check");
+        assertThat(rechecks(applied, "ALTER TABLE customers ALTER COLUMN email TYPE varchar(90);")).singleElement()
+                .asString().contains("CHECK constraint customers_email_format");
+        assertThat(rechecks(applied, "ALTER TABLE customers ALTER COLUMN id TYPE bigint;"))
+                .as("the NOT VALID foreign key of notes is not validated again").singleElement().asString()
+                .contains("foreign key orders_customer_id_fkey of orders is validated again, reading all of orders")
+                .doesNotContain("notes");
+        assertThat(rechecks(applied, "ALTER TABLE orders ALTER COLUMN customer_id TYPE bigint;")).singleElement()
+                .asString().contains("its foreign key orders_customer_id_fkey is validated again, reading all of "
+                        + "customers");
+        assertThat(rechecks(applied, "ALTER TABLE customers DROP CONSTRAINT customers_label_check, ALTER COLUMN "
+                + "label TYPE varchar(20), ADD CONSTRAINT customers_label_check CHECK (label <> '') NOT VALID;"))
+                .as("dropped first, added back NOT VALID").isEmpty();
+        assertThat(rechecks(applied, "ALTER TABLE notes VALIDATE CONSTRAINT notes_customer_fk;\n"
+                + "ALTER TABLE customers ALTER COLUMN id TYPE bigint;")).singleElement().asString()
+                .contains("notes_customer_fk of notes");
+        assertThat(rechecks(applied, "ALTER TABLE customers ALTER COLUMN code TYPE text;"))
+                .as("varchar to text rewrites nothing either").hasSize(1);
+        assertThat(rechecks(applied, "ALTER TABLE customers ALTER COLUMN code TYPE varchar(5);"))
+                .as("narrowing reads every row anyway: rewrite-column-type and breaking-narrow-type say so").isEmpty();
+    }
+
+    private static List<String> rechecks(List<MigrationScript> applied, String sql) {
+        return StaticCheck.asOneHistory(15).checkAfter(applied, List.of(new MigrationScript("V2__change.sql", sql)))
+                .findings().stream().filter(finding -> finding.rule().equals("type-change-rechecks-constraints"))
+                .map(Finding::message).toList();
+    }
+
+    @Test
     void informationRulesAdviseWithoutFailing() {
         assertThat(infos("CREATE UNIQUE INDEX CONCURRENTLY t_email ON t (email)")).contains("unique-may-fail");
         assertThat(infos("ALTER TABLE t ADD CONSTRAINT t_email UNIQUE (email)")).contains("unique-may-fail");
