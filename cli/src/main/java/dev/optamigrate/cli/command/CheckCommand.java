@@ -139,7 +139,6 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
         if (pgVersion != null) {
             StaticCheck.supportedVersion(pgVersion, "--pg-version");
         }
@@ -147,37 +146,12 @@ public final class CheckCommand implements Callable<Integer> {
         if (pgVersion == null && snapshot != null) {
             pgVersion = StaticCheck.supportedVersion(snapshot.serverVersion(), "The stats file's version");
         }
-        CheckReport report;
-        if (paths.isEmpty() && changedSince != null) {
-            throw new MigrateException(CoreErrorCode.CONFIGURATION, "--changed-since judges migration files, and no "
-                    + "PATH was given.", "Name the migration directory: opta-migrate check db/migration "
-                            + "--changed-since " + changedSince + ".", null);
-        }
-        if (paths.isEmpty()) {
-            Settings settings = CommonOptions.settings(environment, target, source, null, Map.of());
-            if (!target.embedded() && !new TargetResolver(settings).configured()) {
-                throw new MigrateException(CoreErrorCode.CONFIGURATION, "Nothing to check: no PATH was given, and no "
-                        + "target to read the pending migrations from.", "Give the migration files or directories "
-                        + "(opta-migrate check db/migration), or a target: --url, the Opta variables, or --embedded.",
-                        null);
-            }
-            try (OpenDatabase database = OpenDatabase.open(target, settings, tools, environment, notices(), false)) {
-                report = database.configuration().load()
-                        .check(pgVersion == null ? OptionalInt.empty() : OptionalInt.of(pgVersion), rules != null);
-            }
-        } else {
-            Settings settings = CommonOptions.settings(environment, target, source, null, Map.of());
-            CheckedFiles read = CheckedFiles.read(paths, environment.workingDir(), tools,
-                    ToolOptionsReader.read(settings));
-            StaticCheck check = StaticCheck.asOneHistory(pgVersion == null ? StaticCheck.DEFAULT_PG_VERSION
-                    : pgVersion).underLockGuard(LockGuard.from(settings).enabled()).withStyleRules(rules != null);
-            report = settings.allowList().apply(read.placed(changedSince == null ? check.check(read.scripts())
-                    : ChangedMigrations.check(check, read.scripts(), GitChanges.since(changedSince,
-                            environment.workingDir()), environment.workingDir())));
-        }
+        Settings settings = CommonOptions.settings(environment, target, source, null, Map.of());
+        CheckReport report = paths.isEmpty() ? checkPending(settings) : checkFiles(settings);
         if (snapshot != null) {
             report = StatsGrading.grade(report, snapshot);
         }
+        PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case json -> CheckReportView.printJson(report, failOn.threshold(), out);
             case sarif -> SarifReport.print(report, VersionInfo.version(), out);
@@ -187,6 +161,36 @@ public final class CheckCommand implements Callable<Integer> {
         }
         out.flush();
         return failOn.exitCode(report, spec.commandLine().getErr(), format == Format.text);
+    }
+
+    /** No PATH: what is pending on the target, as the tool would run it. */
+    private CheckReport checkPending(Settings settings) {
+        if (changedSince != null) {
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "--changed-since judges migration files, and no "
+                    + "PATH was given.", "Name the migration directory: opta-migrate check db/migration "
+                            + "--changed-since " + changedSince + ".", null);
+        }
+        if (!target.embedded() && !new TargetResolver(settings).configured()) {
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "Nothing to check: no PATH was given, and no "
+                    + "target to read the pending migrations from.", "Give the migration files or directories "
+                    + "(opta-migrate check db/migration), or a target: --url, the Opta variables, or --embedded.",
+                    null);
+        }
+        try (OpenDatabase database = OpenDatabase.open(target, settings, tools, environment, notices(), false)) {
+            return database.configuration().load()
+                    .check(pgVersion == null ? OptionalInt.empty() : OptionalInt.of(pgVersion), rules != null);
+        }
+    }
+
+    /** The files and directories given, read as one history; with --changed-since, only what changed is judged. */
+    private CheckReport checkFiles(Settings settings) {
+        CheckedFiles read = CheckedFiles.read(paths, environment.workingDir(), tools, ToolOptionsReader.read(settings));
+        StaticCheck check = StaticCheck.asOneHistory(pgVersion == null ? StaticCheck.DEFAULT_PG_VERSION : pgVersion)
+                .underLockGuard(LockGuard.from(settings).enabled()).withStyleRules(rules != null);
+        CheckReport report = changedSince == null ? check.check(read.scripts())
+                : ChangedMigrations.check(check, read.scripts(), GitChanges.since(changedSince,
+                        environment.workingDir()), environment.workingDir());
+        return settings.allowList().apply(read.placed(report));
     }
 
     private PrintWriter notices() {
