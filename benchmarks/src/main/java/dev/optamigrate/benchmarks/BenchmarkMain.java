@@ -12,7 +12,8 @@ import java.util.List;
  *
  * <pre>
  * java -jar benchmarks/target/opta-migrate-benchmarks.jar [--runs 7] [--migrations 200] [--out FILE]
- *     [--only overhead|observed|process|check|verify|writer-stall]
+ *     [--only overhead|observed|process|check|verify|writer-stall|fleet] [--tenants 500]
+ *     [--fleet-migrations 20] [--loop-tenants 50]
  * </pre>
  */
 public final class BenchmarkMain {
@@ -51,6 +52,10 @@ public final class BenchmarkMain {
             }
             if (only.equals("all") || only.equals("verify")) {
                 rows.addAll(new VerifyBenchmark(server, work, runs).run());
+            }
+            if (only.equals("all") || only.equals("fleet")) {
+                rows.addAll(new FleetBenchmark(server, work, cli, intOption(args, "--tenants", 500),
+                        intOption(args, "--fleet-migrations", 20), intOption(args, "--loop-tenants", 50)).run());
             }
             if (only.equals("all") || only.equals("writer-stall")) {
                 rows.addAll(new WriterStallBenchmark(server, work).run());

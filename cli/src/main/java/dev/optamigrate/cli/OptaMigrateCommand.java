@@ -1,6 +1,7 @@
 package dev.optamigrate.cli;
 
 import dev.optamigrate.cli.command.CheckCommand;
+import dev.optamigrate.cli.command.FleetCommand;
 import dev.optamigrate.cli.command.GenerateCommand;
 import dev.optamigrate.cli.command.HistoryCommand;
 import dev.optamigrate.cli.command.PlanCommand;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Command;
             "Try it on a local embedded PostgreSQL: opta-migrate migrate --embedded --location examples/flyway",
             ""},
         subcommands = {MigrateCommand.class, StatusCommand.class, HistoryCommand.class, ValidateCommand.class,
-            CheckCommand.class, StatsCommand.class,
+            CheckCommand.class, StatsCommand.class, FleetCommand.class,
             VerifyCommand.class, PlanCommand.class, UndoCommand.class,
             StrategiesCommand.class, StartupCommand.class, JobCommand.class, GuardCommand.class,
             GenerateCommand.class,

@@ -8,6 +8,7 @@ import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.EventListener;
 import dev.optamigrate.core.event.MigrationEvent;
+import dev.optamigrate.core.journal.JournalScope;
 import dev.optamigrate.core.release.Contract;
 import dev.optamigrate.core.release.ContractGate;
 import dev.optamigrate.core.release.ContractGateOptions;
@@ -31,11 +32,11 @@ final class ContractCheck {
      * @throws MigrateException {@code CONTRACT_NOT_READY} when the gate refuses the run
      */
     static ContractVerdict run(ContractGateOptions options, String release, List<MigrationPhase> phases,
-            Connection work, EventListener events) {
+            Connection work, JournalScope scope, EventListener events) {
         if (options.mode() == SafetyMode.OFF || phases.stream().noneMatch(phase -> phase.phase() == Phase.CONTRACT)) {
             return new ContractVerdict(List.of(), Set.of());
         }
-        ContractVerdict verdict = ContractGate.judge(phases, options.context(release), ReleaseHistory.read(work));
+        ContractVerdict verdict = ContractGate.judge(phases, options.context(release), ReleaseHistory.read(work, scope));
         boolean block = options.mode() == SafetyMode.BLOCK;
         for (Contract contract : verdict.notReady()) {
             boolean accepted = contract.acceptance() != null;

@@ -24,34 +24,35 @@ import java.util.List;
  * @param strategy the strategy name recorded in the journal
  * @param release  the release recorded in the journal, or {@code null}
  * @param operator who runs the migration, or {@code null}
+ * @param fleet    the fleet run this run is part of, recorded in the journal, or {@code null}
  * @param lockGuard how migration statements wait for table locks
  * @param contractGate how migrate applies the contract gate
  * @param policy   the standby and maintenance windows a run that changes the schema must respect
  * @param promotion the environment the pending migrations must have succeeded on first, and the proof
  */
 record EngineConfiguration(Target target, String tool, String location, Duration lockWait, EventListener listener,
-        String strategy, String release, String operator, MigrationTools tools, Confirmation confirmation,
+        String strategy, String release, String operator, String fleet, MigrationTools tools, Confirmation confirmation,
         SafetyMode safety, ToolOptions toolOptions, AllowList allowList, LockGuard lockGuard,
         ContractGateOptions contractGate, RunPolicy policy, PromotionOptions promotion) {
 
     /** This configuration for another target, recording another strategy. */
     EngineConfiguration at(Target otherTarget, String otherStrategy) {
         return new EngineConfiguration(otherTarget, tool, location, lockWait, listener, otherStrategy, release,
-                operator, tools, confirmation, safety, toolOptions, allowList, lockGuard, contractGate, policy,
+                operator, fleet, tools, confirmation, safety, toolOptions, allowList, lockGuard, contractGate, policy,
                 promotion);
     }
 
     /** This configuration with its tool detected from the location when none was given. */
     EngineConfiguration withDetectedTool() {
         return tool != null ? this : new EngineConfiguration(target, tools.detect(location).tool(), location,
-                lockWait, listener, strategy, release, operator, tools, confirmation, safety, toolOptions, allowList,
-                lockGuard, contractGate, policy, promotion);
+                lockWait, listener, strategy, release, operator, fleet, tools, confirmation, safety, toolOptions,
+                allowList, lockGuard, contractGate, policy, promotion);
     }
 
     /** This configuration with the running releases a strategy found added to the gate's. */
     EngineConfiguration withRunning(List<RunningRelease> found) {
         return new EngineConfiguration(target, tool, location, lockWait, listener, strategy, release, operator,
-                tools, confirmation, safety, toolOptions, allowList, lockGuard, contractGate.withRunning(found),
+                fleet, tools, confirmation, safety, toolOptions, allowList, lockGuard, contractGate.withRunning(found),
                 policy, promotion);
     }
 }

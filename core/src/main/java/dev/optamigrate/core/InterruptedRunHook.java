@@ -4,6 +4,7 @@ import dev.optamigrate.core.connect.Connections;
 import dev.optamigrate.core.event.EventListener;
 import dev.optamigrate.core.event.MigrationEvent;
 import dev.optamigrate.core.journal.Journal;
+import dev.optamigrate.core.journal.JournalScope;
 import dev.optamigrate.core.spi.AppliedMigration;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -43,7 +44,7 @@ final class InterruptedRunHook implements AutoCloseable {
         events.on(new MigrationEvent.RunFailed(message, "INTERRUPTED", progress.elapsed().get()));
         String to = MigrationRun.lastVersion(applied, progress.fromVersion());
         try (Connection connection = connections.open()) {
-            Journal.existing(connection).interrupted(journalId, to, applied.size(), message);
+            Journal.existing(connection, JournalScope.of(connections.target())).interrupted(journalId, to, applied.size(), message);
         } catch (SQLException | RuntimeException e) {
             System.err.println("warning: could not mark the journal row INTERRUPTED: " + e.getMessage());
         }

@@ -13,6 +13,7 @@ import dev.optamigrate.core.event.MigrationEvent;
 import dev.optamigrate.core.guard.TrackedDataSource;
 import dev.optamigrate.core.journal.Journal;
 import dev.optamigrate.core.journal.JournalEntry;
+import dev.optamigrate.core.journal.JournalScope;
 import dev.optamigrate.core.lock.LockFence;
 import dev.optamigrate.core.lock.MigrationLock;
 import dev.optamigrate.core.lock.SharedSessionCheck;
@@ -63,7 +64,7 @@ final class MigrationRun {
     MigrateResult run() {
         events.on(new MigrationEvent.RunStarted(action.verb(), configuration.tool(), configuration.location(),
                 connections.target().describe(), configuration.strategy()));
-        try (MigrationLock lock = new MigrationLock(connections.open()); Connection work = connections.open()) {
+        try (MigrationLock lock = new MigrationLock(connections.open(), scope()); Connection work = connections.open()) {
             TrackedDataSource migration = new TrackedDataSource(connections.withSessionSettings(
                     configuration.lockGuard().sessionSettings()));
             ToolContext context = new ToolContext(migration, configuration.location(), events.andThen(tracker),
@@ -106,7 +107,8 @@ final class MigrationRun {
         events.on(new MigrationEvent.StatusRead(before.current(), before.pending().size()));
         JournalEntry.Start entry = new JournalEntry.Start(action.verb(), configuration.tool(), configuration.strategy(),
                 configuration.location(), configuration.release(), before.current(), Hosts.localName(),
-                ProcessHandle.current().pid(), configuration.operator(), configuration.policy().person().orElse(null));
+                ProcessHandle.current().pid(), configuration.operator(), configuration.policy().person().orElse(null),
+                configuration.fleet());
         boolean migrating = action instanceof RunAction.Migrate;
         List<PendingMigration> pending = migrating && !before.pending().isEmpty() ? session.pending() : List.of();
         CheckReport report = pending.isEmpty() ? null : SafetyGate.report(pending, work, configuration.allowList(),
@@ -116,7 +118,7 @@ final class MigrationRun {
         if (!pending.isEmpty()) {
             InterruptedIndexBuilds.dropBeforeMigrating(work, () -> pending, events);
         }
-        Journal journal = Journal.open(work);
+        Journal journal = Journal.open(work, scope());
         long journalId = journal.start(entry);
         new RunOverrides().contracts(checked.contracts(), configuration.contractGate().mode())
                 .window(checked.outsideWindow()).rehearsal(checked.skippedRehearsal()).json()
@@ -201,7 +203,7 @@ final class MigrationRun {
             if (report != null) {
                 SafetyGate.check(configuration.safety(), report, events);
                 contracts = ContractCheck.run(configuration.contractGate(), configuration.release(), report.phases(),
-                        work, events);
+                        work, scope(), events);
             }
             if (!(action instanceof RunAction.Undo undo)) {
                 return new Checked(action, contracts, outsideWindow, promotion.skipped());
@@ -212,7 +214,7 @@ final class MigrationRun {
         } catch (MigrateException refused) {
             if (REFUSALS.contains(refused.code())) {
                 try {
-                    Journal.open(work).refused(entry, refused.getMessage());
+                    Journal.open(work, scope()).refused(entry, refused.getMessage());
                 } catch (MigrateException journalFailure) {
                     refused.addSuppressed(journalFailure);
                 }
@@ -242,6 +244,11 @@ final class MigrationRun {
             }
         }
         return before;
+    }
+
+    /** The target's journal scope: a fleet's tenant schema has its own lock and journal rows. */
+    private JournalScope scope() {
+        return JournalScope.of(connections.target());
     }
 
     private Duration elapsed() {

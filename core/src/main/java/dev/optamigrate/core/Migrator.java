@@ -9,6 +9,7 @@ import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.journal.Journal;
 import dev.optamigrate.core.journal.JournalEntry;
+import dev.optamigrate.core.journal.JournalScope;
 import dev.optamigrate.core.promotion.AppliedLedger;
 import dev.optamigrate.core.promotion.AppliedRecord;
 import dev.optamigrate.core.release.ContractGate;
@@ -114,7 +115,7 @@ public final class Migrator implements TargetMigrator {
             List<MigrationPhase> phases = pending.isEmpty() ? List.of()
                     : StaticCheck.asOneHistory(PendingScripts.serverMajorVersion(connection))
                             .check(PendingScripts.of(pending)).phases();
-            ReleaseHistory history = ReleaseHistory.read(connection);
+            ReleaseHistory history = ReleaseHistory.read(connection, JournalScope.of(configuration.target()));
             ContractVerdict verdict = ContractGate.judge(phases,
                     configuration.contractGate().context(configuration.release()), history);
             return new ReleaseStatus(phases, history.notContracted(), verdict.notReady());
@@ -126,7 +127,7 @@ public final class Migrator implements TargetMigrator {
      * and needs no tool.
      */
     public static List<JournalEntry> history(Target target) {
-        return readJournal(target, Journal::read);
+        return readJournal(target, connection -> Journal.read(connection, JournalScope.of(target)));
     }
 
     /**
@@ -134,7 +135,7 @@ public final class Migrator implements TargetMigrator {
      * what a receipt carries. Reads only, takes no lock, and needs no tool.
      */
     public static List<AppliedRecord> applied(Target target) {
-        return readJournal(target, AppliedLedger::read);
+        return readJournal(target, connection -> AppliedLedger.read(connection, JournalScope.of(target)));
     }
 
     /** What a read of the journal's tables needs: a connection, which it may not keep. */

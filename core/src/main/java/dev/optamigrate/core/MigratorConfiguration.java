@@ -43,6 +43,7 @@ public final class MigratorConfiguration {
     private String strategy = "library";
     private String release;
     private String operator = System.getProperty("user.name");
+    private String fleet;
     private MigrationTools tools;
     private Confirmation confirmation = Confirmation.REFUSE;
     private SafetyMode safety = SafetyMode.WARN;
@@ -226,6 +227,12 @@ public final class MigratorConfiguration {
         return this;
     }
 
+    /** The fleet run this run is part of, recorded in its journal row. */
+    public MigratorConfiguration fleet(String fleetRun) {
+        this.fleet = fleetRun;
+        return this;
+    }
+
     /** The tools to choose from; by default those ServiceLoader finds on the context class loader. */
     public MigratorConfiguration tools(MigrationTools tools) {
         this.tools = Objects.requireNonNull(tools, "tools");
@@ -265,7 +272,7 @@ public final class MigratorConfiguration {
     private EngineConfiguration copy() {
         MigrationTools chosen = tools != null ? tools
                 : MigrationTools.discover(Thread.currentThread().getContextClassLoader());
-        return new EngineConfiguration(target, tool, location, lockWait, listener, strategy, release, operator, chosen,
+        return new EngineConfiguration(target, tool, location, lockWait, listener, strategy, release, operator, fleet, chosen,
                 confirmation, safety, toolOptions, allowList, lockGuard, new ContractGateOptions(contractSafety,
                         runningReleases, trustUnknownReleases), new RunPolicy(standby, windows, outsideWindowReason,
                         estimateFile, clock), promotion);

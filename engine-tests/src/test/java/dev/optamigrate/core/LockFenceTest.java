@@ -6,6 +6,7 @@ import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.journal.Journal;
 import dev.optamigrate.core.journal.JournalEntry;
+import dev.optamigrate.core.journal.JournalScope;
 import dev.optamigrate.core.lock.LockFence;
 import dev.optamigrate.core.spi.MigrateResult;
 import dev.optamigrate.core.testing.MigrationSets;
@@ -104,7 +105,7 @@ class LockFenceTest {
 
     private static JournalEntry journal(TestDatabase db) throws SQLException {
         try (Connection connection = db.connect()) {
-            List<JournalEntry> entries = Journal.existing(connection).entries();
+            List<JournalEntry> entries = Journal.existing(connection, JournalScope.DATABASE).entries();
             return entries.get(entries.size() - 1);
         }
     }

@@ -9,6 +9,7 @@ import dev.optamigrate.core.event.MigrationEvent;
 import dev.optamigrate.core.guard.LockGuard;
 import dev.optamigrate.core.journal.Journal;
 import dev.optamigrate.core.journal.JournalEntry;
+import dev.optamigrate.core.journal.JournalScope;
 import dev.optamigrate.core.spi.MigrateResult;
 import dev.optamigrate.core.target.Password;
 import dev.optamigrate.core.target.Target;
@@ -251,7 +252,7 @@ class LockGuardTest {
 
     private static JournalEntry lastJournalRow(TestDatabase db) throws SQLException {
         try (Connection connection = db.connect()) {
-            List<JournalEntry> entries = Journal.existing(connection).entries();
+            List<JournalEntry> entries = Journal.existing(connection, JournalScope.DATABASE).entries();
             return entries.get(entries.size() - 1);
         }
     }

@@ -7,6 +7,7 @@ import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.journal.Journal;
 import dev.optamigrate.core.journal.JournalEntry;
+import dev.optamigrate.core.journal.JournalScope;
 import dev.optamigrate.core.testing.Examples;
 import dev.optamigrate.core.testing.PostgresExtension;
 import dev.optamigrate.core.testing.TestDatabase;
@@ -40,7 +41,7 @@ class MigratorFailureTest {
         assertThat(db.column("SELECT column_name FROM information_schema.columns WHERE table_name = 'customers'"))
                 .doesNotContain("loyalty_points");
         try (Connection connection = db.connect()) {
-            JournalEntry entry = Journal.open(connection).entries().get(0);
+            JournalEntry entry = Journal.open(connection, JournalScope.DATABASE).entries().get(0);
             assertThat(entry.status()).isEqualTo("FAILED");
             assertThat(entry.toVersion()).isEqualTo("4");
             assertThat(entry.error()).contains("V5__add_loyalty.sql");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.optamigrate.core.event.MigrationEvent;
 import dev.optamigrate.core.journal.Journal;
 import dev.optamigrate.core.journal.JournalEntry;
+import dev.optamigrate.core.journal.JournalScope;
 import dev.optamigrate.core.spi.AppliedMigration;
 import dev.optamigrate.core.spi.MigrateResult;
 import dev.optamigrate.core.spi.MigrationInfo;
@@ -43,7 +44,8 @@ class MigratorTest {
         assertThat(second.from()).isEqualTo("4");
         assertThat(schemaFingerprint(db)).isEqualTo(schemaBefore);
         try (Connection connection = db.connect()) {
-            assertThat(Journal.open(connection).entries()).extracting(JournalEntry::status, JournalEntry::applied)
+            assertThat(Journal.open(connection, JournalScope.DATABASE).entries())
+                    .extracting(JournalEntry::status, JournalEntry::applied)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("SUCCEEDED", 4),
                             org.assertj.core.groups.Tuple.tuple("SUCCEEDED", 0));
         }

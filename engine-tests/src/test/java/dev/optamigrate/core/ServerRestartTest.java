@@ -6,6 +6,7 @@ import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.journal.Journal;
 import dev.optamigrate.core.journal.JournalEntry;
+import dev.optamigrate.core.journal.JournalScope;
 import dev.optamigrate.core.spi.MigrateResult;
 import dev.optamigrate.core.target.SslMode;
 import dev.optamigrate.core.target.Target;
@@ -64,7 +65,7 @@ class ServerRestartTest {
             assertThat(next.applied()).hasSize(1);
             assertThat(query(second, "SELECT count(*) FROM applied_runs")).containsExactly("1");
             try (Connection connection = second.getPostgresDatabase().getConnection()) {
-                List<JournalEntry> rows = Journal.existing(connection).entries();
+                List<JournalEntry> rows = Journal.existing(connection, JournalScope.DATABASE).entries();
                 assertThat(rows.get(rows.size() - 2).status()).isIn("ABANDONED", "FAILED");
                 assertThat(rows.get(rows.size() - 1).status()).isEqualTo("SUCCEEDED");
             }

@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The audit trail in {@code opta_migrate.opta_migrate_journal}: one row per run. A run opens its row as {@code RUNNING}
- * while
- * it holds the migration lock, and closes it as {@code SUCCEEDED} or {@code FAILED}. Because only the lock
- * holder writes, any other {@code RUNNING} row belongs to a run that died, and is marked {@code ABANDONED}. A run
+ * The audit trail in {@code opta_migrate.opta_migrate_journal}: one row per run, in its {@link JournalScope}. A run
+ * opens its row as {@code RUNNING} while it holds its scope's migration lock, and closes it as {@code SUCCEEDED} or
+ * {@code FAILED}. Because only the lock holder writes, any other {@code RUNNING} row of the scope belongs to a run
+ * that died, and is marked {@code ABANDONED}. A run
  * stopped by SIGINT or SIGTERM closes its own row as {@code INTERRUPTED}; a run refused before it changed anything
  * writes one {@code REFUSED} row.
  */
@@ -25,6 +25,8 @@ public final class Journal {
      */
     public static final String SCHEMA = "opta_migrate";
     public static final String TABLE = SCHEMA + ".opta_migrate_journal";
+    /** The transaction lock that serialises preparing the journal's tables: "opta" and "jrnl" in ASCII. */
+    private static final long DDL_LOCK = (0x6F707461L << 32) | 0x6A726E6CL;
 
     private static final String CREATE = """
             CREATE TABLE IF NOT EXISTS opta_migrate.opta_migrate_journal (
@@ -46,7 +48,9 @@ public final class Journal {
               finished_at  timestamptz,
               error        text,
               attempts     jsonb,
-              overrides    jsonb
+              overrides    jsonb,
+              scope        text,
+              fleet        text
             )""";
     /**
      * Journals made before the lock guard, the contract gate and standby lack their columns. A column is added
@@ -67,39 +71,89 @@ public final class Journal {
                              AND table_name = 'opta_migrate_journal' AND column_name = 'standby') THEN
                 ALTER TABLE opta_migrate.opta_migrate_journal ADD COLUMN standby text;
               END IF;
+              IF NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = 'opta_migrate'
+                             AND table_name = 'opta_migrate_journal' AND column_name = 'scope') THEN
+                ALTER TABLE opta_migrate.opta_migrate_journal ADD COLUMN scope text, ADD COLUMN fleet text;
+              END IF;
             END $$""";
 
     private final Connection connection;
+    private final JournalScope scope;
 
-    private Journal(Connection connection) {
+    private Journal(Connection connection, JournalScope scope) {
         this.connection = connection;
+        this.scope = scope;
     }
 
-    /** Creates the table if needed and marks runs that died as abandoned. Call only while holding the lock. */
-    public static Journal open(Connection connection) {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA + "; " + CREATE + "; " + ADD_MISSING_COLUMNS
-                    + "; UPDATE " + TABLE
-                    + " SET status = 'ABANDONED', finished_at = now(), error = 'the run ended without closing its "
-                    + "journal row' WHERE status = 'RUNNING'");
-            return new Journal(connection);
+    /**
+     * Creates the table if needed and marks the scope's runs that died as abandoned. Call only while holding the
+     * scope's lock.
+     */
+    public static Journal open(Connection connection, JournalScope scope) {
+        try {
+            if (!current(connection)) {
+                prepare(connection, "CREATE SCHEMA IF NOT EXISTS " + SCHEMA + "; " + CREATE + "; "
+                        + ADD_MISSING_COLUMNS);
+            }
+        } catch (SQLException e) {
+            throw failure("prepare", e);
+        }
+        try (PreparedStatement abandon = connection.prepareStatement("UPDATE " + TABLE + " SET status = "
+                + "'ABANDONED', finished_at = now(), error = 'the run ended without closing its journal row' "
+                + "WHERE status = 'RUNNING' AND scope IS NOT DISTINCT FROM ?")) {
+            abandon.setString(1, scope.schema());
+            abandon.executeUpdate();
+            return new Journal(connection, scope);
         } catch (SQLException e) {
             throw failure("prepare", e);
         }
     }
 
     /**
-     * The journal on a connection of its own, without preparing the table: for closing a row that a run opened,
-     * from outside that run (its shutdown hook).
+     * Runs DDL on the journal's schema in a transaction that holds a lock of its own. Runs of several scopes of one
+     * database (a fleet) prepare the tables at once, and {@code CREATE ... IF NOT EXISTS} is not safe against
+     * itself: two sessions can both find the name free.
      */
-    public static Journal existing(Connection connection) {
-        return new Journal(connection);
+    public static void prepare(Connection connection, String ddl) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT pg_advisory_xact_lock(" + DDL_LOCK + ")");
+            statement.execute(ddl);
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** Whether the journal exists with every column, so that nothing needs preparing. */
+    private static boolean current(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM pg_attribute WHERE "
+                + "attrelid = to_regclass(?) AND NOT attisdropped AND attname IN ('attempts', 'overrides', "
+                + "'standby', 'scope', 'fleet')")) {
+            statement.setString(1, TABLE);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() && result.getInt(1) == 5;
+            }
+        }
+    }
+
+    /**
+     * The journal on a connection of its own, without preparing the table: for closing a row that a run opened,
+     * from outside that run (its shutdown hook), and for reading a scope's rows.
+     */
+    public static Journal existing(Connection connection, JournalScope scope) {
+        return new Journal(connection, scope);
     }
 
     /** Opens a row for a run and returns its id. */
     public long start(JournalEntry.Start start) {
         String sql = "INSERT INTO " + TABLE + " (action, tool, strategy, location, release, from_version, status, "
-                + "host, pid, operator, standby) VALUES (?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?) RETURNING id";
+                + "host, pid, operator, standby, scope, fleet) VALUES (?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?) "
+                + "RETURNING id";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             insert.setString(1, start.action());
             insert.setString(2, start.tool());
@@ -111,6 +165,8 @@ public final class Journal {
             insert.setLong(8, start.pid());
             insert.setString(9, start.operator());
             insert.setString(10, start.standby());
+            insert.setString(11, scope.schema());
+            insert.setString(12, start.fleet());
             try (ResultSet id = insert.executeQuery()) {
                 id.next();
                 return id.getLong(1);
@@ -171,10 +227,10 @@ public final class Journal {
         }
     }
 
-    /** Every row, oldest first, read-only; none when the journal does not exist yet. */
-    public static List<JournalEntry> read(Connection connection) {
+    /** Every row of the scope, oldest first, read-only; none when the journal does not exist yet. */
+    public static List<JournalEntry> read(Connection connection, JournalScope scope) {
         try {
-            return exists(connection, TABLE) ? existing(connection).entries() : List.of();
+            return exists(connection, TABLE) ? existing(connection, scope).entries() : List.of();
         } catch (SQLException e) {
             throw failure("read", e);
         }
@@ -191,15 +247,17 @@ public final class Journal {
         }
     }
 
-    /** All rows, oldest first. */
+    /** The scope's rows, oldest first. */
     public List<JournalEntry> entries() {
-        String sql = "SELECT id, action, tool, strategy, location, release, from_version, to_version, applied, status, "
-                + "host, pid, operator, standby, started_at, finished_at, error, attempts, overrides FROM " + TABLE
-                + " ORDER BY id";
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        String sql = "SELECT " + JournalEntry.COLUMNS + " FROM " + TABLE + " WHERE scope IS NOT DISTINCT FROM ? "
+                + "ORDER BY id";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, scope.schema());
             List<JournalEntry> entries = new ArrayList<>();
-            while (rows.next()) {
-                entries.add(JournalEntry.from(rows));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    entries.add(JournalEntry.from(rows));
+                }
             }
             return entries;
         } catch (SQLException e) {

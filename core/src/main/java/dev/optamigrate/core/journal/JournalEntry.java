@@ -14,14 +14,23 @@ import java.time.Instant;
  * @param attempts the lock guard's attempts that gave up waiting for a lock, as a JSON array, or {@code null}
  * @param standby  the person who watched the run, or {@code null}
  * @param overrides what the run's checks let through and why, as a JSON array, or {@code null}
+ * @param fleet    the fleet run this run was part of, or {@code null}
  */
 public record JournalEntry(long id, String action, String tool, String strategy, String location, String release,
         String fromVersion, String toVersion, int applied, String status, String host, long pid, String operator,
-        String standby, Instant startedAt, Instant finishedAt, String error, String attempts, String overrides) {
+        String standby, Instant startedAt, Instant finishedAt, String error, String attempts, String overrides,
+        String fleet) {
+    /** The columns {@link #from(ResultSet)} reads. */
+    static final String COLUMNS = "id, action, tool, strategy, location, release, from_version, to_version, applied, "
+            + "status, host, pid, operator, standby, started_at, finished_at, error, attempts, overrides, fleet";
 
-    /** What a run records when it starts. */
+    /**
+     * What a run records when it starts.
+     *
+     * @param fleet the fleet run it is part of, or {@code null}
+     */
     public record Start(String action, String tool, String strategy, String location, String release, String fromVersion,
-            String host, long pid, String operator, String standby) {
+            String host, long pid, String operator, String standby, String fleet) {
     }
 
     static JournalEntry from(ResultSet row) throws SQLException {
@@ -31,7 +40,7 @@ public record JournalEntry(long id, String action, String tool, String strategy,
                 row.getLong("pid"), row.getString("operator"), row.getString("standby"),
                 instant(row.getTimestamp("started_at")),
                 instant(row.getTimestamp("finished_at")), row.getString("error"), row.getString("attempts"),
-                row.getString("overrides"));
+                row.getString("overrides"), row.getString("fleet"));
     }
 
     private static Instant instant(Timestamp timestamp) {

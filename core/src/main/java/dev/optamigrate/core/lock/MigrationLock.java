@@ -5,7 +5,9 @@ import dev.optamigrate.core.error.ErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.EventListener;
 import dev.optamigrate.core.event.MigrationEvent;
+import dev.optamigrate.core.journal.JournalScope;
 import dev.optamigrate.core.settings.Durations;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +16,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executor;
+import java.util.zip.CRC32;
 
 /**
  * One PostgreSQL session-level advisory lock that every opta-migrate run takes, whatever the tool. It lives on a
@@ -23,23 +26,52 @@ import java.util.concurrent.Executor;
 public final class MigrationLock implements AutoCloseable {
     /** The lock key, "opta" and "migr" in ASCII; both halves fit a positive int, as pg_locks shows them. */
     static final long KEY = (0x6F707461L << 32) | 0x6D696772L;
+    /** The high half of every key, "opta": a scope's key differs in its low half only. */
+    private static final long OPTA = 0x6F707461L << 32;
 
     private static final Duration DEFAULT_PROGRESS_EVERY = Duration.ofSeconds(10);
     private static final String LOCK_NOT_AVAILABLE = "55P03";
     private static final int IDLE_SESSION_TIMEOUT_SINCE = 14;
 
     private final Connection connection;
+    private final long key;
     private final Duration progressEvery;
     private boolean held;
 
+    /** The database's lock, which every run that migrates the database as a whole takes. */
     public MigrationLock(Connection connection) {
-        this(connection, DEFAULT_PROGRESS_EVERY);
+        this(connection, JournalScope.DATABASE, DEFAULT_PROGRESS_EVERY);
+    }
+
+    /** The scope's lock: the database's, or one of its own for a fleet's tenant schema. */
+    public MigrationLock(Connection connection, JournalScope scope) {
+        this(connection, scope, DEFAULT_PROGRESS_EVERY);
     }
 
     /** With another progress interval, so that tests can see the wait wake up and report more than once. */
-    MigrationLock(Connection connection, Duration progressEvery) {
+    MigrationLock(Connection connection, JournalScope scope, Duration progressEvery) {
         this.connection = connection;
+        this.key = keyOf(scope);
         this.progressEvery = progressEvery;
+    }
+
+    /**
+     * The database's key, or for a schema "opta" and a 31-bit hash of its name (never the database's "migr"): two
+     * schemas whose hashes collide only wait for each other, they never run together unlocked.
+     */
+    static long keyOf(JournalScope scope) {
+        if (scope.schema() == null) {
+            return KEY;
+        }
+        CRC32 crc = new CRC32();
+        crc.update(scope.schema().getBytes(StandardCharsets.UTF_8));
+        long low = crc.getValue() & 0x7FFFFFFFL;
+        return OPTA | (low == (KEY & 0xFFFFFFFFL) ? low ^ 1 : low);
+    }
+
+    /** The advisory lock's key, as {@code pg_locks} shows it in two halves. */
+    long key() {
+        return key;
     }
 
     /**
@@ -57,10 +89,10 @@ public final class MigrationLock implements AutoCloseable {
             Duration remaining = limit.minus(waited);
             if (remaining.isNegative() || remaining.isZero()) {
                 throw new MigrateException(CoreErrorCode.LOCK_TIMEOUT, "Gave up waiting for the migration lock after "
-                        + Durations.format(waited) + "; it is held by " + LockHolders.describe(connection, KEY) + ".",
+                        + Durations.format(waited) + "; it is held by " + LockHolders.describe(connection, key) + ".",
                         null, null);
             }
-            events.on(new MigrationEvent.LockWaiting(LockHolders.describe(connection, KEY), waited, limit));
+            events.on(new MigrationEvent.LockWaiting(LockHolders.describe(connection, key), waited, limit));
             acquired = waitForLock(min(progressEvery, Duration.between(Instant.now(), deadline)));
         }
         held = true;
@@ -92,8 +124,8 @@ public final class MigrationLock implements AutoCloseable {
             try (PreparedStatement statement = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_locks "
                     + "WHERE locktype = 'advisory' AND granted AND pid = pg_backend_pid() AND classid::bigint = ? "
                     + "AND objid::bigint = ? AND objsubid = 1)")) {
-                statement.setLong(1, KEY >>> 32);
-                statement.setLong(2, KEY & 0xFFFFFFFFL);
+                statement.setLong(1, key >>> 32);
+                statement.setLong(2, key & 0xFFFFFFFFL);
                 try (ResultSet result = statement.executeQuery()) {
                     return result.next() && result.getBoolean(1);
                 }
@@ -125,7 +157,7 @@ public final class MigrationLock implements AutoCloseable {
         try (connection) {
             if (held) {
                 try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-                    unlock.setLong(1, KEY);
+                    unlock.setLong(1, key);
                     unlock.execute();
                 }
                 held = false;
@@ -137,7 +169,7 @@ public final class MigrationLock implements AutoCloseable {
 
     private boolean tryLock() {
         try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-            statement.setLong(1, KEY);
+            statement.setLong(1, key);
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
                 return result.getBoolean(1);
@@ -152,7 +184,7 @@ public final class MigrationLock implements AutoCloseable {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET lock_timeout = " + Math.max(1, wait.toMillis()));
             try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
-                lock.setLong(1, KEY);
+                lock.setLong(1, key);
                 lock.execute();
                 return true;
             } catch (SQLException e) {

@@ -35,8 +35,8 @@ public final class SharedSessionCheck {
                     + "WHERE locktype = 'advisory' AND granted AND classid::bigint = ? AND objid::bigint = ? "
                     + "AND objsubid = 1 AND database = (SELECT oid FROM pg_database "
                     + "WHERE datname = current_database())")) {
-                statement.setLong(1, MigrationLock.KEY >>> 32);
-                statement.setLong(2, MigrationLock.KEY & 0xFFFFFFFFL);
+                statement.setLong(1, lock.key() >>> 32);
+                statement.setLong(2, lock.key() & 0xFFFFFFFFL);
                 try (ResultSet rows = statement.executeQuery()) {
                     otherPid = -1;
                     while (rows.next()) {

@@ -3,13 +3,13 @@ package dev.optamigrate.core.promotion;
 import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.journal.Journal;
+import dev.optamigrate.core.journal.JournalScope;
 import dev.optamigrate.core.spi.AppliedMigration;
 import dev.optamigrate.core.spi.PendingMigration;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,9 +51,12 @@ public final class AppliedLedger {
         }
         String sql = "INSERT INTO " + TABLE + " (journal_id, tool, version, script, checksum, release, environment, "
                 + "duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-        try (Statement create = connection.createStatement(); PreparedStatement insert = connection
-                .prepareStatement(sql)) {
-            create.execute(CREATE);
+        try {
+            Journal.prepare(connection, CREATE);
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
             for (AppliedRecord record : records) {
                 insert.setLong(1, journalId);
                 insert.setString(2, record.tool());
@@ -67,10 +70,14 @@ public final class AppliedLedger {
             }
             insert.executeBatch();
         } catch (SQLException e) {
-            throw new MigrateException(CoreErrorCode.MIGRATION_FAILED, "Cannot record the applied migrations in "
-                    + TABLE + ": " + e.getMessage(), "The migration user needs CREATE on schema " + Journal.SCHEMA
-                            + ", or an existing " + TABLE + " it may INSERT and SELECT.", e);
+            throw failure(e);
         }
+    }
+
+    private static MigrateException failure(SQLException e) {
+        return new MigrateException(CoreErrorCode.MIGRATION_FAILED, "Cannot record the applied migrations in "
+                + TABLE + ": " + e.getMessage(), "The migration user needs CREATE on schema " + Journal.SCHEMA
+                        + ", or an existing " + TABLE + " it may INSERT and SELECT.", e);
     }
 
     /**
@@ -82,15 +89,17 @@ public final class AppliedLedger {
     public record RunIdentity(String tool, String release, String environment) {
     }
 
-    /** Every migration applied, oldest first; none when nothing was recorded yet. Reads only. */
-    public static List<AppliedRecord> read(Connection connection) throws SQLException {
+    /** Every migration the scope applied, oldest first; none when nothing was recorded yet. Reads only. */
+    public static List<AppliedRecord> read(Connection connection, JournalScope scope) throws SQLException {
         List<AppliedRecord> all = new ArrayList<>();
         if (!Journal.exists(connection, TABLE)) {
             return all;
         }
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(
-                "SELECT tool, version, script, checksum, release, environment, applied_at, duration_ms FROM " + TABLE
-                        + " ORDER BY id")) {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT a.tool, a.version, a.script, "
+                + "a.checksum, a.release, a.environment, a.applied_at, a.duration_ms FROM " + TABLE + " a JOIN "
+                + Journal.TABLE + " j ON j.id = a.journal_id WHERE j.scope IS NOT DISTINCT FROM ? ORDER BY a.id")) {
+            statement.setString(1, scope.schema());
+            ResultSet rows = statement.executeQuery();
             while (rows.next()) {
                 all.add(new AppliedRecord(rows.getString("tool"), rows.getString("version"), rows.getString("script"),
                         rows.getString("checksum"), rows.getString("release"), rows.getString("environment"),

@@ -3,6 +3,7 @@ package dev.optamigrate.core.promotion;
 import dev.optamigrate.core.connect.Connections;
 import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
+import dev.optamigrate.core.journal.JournalScope;
 import dev.optamigrate.core.target.Target;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -41,7 +42,7 @@ record Proof(String source, List<AppliedRecord> migrations) {
         }
         try (Connection connection = new Connections(server, Connections.applicationName()).open()) {
             connection.setReadOnly(true);
-            List<AppliedRecord> applied = AppliedLedger.read(connection).stream()
+            List<AppliedRecord> applied = AppliedLedger.read(connection, JournalScope.of(self)).stream()
                     .filter(record -> record.environment() == null || options.required() == null
                             || record.environment().equals(options.required()))
                     .toList();

@@ -5,6 +5,7 @@ import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.journal.Journal;
 import dev.optamigrate.core.journal.JournalEntry;
+import dev.optamigrate.core.journal.JournalScope;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -26,10 +27,13 @@ public record ReleaseHistory(List<JournalEntry> runs, List<Retirement> retiremen
         retirements = List.copyOf(retirements);
     }
 
-    /** Reads the journal and the retirements; both are empty where their tables do not exist yet. Reads only. */
-    public static ReleaseHistory read(Connection connection) {
+    /**
+     * Reads the scope's journal rows and retirements; both are empty where their tables do not exist yet. Reads
+     * only.
+     */
+    public static ReleaseHistory read(Connection connection, JournalScope scope) {
         try {
-            return new ReleaseHistory(Journal.read(connection), Retirements.all(connection));
+            return new ReleaseHistory(Journal.read(connection, scope), Retirements.all(connection, scope));
         } catch (SQLException e) {
             throw new MigrateException(CoreErrorCode.MIGRATION_FAILED, "Cannot read the journal's releases and "
                     + "retirements: " + e.getMessage(), "The migration user needs SELECT on " + Journal.TABLE

@@ -5,11 +5,11 @@ import dev.optamigrate.core.analysis.Phase;
 import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.journal.Journal;
+import dev.optamigrate.core.journal.JournalScope;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -65,24 +65,28 @@ public final class Retirements {
     /** Records that run {@code journalId} applied a contract on the object: its retirements are done with. */
     private static void contracted(Connection connection, long journalId, String object) {
         String sql = "UPDATE " + TABLE + " SET contracted_by = ? WHERE contracted_by IS NULL AND (object = ? "
-                + "OR ? LIKE object || '.%')";
+                + "OR ? LIKE object || '.%') AND journal_id IN (SELECT id FROM " + Journal.TABLE + " WHERE scope IS "
+                + "NOT DISTINCT FROM (SELECT scope FROM " + Journal.TABLE + " WHERE id = ?))";
         write(connection, sql, update -> {
             update.setLong(1, journalId);
             update.setString(2, object);
             update.setString(3, object);
+            update.setLong(4, journalId);
             update.executeUpdate();
         });
     }
 
-    /** Every retirement, oldest first; none when the table does not exist yet. Reads only. */
-    static List<Retirement> all(Connection connection) throws SQLException {
+    /** The scope's retirements, oldest first; none when the table does not exist yet. Reads only. */
+    static List<Retirement> all(Connection connection, JournalScope scope) throws SQLException {
         List<Retirement> all = new ArrayList<>();
         if (!Journal.exists(connection, TABLE)) {
             return all;
         }
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(
-                "SELECT object, migration, release, journal_id, retired_at, contracted_by FROM " + TABLE
-                        + " ORDER BY id")) {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT r.object, r.migration, r.release, "
+                + "r.journal_id, r.retired_at, r.contracted_by FROM " + TABLE + " r JOIN " + Journal.TABLE + " j ON "
+                + "j.id = r.journal_id WHERE j.scope IS NOT DISTINCT FROM ? ORDER BY r.id")) {
+            statement.setString(1, scope.schema());
+            ResultSet rows = statement.executeQuery();
             while (rows.next()) {
                 long contractedBy = rows.getLong("contracted_by");
                 Long contracted = rows.wasNull() ? null : contractedBy;
@@ -99,8 +103,8 @@ public final class Retirements {
     }
 
     private static void write(Connection connection, String sql, Write write) {
-        try (Statement create = connection.createStatement()) {
-            create.execute(CREATE);
+        try {
+            Journal.prepare(connection, CREATE);
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 write.to(statement);
             }

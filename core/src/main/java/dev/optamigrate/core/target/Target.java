@@ -24,6 +24,7 @@ public record Target(String host, int port, String database, String user, Option
         SslMode sslMode, Duration connectTimeout, Duration socketTimeout, Map<String, String> properties) {
 
     public static final int DEFAULT_PORT = 5432;
+    private static final String SCHEMA_PROPERTY = "currentSchema";
 
     public Target {
         Addresses.host(host, "The target's host");
@@ -58,9 +59,26 @@ public record Target(String host, int port, String database, String user, Option
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
-    /** A one-line description that is safe to print: user, host, port, database and TLS mode. */
+    /** A one-line description that is safe to print: user, host, port, database, schema if any and TLS mode. */
     public String describe() {
-        return user + "@" + hostAndPort() + "/" + database + " (sslmode=" + sslMode.value() + ")";
+        return user + "@" + hostAndPort() + "/" + database + schema().map(name -> " schema " + name).orElse("")
+                + " (sslmode=" + sslMode.value() + ")";
+    }
+
+    /**
+     * The schema this target is, when it is one schema of a database (a fleet's tenant): the driver's
+     * {@code currentSchema}, which makes it the connection's {@code search_path}, so that the tools keep their history
+     * there and unqualified names land there.
+     */
+    public Optional<String> schema() {
+        return Optional.ofNullable(properties.get(SCHEMA_PROPERTY));
+    }
+
+    /** The same database with the given schema as the connection's {@code search_path}. */
+    public Target withSchema(String schema) {
+        Map<String, String> more = new TreeMap<>(properties);
+        more.put(SCHEMA_PROPERTY, schema);
+        return new Target(host, port, database, user, password, sslMode, connectTimeout, socketTimeout, more);
     }
 
     public Target withPassword(Password newPassword) {

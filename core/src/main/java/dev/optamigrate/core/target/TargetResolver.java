@@ -67,6 +67,22 @@ public final class TargetResolver {
         }
     }
 
+    /**
+     * A fleet member given as a URL: its host, port, database and properties (a {@code currentSchema} too) from the
+     * URL, and the user, password and TLS mode of the fleet's base target, unless the URL names its own user or
+     * {@code sslmode}. A password in the URL is refused, as everywhere.
+     *
+     * @param source where the URL came from, for messages, e.g. {@code tenants.txt line 4}
+     */
+    public static Target sameCredentialsAt(Target base, String url, String source) {
+        JdbcUrlParser.Parsed parsed = JdbcUrlParser.parse(url, source, "OPTA_MIGRATE_PASSWORD");
+        Map<String, String> properties = new HashMap<>(base.properties());
+        properties.putAll(parsed.properties());
+        return new Target(parsed.host(), parsed.port(), parsed.database(), parsed.user() != null ? parsed.user()
+                : base.user(), base.password(), parsed.sslMode() != null ? SslMode.parse(parsed.sslMode())
+                : base.sslMode(), base.connectTimeout(), base.socketTimeout(), properties);
+    }
+
     /** Whether a target is configured at all: a URL, or Opta's database variables. */
     public boolean configured() {
         return settings.get(CoreSetting.URL).isPresent() || OptaEnvironment.detect(settings).isPresent();

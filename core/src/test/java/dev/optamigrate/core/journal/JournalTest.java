@@ -15,17 +15,17 @@ class JournalTest {
     static final PostgresExtension POSTGRES = new PostgresExtension();
 
     private static final JournalEntry.Start START = new JournalEntry.Start("migrate", "flyway", "local",
-            "db/migration", null, null, "host", 1, "tester", null);
+            "db/migration", null, null, "host", 1, "tester", null, null);
 
     @Test
     void aJournalFromBeforeTheLockGuardGetsItsAttemptsColumn(TestDatabase db) throws Exception {
         try (Connection connection = db.connect()) {
-            Journal.open(connection);
+            Journal.open(connection, JournalScope.DATABASE);
         }
         db.execute("ALTER TABLE opta_migrate.opta_migrate_journal DROP COLUMN attempts");
 
         try (Connection connection = db.connect()) {
-            Journal journal = Journal.open(connection);
+            Journal journal = Journal.open(connection, JournalScope.DATABASE);
             long id = journal.start(START);
             journal.attempts(id, "[{\"attempt\": 1}]");
             journal.succeeded(id, "1", 1);
@@ -39,7 +39,7 @@ class JournalTest {
     @Test
     void aUserWhoMayOnlyWriteAnExistingJournalOpensIt(TestDatabase db) throws Exception {
         try (Connection connection = db.connect()) {
-            Journal.open(connection);
+            Journal.open(connection, JournalScope.DATABASE);
         }
         db.execute("CREATE ROLE journal_writer LOGIN PASSWORD 'writer-secret'; GRANT CREATE ON DATABASE \""
                 + db.name() + "\" TO journal_writer; GRANT USAGE, CREATE ON SCHEMA opta_migrate TO journal_writer; "
@@ -49,7 +49,7 @@ class JournalTest {
         try (Connection writer = DriverManager.getConnection(db.target().jdbcUrl(), "journal_writer",
                 "writer-secret")) {
             assertThat(writer.getMetaData().getUserName()).isEqualTo("journal_writer");
-            Journal journal = Journal.open(writer);
+            Journal journal = Journal.open(writer, JournalScope.DATABASE);
             journal.succeeded(journal.start(START), "1", 1);
 
             assertThat(journal.entries()).extracting(JournalEntry::status).isEqualTo(List.of("SUCCEEDED"));

@@ -7,6 +7,7 @@ import dev.optamigrate.core.connect.Connections;
 import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.event.MigrationEvent;
+import dev.optamigrate.core.journal.JournalScope;
 import dev.optamigrate.core.testing.PostgresExtension;
 import dev.optamigrate.core.testing.TestDatabase;
 import java.time.Duration;
@@ -70,7 +71,7 @@ class MigrationLockTest {
             List<MigrationEvent> events = new CopyOnWriteArrayList<>();
 
             catchThrowableOfType(MigrateException.class, () -> {
-                try (MigrationLock waiter = new MigrationLock(connections.open(), Duration.ofMillis(200))) {
+                try (MigrationLock waiter = new MigrationLock(connections.open(), JournalScope.DATABASE, Duration.ofMillis(200))) {
                     waiter.acquire(Duration.ofMillis(900), events::add);
                 }
             });
@@ -90,6 +91,26 @@ class MigrationLockTest {
         try (MigrationLock second = new MigrationLock(connections.open())) {
             second.acquire(Duration.ZERO, event -> { });
             assertThat(second.isHeld()).isTrue();
+        }
+    }
+
+    @Test
+    void eachScopeHasItsOwnLockAndEveryKeyStaysInOptasNamespace(TestDatabase db) {
+        Connections connections = new Connections(db.target(), "scopes");
+        JournalScope tenant = new JournalScope("tenant_001");
+        try (MigrationLock database = new MigrationLock(connections.open());
+                MigrationLock first = new MigrationLock(connections.open(), tenant);
+                MigrationLock other = new MigrationLock(connections.open(), new JournalScope("tenant_002"));
+                MigrationLock same = new MigrationLock(connections.open(), tenant)) {
+            database.acquire(Duration.ofSeconds(1), event -> { });
+            first.acquire(Duration.ofSeconds(1), event -> { });
+            other.acquire(Duration.ofSeconds(1), event -> { });
+            MigrateException busy = catchThrowableOfType(MigrateException.class,
+                    () -> same.acquire(Duration.ofMillis(300), event -> { }));
+
+            assertThat(busy.code()).isEqualTo(CoreErrorCode.LOCK_TIMEOUT);
+            assertThat(first.key()).isNotEqualTo(other.key()).isNotEqualTo(database.key());
+            assertThat(first.key() >>> 32).isEqualTo(MigrationLock.KEY >>> 32);
         }
     }
 }

@@ -71,7 +71,7 @@ class ContractGateTest {
         retire("orders.legacy_status", run("app:1.8", "SUCCEEDED"));
         run("app:1.8", "ABANDONED");
         runs.add(new JournalEntry(runs.size() + 1, "undo", "flyway", "local", "db", "app:1.8", "9", "8", 1,
-                "SUCCEEDED", "h", 1, "ops", null, NOV_20, NOV_20, null, null, null));
+                "SUCCEEDED", "h", 1, "ops", null, NOV_20, NOV_20, null, null, null, null));
 
         assertThat(reasons("app:1.9", running("app:1.8"))).hasSize(2).anySatisfy(reason -> assertThat(reason)
                 .contains("run #2 (release app:1.8, 2026-11-20) ended ABANDONED"))
@@ -121,7 +121,7 @@ class ContractGateTest {
     private long run(String release, String status) {
         long id = runs.size() + 1;
         runs.add(new JournalEntry(id, "migrate", "flyway", "local", "db", release, null, null, 0, status, "h", 1,
-                "ops", null, NOV_20, NOV_20, null, null, null));
+                "ops", null, NOV_20, NOV_20, null, null, null, null));
         return id;
     }
 

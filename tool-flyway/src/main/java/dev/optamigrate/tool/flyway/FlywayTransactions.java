@@ -16,10 +16,11 @@ final class FlywayTransactions {
     /**
      * Every statement Flyway's PostgreSQL parser runs outside a transaction has one of these words: {@code CREATE
      * INDEX CONCURRENTLY}, {@code CREATE DATABASE}, {@code TABLESPACE}, {@code SUBSCRIPTION}, {@code ALTER SYSTEM},
-     * {@code REINDEX SCHEMA}, {@code VACUUM}, {@code DISCARD ALL}, {@code ALTER TYPE ... ADD VALUE}.
+     * {@code REINDEX SCHEMA}, {@code VACUUM}, {@code DISCARD ALL}, {@code ALTER TYPE ... ADD VALUE}. As whole
+     * words: {@code VALUES} in an {@code INSERT} is not one of them.
      */
     private static final Pattern MAY_RUN_OUTSIDE = Pattern.compile(
-            "(?i)CONCURRENTLY|DATABASE|TABLESPACE|SUBSCRIPTION|SYSTEM|VACUUM|DISCARD|VALUE");
+            "(?i)\\b(?:CONCURRENTLY|DATABASE|TABLESPACE|SUBSCRIPTION|SYSTEM|VACUUM|DISCARD|VALUE)\\b");
 
     private FlywayTransactions() {
     }
