@@ -97,6 +97,12 @@ class FleetCommandTest {
         assertThat(status.get("behind")).hasSize(7);
         assertThat(db.column("SELECT count(*) FROM pg_namespace WHERE nspname = 'tenant_ghost'"))
                 .as("status reads only").containsExactly("0");
+        JsonNode tenantRuns = JSON.readTree(Cli.run(dir, "history", "--url", db.url() + "&currentSchema=tenant_001",
+                "--output", "json").out()).get("runs");
+        assertThat(tenantRuns).as("a tenant's history is its own scope's").hasSize(1);
+        assertThat(tenantRuns.get(0).get("fleet").asText()).isEqualTo(run.get("fleet").asText());
+        assertThat(JSON.readTree(Cli.run(dir, "history", "--url", db.url(), "--output", "json").out()).get("runs"))
+                .as("the database's own history has none of the tenants' runs").isEmpty();
     }
 
     @Test

@@ -42,6 +42,9 @@ public final class HistoryView {
             if (run.overrides() != null) {
                 out.println("      let through: " + run.overrides());
             }
+            if (run.fleet() != null) {
+                out.println("      fleet run: " + run.fleet());
+            }
             if (run.error() != null) {
                 out.println("      " + run.error().lines().findFirst().orElse(""));
             }
@@ -64,6 +67,7 @@ public final class HistoryView {
             node.set("attempts", parse(run.attempts()));
             node.set("overrides", parse(run.overrides()));
             node.put("error", run.error());
+            node.put("fleet", run.fleet());
         }
         return Json.write(root);
     }

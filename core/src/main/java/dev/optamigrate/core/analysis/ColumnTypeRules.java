@@ -25,12 +25,9 @@ final class ColumnTypeRules implements StatementRules {
         if (cursor.accept("create")) {
             createdTable(cursor, state);
         } else if (cursor.acceptAll("alter", "table")) {
-            cursor.acceptAll("if", "exists");
-            cursor.accept("only");
-            String table = cursor.name().orElse("?");
-            cursor.acceptSymbol("*");
-            for (TokenCursor action : cursor.splitOnCommas()) {
-                altered(action, table, state);
+            AlteredTable alter = AlteredTable.read(cursor);
+            for (TokenCursor action : alter.actions()) {
+                altered(action, alter.table(), state);
             }
         }
     }

@@ -24,12 +24,9 @@ final class ConstraintDependencies implements StatementRules {
             CreatedTable.read(cursor).ifPresent(created -> created.elements()
                     .forEach(element -> element(element, created.table(), state.constraints())));
         } else if (cursor.acceptAll("alter", "table")) {
-            cursor.acceptAll("if", "exists");
-            cursor.accept("only");
-            String table = cursor.name().orElse("?");
-            cursor.acceptSymbol("*");
-            for (TokenCursor action : cursor.splitOnCommas()) {
-                altered(action, table, state.constraints());
+            AlteredTable alter = AlteredTable.read(cursor);
+            for (TokenCursor action : alter.actions()) {
+                altered(action, alter.table(), state.constraints());
             }
         }
     }

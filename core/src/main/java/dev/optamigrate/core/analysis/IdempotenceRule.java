@@ -30,10 +30,7 @@ final class IdempotenceRule implements StatementRules {
                 report(state, "IF EXISTS");
             }
         } else if (cursor.acceptAll("alter", "table")) {
-            cursor.acceptAll("if", "exists");
-            cursor.accept("only");
-            cursor.name();
-            cursor.splitOnCommas().forEach(action -> columnAction(action, state));
+            AlteredTable.read(cursor).actions().forEach(action -> columnAction(action, state));
         }
     }
 
