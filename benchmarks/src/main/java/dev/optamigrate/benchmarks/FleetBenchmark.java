@@ -65,7 +65,8 @@ final class FleetBenchmark {
                 + "scaled)", loop));
         rows.add(new Row(name, "opta-migrate fleet migrate, one process, --per-server 4", fleet,
                 String.format(Locale.ROOT, "%.1f× faster than the loop; %.2f× raw Flyway", loop / fleet, fleet / raw),
-                String.format(Locale.ROOT, "≥ %.0f× the loop, ≤ %.1f× raw", LOOP_SPEEDUP_TARGET, RAW_FLYWAY_LIMIT),
+                String.format(Locale.ROOT, "≥ %.0f× the loop, ≤ %.1f× raw", LOOP_SPEEDUP_TARGET,
+                        RAW_FLYWAY_LIMIT),
                 loop / fleet >= LOOP_SPEEDUP_TARGET && fleet / raw <= RAW_FLYWAY_LIMIT ? "met" : "missed"));
         rows.add(Row.judged(name, "opta-migrate fleet migrate, one process, --per-server 1", serial, serial / raw,
                 "raw Flyway", RAW_FLYWAY_LIMIT));

@@ -117,7 +117,8 @@ class FleetCommandTest {
 
         assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
         assertThat(result.out()).contains("canary: 1 target(s)", "parked tenant_001", "tenant_001 is broken",
-                "Halted: 1 target(s) failed, more than --max-failures 0 allows", "0 applied, 1 parked, 0 locked, 3 pending");
+                "Halted: 1 target(s) failed, more than --max-failures 0 allows",
+                "0 applied, 1 parked, 0 locked, 3 pending");
         assertThat(result.err()).contains("--resume fleet-", "--retry-parked");
     }
 

@@ -36,7 +36,8 @@ final class ContractCheck {
         if (options.mode() == SafetyMode.OFF || phases.stream().noneMatch(phase -> phase.phase() == Phase.CONTRACT)) {
             return new ContractVerdict(List.of(), Set.of());
         }
-        ContractVerdict verdict = ContractGate.judge(phases, options.context(release), ReleaseHistory.read(work, scope));
+        ContractVerdict verdict = ContractGate.judge(phases, options.context(release),
+                ReleaseHistory.read(work, scope));
         boolean block = options.mode() == SafetyMode.BLOCK;
         for (Contract contract : verdict.notReady()) {
             boolean accepted = contract.acceptance() != null;

@@ -44,7 +44,8 @@ final class InterruptedRunHook implements AutoCloseable {
         events.on(new MigrationEvent.RunFailed(message, "INTERRUPTED", progress.elapsed().get()));
         String to = MigrationRun.lastVersion(applied, progress.fromVersion());
         try (Connection connection = connections.open()) {
-            Journal.existing(connection, JournalScope.of(connections.target())).interrupted(journalId, to, applied.size(), message);
+            Journal.existing(connection, JournalScope.of(connections.target())).interrupted(journalId, to,
+                    applied.size(), message);
         } catch (SQLException | RuntimeException e) {
             System.err.println("warning: could not mark the journal row INTERRUPTED: " + e.getMessage());
         }

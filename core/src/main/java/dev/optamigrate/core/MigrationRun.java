@@ -64,7 +64,8 @@ final class MigrationRun {
     MigrateResult run() {
         events.on(new MigrationEvent.RunStarted(action.verb(), configuration.tool(), configuration.location(),
                 connections.target().describe(), configuration.strategy()));
-        try (MigrationLock lock = new MigrationLock(connections.open(), scope()); Connection work = connections.open()) {
+        try (MigrationLock lock = new MigrationLock(connections.open(), scope());
+                Connection work = connections.open()) {
             TrackedDataSource migration = new TrackedDataSource(connections.withSessionSettings(
                     configuration.lockGuard().sessionSettings()));
             ToolContext context = new ToolContext(migration, configuration.location(), events.andThen(tracker),

@@ -272,9 +272,9 @@ public final class MigratorConfiguration {
     private EngineConfiguration copy() {
         MigrationTools chosen = tools != null ? tools
                 : MigrationTools.discover(Thread.currentThread().getContextClassLoader());
-        return new EngineConfiguration(target, tool, location, lockWait, listener, strategy, release, operator, fleet, chosen,
-                confirmation, safety, toolOptions, allowList, lockGuard, new ContractGateOptions(contractSafety,
-                        runningReleases, trustUnknownReleases), new RunPolicy(standby, windows, outsideWindowReason,
-                        estimateFile, clock), promotion);
+        return new EngineConfiguration(target, tool, location, lockWait, listener, strategy, release, operator, fleet,
+                chosen, confirmation, safety, toolOptions, allowList, lockGuard, new ContractGateOptions(
+                        contractSafety, runningReleases, trustUnknownReleases), new RunPolicy(standby, windows,
+                        outsideWindowReason, estimateFile, clock), promotion);
     }
 }

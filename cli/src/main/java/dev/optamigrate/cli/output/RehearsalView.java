@@ -35,8 +35,8 @@ public final class RehearsalView {
 
     /**
      * The check's JSON plus {@code "shadow", "replayed", "estimated", "sizesFrom" (when estimated), "statements":
-     * [{"file", "line", "statement", "elapsedMs", "locks": [{"relation", "mode", "blocks", "work", "rewritten", "scanned", "indexBuilt",
-     * "estimate": {"bytes", "rows", "durationMs"}}]}]}.
+     * [{"file", "line", "statement", "elapsedMs", "locks": [{"relation", "mode", "blocks", "work", "rewritten",
+     * "scanned", "indexBuilt", "estimate": {"bytes", "rows", "durationMs"}}]}]}.
      */
     public static void printJson(RehearsalReport report, Severity failOn, PrintWriter out) {
         ObjectNode root = CheckReportView.json(report.findings(), failOn).put("shadow", report.shadow())

@@ -1,6 +1,9 @@
 package dev.optamigrate.core.fleet;
 
-/** What a fleet run tells as it goes: one call per phase, per member finished, and at a halt. Called from many threads. */
+/**
+ * What a fleet run tells as it goes: one call per phase, per member finished, and at a halt. Called from many
+ * threads.
+ */
 public interface FleetListener {
     FleetListener NONE = new FleetListener() {
     };

@@ -13,7 +13,8 @@ public enum TargetKind {
         try {
             return valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new MigrateException(CoreErrorCode.CONFIGURATION, "--kind " + text + " is not a kind of fleet target.",
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "--kind " + text + " is not a kind of fleet "
+                    + "target.",
                     "Give schema (each name is a schema of the target's database) or database (each name is a "
                             + "database on the target's server).", null);
         }

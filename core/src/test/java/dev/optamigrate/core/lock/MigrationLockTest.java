@@ -71,7 +71,8 @@ class MigrationLockTest {
             List<MigrationEvent> events = new CopyOnWriteArrayList<>();
 
             catchThrowableOfType(MigrateException.class, () -> {
-                try (MigrationLock waiter = new MigrationLock(connections.open(), JournalScope.DATABASE, Duration.ofMillis(200))) {
+                try (MigrationLock waiter = new MigrationLock(connections.open(), JournalScope.DATABASE,
+                        Duration.ofMillis(200))) {
                     waiter.acquire(Duration.ofMillis(900), events::add);
                 }
             });
