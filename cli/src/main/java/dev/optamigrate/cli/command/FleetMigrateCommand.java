@@ -2,6 +2,8 @@ package dev.optamigrate.cli.command;
 
 import dev.optamigrate.cli.CliEnvironment;
 import dev.optamigrate.cli.options.FleetOptions;
+import dev.optamigrate.cli.options.JobOptions;
+import dev.optamigrate.cli.options.KubernetesOptions;
 import dev.optamigrate.cli.output.FleetView;
 import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
@@ -9,13 +11,19 @@ import dev.optamigrate.core.fleet.FleetReport;
 import dev.optamigrate.core.fleet.FleetRun;
 import dev.optamigrate.core.fleet.FleetTarget;
 import dev.optamigrate.core.fleet.Rollout;
+import dev.optamigrate.core.fleet.Shard;
 import dev.optamigrate.core.fleet.TargetState;
+import dev.optamigrate.core.settings.Setting;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.tool.MigrationTools;
+import dev.optamigrate.strategy.job.fleet.IndexedJob;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,6 +48,14 @@ import picocli.CommandLine.Option;
             + "--max-failures 2",
     "%n  opta-migrate fleet migrate --url ... --targets tenants.txt --resume fleet-20261202-134501-9f3a0c11",
     "",
+    "With --strategy job the fleet runs in one Kubernetes Indexed Job of --service (completionMode Indexed, "
+            + "--shards completions, --parallelism at a time), from the service's current image, with the database "
+            + "credentials referenced from its Secret. Each pod runs `fleet migrate --shard $(JOB_COMPLETION_INDEX)/N` "
+            + "on the targets whose name hashes to its index, with the canary, waves and error budget of its own shard. "
+            + "This command follows the Job, then reports each shard and, when it reaches the database, each target "
+            + "from the journals.",
+    "%n  opta-migrate fleet migrate --strategy job --service app --targets tenants.txt --shards 8 --parallelism 4",
+    "",
     "Exits 0 when every target is applied; MIGRATION_FAILED (1) when a target is parked or the run halted, and "
             + "LOCK_TIMEOUT (5) when only targets whose lock another run held are left. JSON (--output json): "
             + "{\"fleet\", \"halted\", \"counts\": {\"applied\", \"parked\", \"locked\", \"pending\"}, \"targets\": "
@@ -47,6 +63,9 @@ import picocli.CommandLine.Option;
             + "standard error.",
     ""})
 public final class FleetMigrateCommand extends DatabaseCommand implements Callable<Integer> {
+    private static final String LOCAL = "local";
+    private static final String JOB = "job";
+
     @Mixin
     FleetOptions fleet;
 
@@ -70,6 +89,32 @@ public final class FleetMigrateCommand extends DatabaseCommand implements Callab
     @Option(names = "--retry-parked", description = "With --resume: run the parked targets again too.")
     boolean retryParked;
 
+    @Option(names = "--strategy", paramLabel = "NAME", defaultValue = LOCAL, description = "Where the fleet runs: "
+            + "local (in this process) or job (one Indexed Job of --service). Default: ${DEFAULT-VALUE}.")
+    String strategy;
+
+    @Option(names = "--shards", paramLabel = "N", defaultValue = "4", description = "With --strategy job: how many "
+            + "pods the Job's completions cut the fleet into. Default: ${DEFAULT-VALUE}.")
+    int shards;
+
+    @Option(names = "--parallelism", paramLabel = "N", description = "With --strategy job: how many shards run at "
+            + "once. Default: all of them.")
+    Integer parallelism;
+
+    @Option(names = "--shard", paramLabel = "INDEX/COUNT", description = "Migrate only the targets of this shard: "
+            + "those whose name hashes to INDEX. The Job's pods run with --shard $(JOB_COMPLETION_INDEX)/N; with "
+            + "--shard, --resume joins the fleet run whether or not another shard started it.")
+    String shard;
+
+    @Option(names = "--detach", description = "With --strategy job: return once the Job exists, with its name.")
+    boolean detach;
+
+    @Mixin
+    KubernetesOptions kubernetes;
+
+    @Mixin
+    JobOptions job;
+
     @Inject
     FleetMigrateCommand(CliEnvironment environment, MigrationTools tools) {
         super(environment, tools);
@@ -81,17 +126,34 @@ public final class FleetMigrateCommand extends DatabaseCommand implements Callab
             throw new MigrateException(CoreErrorCode.CONFIGURATION, "--retry-parked retries a fleet run's parked "
                     + "targets, and no --resume names the run.", "Add --resume <id>.", null);
         }
-        Settings settings = options.settings(environment, null, Map.of());
+        Map<Setting, String> extra = new HashMap<>();
+        kubernetes.addTo(extra);
+        job.addTo(extra);
+        Settings settings = options.settings(environment, null, extra);
         Rollout rollout = rollout();
         String id = resume != null ? resume : FleetRun.newId();
+        if (JOB.equals(strategy)) {
+            return new FleetJobLaunch(this, settings, id).run(shardArguments(id));
+        }
+        requireLocal();
+        Optional<Shard> part = Optional.ofNullable(shard).map(Shard::parse);
         FleetReport report;
         try (OpenDatabase database = openDatabase(settings)) {
-            List<FleetTarget> targets = fleet.targets(database.target().orElseThrow(), environment.workingDir());
+            List<FleetTarget> all = fleet.targets(database.target().orElseThrow(), environment.workingDir(),
+                    environment.variables());
+            List<FleetTarget> targets = part.map(one -> one.select(all)).orElse(all);
+            Rollout ours = part.isPresent() ? rollout.forShard(all, targets) : rollout;
             FleetView view = new FleetView(notices());
-            view.started(id, targets, rollout, resume != null);
-            report = new FleetRun(id, targets, rollout, target -> database.configurationFor(target).fleet(id).load(),
-                    view).run(resume != null, retryParked);
+            view.started(id, targets, ours, resume != null);
+            report = new FleetRun(id, targets, ours, target -> database.configurationFor(target).fleet(id).load(),
+                    view).run(resume == null ? FleetRun.Start.NEW : part.isPresent() ? FleetRun.Start.JOIN
+                            : FleetRun.Start.RESUME, retryParked);
         }
+        return finish(report);
+    }
+
+    /** Prints the fleet run's outcome and gives its exit code. */
+    int finish(FleetReport report) {
         if (options.output.json()) {
             out().println(FleetView.json(report));
         } else {
@@ -101,6 +163,32 @@ public final class FleetMigrateCommand extends DatabaseCommand implements Callab
         return exitCode(report);
     }
 
+    private void requireLocal() {
+        if (!LOCAL.equals(strategy)) {
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "There is no fleet strategy \"" + strategy + "\".",
+                    "Give --strategy local (this process) or --strategy job (an Indexed Job).", null);
+        }
+        if (detach) {
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "--detach returns once a Job exists, and the "
+                    + "fleet runs in this process.", "Add --strategy job, or drop --detach.", null);
+        }
+    }
+
+    /** What each pod of the Indexed Job runs after {@code opta-migrate fleet migrate}, but the target list. */
+    private List<String> shardArguments(String id) {
+        if (shard != null) {
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "--shard runs one shard here, and --strategy job "
+                    + "runs every shard in its own pod.", "Drop --shard: the Job gives each pod its shard.", null);
+        }
+        List<String> arguments = new ArrayList<>(List.of("--canary", canary, "--wave-size", String.valueOf(waveSize),
+                "--max-failures", String.valueOf(maxFailures), "--resume", id));
+        if (retryParked) {
+            arguments.add("--retry-parked");
+        }
+        arguments.addAll(List.of("--shard", "$(" + IndexedJob.INDEX_VARIABLE + ")/" + shards));
+        return arguments;
+    }
+
     private Rollout rollout() {
         boolean count = canary.strip().chars().allMatch(Character::isDigit) && !canary.isBlank();
         return new Rollout(count ? Integer.parseInt(canary.strip()) : 0, count ? List.of()
@@ -108,7 +196,8 @@ public final class FleetMigrateCommand extends DatabaseCommand implements Callab
                 waveSize, maxFailures, fleet.perServer());
     }
 
-    private int exitCode(FleetReport report) {
+    /** The exit code of a fleet run; with a hint when it is not complete. */
+    int exitCode(FleetReport report) {
         if (report.complete()) {
             return 0;
         }

@@ -38,8 +38,8 @@ public final class FleetStatusCommand extends DatabaseCommand implements Callabl
         Settings settings = options.settings(environment, null, Map.of());
         FleetStatus status;
         try (OpenDatabase database = openDatabase(settings)) {
-            status = FleetStatus.read(fleet.targets(database.target().orElseThrow(), environment.workingDir()),
-                    target -> database.configurationFor(target).load(), fleet.perServer());
+            status = FleetStatus.read(fleet.targets(database.target().orElseThrow(), environment.workingDir(),
+                    environment.variables()), target -> database.configurationFor(target).load(), fleet.perServer());
         }
         if (options.output.json()) {
             out().println(FleetView.json(status));

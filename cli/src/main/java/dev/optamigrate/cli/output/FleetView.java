@@ -72,7 +72,7 @@ public final class FleetView implements FleetListener {
                         + outcome.name() + ": " + outcome.reason()));
     }
 
-    private static String counts(FleetReport report) {
+    static String counts(FleetReport report) {
         return SUMMARY_ORDER.stream().map(state -> report.count(state) + " " + state.label())
                 .collect(Collectors.joining(", "));
     }
@@ -82,6 +82,11 @@ public final class FleetView implements FleetListener {
      * "from", "to", "applied", "elapsedMs", "reason"}]}}.
      */
     public static String json(FleetReport report) {
+        return Json.write(jsonNode(report));
+    }
+
+    /** The JSON of {@link #json(FleetReport)}, for a document that adds to it. */
+    static ObjectNode jsonNode(FleetReport report) {
         ObjectNode root = Json.object().put("fleet", report.id()).put("halted", report.halted().orElse(null));
         ObjectNode counts = root.putObject("counts");
         for (TargetState state : SUMMARY_ORDER) {
@@ -93,7 +98,7 @@ public final class FleetView implements FleetListener {
                     .put("from", outcome.from()).put("to", outcome.to()).put("applied", outcome.applied())
                     .put("elapsedMs", outcome.took().toMillis()).put("reason", outcome.reason());
         }
-        return Json.write(root);
+        return root;
     }
 
     public static void print(FleetStatus status, PrintWriter out) {

@@ -1,6 +1,7 @@
 package dev.optamigrate.core.fleet;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,6 +14,17 @@ import java.util.Optional;
 public record FleetReport(String id, List<TargetOutcome> outcomes, Optional<String> halted) {
     public FleetReport {
         outcomes = List.copyOf(outcomes);
+    }
+
+    /**
+     * A fleet run as the members' journals record it, for a run that went on elsewhere (the pods of an Indexed
+     * Job): each member's last row of the run, or pending when the run never reached it.
+     */
+    public static FleetReport fromJournals(String id, List<FleetTarget> members) {
+        Map<String, JournalRecord> rows = FleetJournal.read(id, members);
+        return new FleetReport(id, members.stream().map(member -> rows.containsKey(member.name())
+                ? TargetOutcome.earlier(member.name(), rows.get(member.name()))
+                : TargetOutcome.untouched(member.name())).toList(), Optional.empty());
     }
 
     public long count(TargetState state) {

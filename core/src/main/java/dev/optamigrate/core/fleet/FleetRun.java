@@ -61,13 +61,23 @@ public final class FleetRun {
         return "fleet-" + ID_TIME.format(Instant.now()) + "-" + HexFormat.of().formatHex(random);
     }
 
+    /** How an invocation stands to the fleet run it names. */
+    public enum Start {
+        /** A new fleet run: nothing is done yet. */
+        NEW,
+        /** Goes on with a run an earlier invocation started: the journals must know it. */
+        RESUME,
+        /** One shard of a run (a pod of its Indexed Job, or its retry): goes on if the journals know it. */
+        JOIN
+    }
+
     /**
-     * @param resume      whether this invocation continues the fleet run: the journals say what is done
-     * @param retryParked whether a resumed run runs the members an earlier invocation parked
+     * @param start       whether this invocation starts the fleet run, or continues it (the journals say what is done)
+     * @param retryParked whether a continued run runs the members an earlier invocation parked
      */
-    public FleetReport run(boolean resume, boolean retryParked) {
-        Map<String, JournalRecord> earlier = resume ? FleetJournal.read(id, targets) : Map.of();
-        if (resume && earlier.isEmpty()) {
+    public FleetReport run(Start start, boolean retryParked) {
+        Map<String, JournalRecord> earlier = start == Start.NEW ? Map.of() : FleetJournal.read(id, targets);
+        if (start == Start.RESUME && earlier.isEmpty()) {
             throw new MigrateException(CoreErrorCode.CONFIGURATION, "No journal of the listed targets knows fleet run "
                     + id + ".", "Give the id that `fleet migrate` printed when it started, with the same target "
                             + "list; or start a new fleet run without --resume.", null);

@@ -29,6 +29,19 @@ public record Rollout(int canary, List<String> canaryNames, int waveSize, int ma
     public record Phase(String name, List<FleetTarget> members) {
     }
 
+    /**
+     * This rollout for one shard of the fleet: named canaries are checked against the whole list, and the shard
+     * keeps those it holds (none: the shard has no canary); a canary count counts within the shard.
+     */
+    public Rollout forShard(List<FleetTarget> whole, List<FleetTarget> members) {
+        if (canaryNames.isEmpty()) {
+            return this;
+        }
+        named(whole);
+        List<String> kept = members.stream().map(FleetTarget::name).filter(canaryNames::contains).toList();
+        return new Rollout(0, kept, waveSize, maxFailures, perServer);
+    }
+
     /** The canary, then the waves, over the whole list. */
     List<Phase> phases(List<FleetTarget> targets) {
         List<FleetTarget> canaries = canaryNames.isEmpty()

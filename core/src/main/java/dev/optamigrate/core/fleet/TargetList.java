@@ -28,25 +28,70 @@ public final class TargetList {
     }
 
     public static List<FleetTarget> fromFile(Path file, TargetKind kind, Target base) {
-        List<String> lines;
+        return fromLines(read(file), file.getFileName().toString(), kind, base);
+    }
+
+    /**
+     * The members that text lists, one per line as in a file: how a pod of the fleet's Indexed Job reads the list
+     * the command that made it was given.
+     *
+     * @param source what holds the text, for messages, e.g. {@code variable OPTA_MIGRATE_FLEET_TARGETS}
+     */
+    public static List<FleetTarget> fromText(String text, String source, TargetKind kind, Target base) {
+        return fromLines(text.lines().toList(), source, kind, base);
+    }
+
+    /**
+     * The member lines of a file, checked as far as they can be without a database: comments and blank lines
+     * dropped, each name once, and no password in a URL (these lines go into a Job's manifest).
+     */
+    public static List<String> memberLines(Path file) {
+        List<String> lines = read(file);
+        Map<String, String> members = new LinkedHashMap<>();
+        for (int number = 1; number <= lines.size(); number++) {
+            String line = lines.get(number - 1).strip();
+            String source = file.getFileName() + " line " + number;
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            if (line.startsWith("jdbc:")) {
+                TargetResolver.checkUrl(line, source);
+            } else {
+                name(line, source);
+            }
+            if (members.putIfAbsent(line, source) != null) {
+                throw named(line, source);
+            }
+        }
+        if (members.isEmpty()) {
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, file + " names no target.", "Give at least one "
+                    + "schema, database or JDBC URL.", null);
+        }
+        return List.copyOf(members.keySet());
+    }
+
+    private static List<String> read(Path file) {
         try {
-            lines = Files.readAllLines(file);
+            return Files.readAllLines(file);
         } catch (IOException e) {
             throw new MigrateException(CoreErrorCode.CONFIGURATION, "Cannot read the target list " + file + ": "
                     + e.getMessage(), "Give a file with one schema, database or JDBC URL per line.", e);
         }
+    }
+
+    private static List<FleetTarget> fromLines(List<String> lines, String sourceName, TargetKind kind, Target base) {
         Map<String, FleetTarget> targets = new LinkedHashMap<>();
         for (int number = 1; number <= lines.size(); number++) {
             String line = lines.get(number - 1).strip();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            String source = file.getFileName() + " line " + number;
+            String source = sourceName + " line " + number;
             FleetTarget target = line.startsWith("jdbc:") ? located(TargetResolver.sameCredentialsAt(base, line,
                     source)) : kind.of(name(line, source), base);
             add(targets, target, source);
         }
-        return nonEmpty(targets, file.toString());
+        return nonEmpty(targets, sourceName);
     }
 
     /** The names the query's first column gives, read on the base target, read-only. */
@@ -82,9 +127,13 @@ public final class TargetList {
 
     private static void add(Map<String, FleetTarget> targets, FleetTarget target, String source) {
         if (targets.putIfAbsent(target.name(), target) != null) {
-            throw new MigrateException(CoreErrorCode.CONFIGURATION, source + " names " + target.name() + " again.",
-                    "Name each target once: two runs of one target would only wait for each other.", null);
+            throw named(target.name(), source);
         }
+    }
+
+    private static MigrateException named(String name, String source) {
+        return new MigrateException(CoreErrorCode.CONFIGURATION, source + " names " + name + " again.", "Name each "
+                + "target once: two runs of one target would only wait for each other.", null);
     }
 
     private static List<FleetTarget> nonEmpty(Map<String, FleetTarget> targets, String source) {

@@ -83,6 +83,14 @@ public final class TargetResolver {
                 : base.sslMode(), base.connectTimeout(), base.socketTimeout(), properties);
     }
 
+    /**
+     * Checks a URL as {@link #sameCredentialsAt} would read it, before any base target is known: a PostgreSQL JDBC
+     * URL with a host and no password.
+     */
+    public static void checkUrl(String url, String source) {
+        JdbcUrlParser.parse(url, source, "OPTA_MIGRATE_PASSWORD");
+    }
+
     /** Whether a target is configured at all: a URL, or Opta's database variables. */
     public boolean configured() {
         return settings.get(CoreSetting.URL).isPresent() || OptaEnvironment.detect(settings).isPresent();

@@ -32,7 +32,7 @@ class FleetRunTest {
         String id = FleetRun.newId();
 
         FleetReport report = new FleetRun(id, tenants, new Rollout(5, List.of(), 50, 0, 4), migrators(id),
-                FleetListener.NONE).run(false, false);
+                FleetListener.NONE).run(FleetRun.Start.NEW, false);
 
         assertThat(report.complete()).as("halted: %s", report.halted()).isTrue();
         assertThat(report.outcomes()).hasSize(200).allSatisfy(outcome -> {
@@ -65,7 +65,7 @@ class FleetRunTest {
                     public void halted(String reason) {
                         halts.add(reason);
                     }
-                }).run(false, false);
+                }).run(FleetRun.Start.NEW, false);
 
         assertThat(report.halted()).hasValueSatisfying(reason -> assertThat(reason).contains("tenant_003",
                 "--max-failures 0"));
@@ -89,7 +89,7 @@ class FleetRunTest {
         String id = FleetRun.newId();
 
         FleetReport report = new FleetRun(id, tenants, new Rollout(1, List.of(), 4, 2, 3), migrators(id),
-                FleetListener.NONE).run(false, false);
+                FleetListener.NONE).run(FleetRun.Start.NEW, false);
 
         assertThat(report.halted()).isEmpty();
         assertThat(report.count(TargetState.APPLIED)).isEqualTo(11);
@@ -99,7 +99,7 @@ class FleetRunTest {
                 .as("the migrations before the failing one stay applied").containsExactly("2");
 
         FleetReport resumed = new FleetRun(id, tenants, new Rollout(1, List.of(), 4, 2, 3), migrators(id),
-                FleetListener.NONE).run(true, false);
+                FleetListener.NONE).run(FleetRun.Start.RESUME, false);
 
         assertThat(resumed.outcomes()).filteredOn(outcome -> outcome.state() == TargetState.PARKED)
                 .extracting(TargetOutcome::name).as("a resumed run leaves the parked tenant parked")

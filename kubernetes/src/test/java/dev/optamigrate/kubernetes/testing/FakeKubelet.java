@@ -31,7 +31,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * conditions. A pod the API server refuses (admission) becomes a {@code FailedCreate} event on the Job, retried
  * as the controller retries it. In a namespace annotated {@code linkerd.io/inject: enabled}, a pod whose
  * template does not opt out gets a {@code linkerd-proxy} container that keeps running, as Linkerd's injector
- * adds it (linkerd2#1869).
+ * adds it (linkerd2#1869). An Indexed Job with a {@link JobScenario#run} scenario is played by
+ * {@link FakeIndexedJob}, whose pods run a program for real.
  */
 public final class FakeKubelet implements AutoCloseable {
     public static final String PROXY = "linkerd-proxy";
@@ -96,6 +97,14 @@ public final class FakeKubelet implements AutoCloseable {
     }
 
     private void play(Job job, JobScenario scenario) {
+        if (scenario.kind() == JobScenario.Kind.RUN && FakeIndexedJob.indexed(job)) {
+            try {
+                new FakeIndexedJob(client, this, logs, job, scenario.program()).play();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
         Pod pod = createPod(job, scenario, 1);
         if (pod == null) {
             return;
@@ -254,14 +263,14 @@ public final class FakeKubelet implements AutoCloseable {
         return pod.getSpec().getContainers().stream().map(Container::getName).filter(PROXY::equals).toList();
     }
 
-    private void setPod(Pod pod, String phase, List<ContainerStatus> statuses) {
+    void setPod(Pod pod, String phase, List<ContainerStatus> statuses) {
         retrying(() -> client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata()
                 .getName()).editStatus(current -> new PodBuilder(current).withStatus(new PodStatusBuilder()
                         .withPhase(phase).withContainerStatuses(statuses).build()).build()));
     }
 
     /** Controllers and the kubelet retry what the API server failed; so does this fake. */
-    private static void retrying(Runnable update) {
+    static void retrying(Runnable update) {
         for (int attempt = 1; ; attempt++) {
             try {
                 update.run();
@@ -285,7 +294,7 @@ public final class FakeKubelet implements AutoCloseable {
                         .withStatus(status.build()).build()));
     }
 
-    private static ContainerStatus running(String container) {
+    static ContainerStatus running(String container) {
         return new ContainerStatusBuilder().withName(container).withReady(true)
                 .withState(new ContainerStateBuilder().withNewRunning().withStartedAt("2026-11-24T10:00:00Z")
                         .endRunning().build()).build();
@@ -297,7 +306,7 @@ public final class FakeKubelet implements AutoCloseable {
                         .endWaiting().build()).build();
     }
 
-    private static ContainerStatus terminated(String container, int exitCode, String reason) {
+    static ContainerStatus terminated(String container, int exitCode, String reason) {
         return new ContainerStatusBuilder().withName(container).withReady(false)
                 .withState(new ContainerStateBuilder().withNewTerminated().withExitCode(exitCode)
                         .withReason(reason).endTerminated().build()).build();

@@ -10,16 +10,26 @@ package dev.optamigrate.kubernetes.testing;
  * @param sidecar         a service-mesh proxy container runs beside {@code migrate}, injected whatever the pod
  *                        template says (as a mesh configured to ignore the opt-out does)
  * @param failedLogReads  how many log requests fail with HTTP 500 before the log is served
+ * @param program         for {@link Kind#RUN}: what the container does, run for real
  */
-public record JobScenario(Kind kind, String log, int exitCode, String message, boolean sidecar, int failedLogReads) {
+public record JobScenario(Kind kind, String log, int exitCode, String message, boolean sidecar, int failedLogReads,
+        PodProgram program) {
 
     public enum Kind {
         SUCCEED, FAIL, IMAGE_PULL_BACK_OFF, TRANSIENT_IMAGE_PULL, INIT_IMAGE_PULL_BACK_OFF, CONTAINER_CONFIG_ERROR,
-        UNSCHEDULABLE, DEADLINE_EXCEEDED, DELETED, KEEP_RUNNING, OOM_KILLED, EVICTED, RETRIED, STUCK_TERMINATING
+        UNSCHEDULABLE, DEADLINE_EXCEEDED, DELETED, KEEP_RUNNING, OOM_KILLED, EVICTED, RETRIED, STUCK_TERMINATING, RUN
     }
 
     private static JobScenario of(Kind kind, String log, int exitCode, String message) {
-        return new JobScenario(kind, log, exitCode, message, false, 0);
+        return new JobScenario(kind, log, exitCode, message, false, 0, null);
+    }
+
+    /**
+     * For an Indexed Job: one pod per completion index, {@code parallelism} at a time, each running the program
+     * with its command and resolved environment.
+     */
+    public static JobScenario run(PodProgram program) {
+        return new JobScenario(Kind.RUN, "", 0, null, false, 0, program);
     }
 
     public static JobScenario succeed(String log) {
@@ -87,10 +97,10 @@ public record JobScenario(Kind kind, String log, int exitCode, String message, b
     }
 
     public JobScenario withSidecar() {
-        return new JobScenario(kind, log, exitCode, message, true, failedLogReads);
+        return new JobScenario(kind, log, exitCode, message, true, failedLogReads, program);
     }
 
     public JobScenario withFailedLogReads(int times) {
-        return new JobScenario(kind, log, exitCode, message, sidecar, times);
+        return new JobScenario(kind, log, exitCode, message, sidecar, times, program);
     }
 }

@@ -71,6 +71,14 @@ public record MigrationJobSpec(ServiceCoordinates where, String image, List<Stri
                 deadline, ttl, backoffLimit, workload, migrator);
     }
 
+    /** This spec with one more variable for the container, e.g. the fleet's target list for its shards. */
+    public MigrationJobSpec withVariable(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(settings);
+        more.put(name, value);
+        return new MigrationJobSpec(where, image, command, variables, more, deadline, ttl, backoffLimit, workload,
+                migrator);
+    }
+
     /** The image of the Job's container: the migrator image when given, else the service's. */
     public String containerImage() {
         return migrator.map(MigratorImage::image).orElse(image);

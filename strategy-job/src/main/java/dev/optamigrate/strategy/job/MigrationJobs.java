@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** The migration Jobs of one namespace: create one under a fresh name, find running ones, read one. */
 public final class MigrationJobs {
@@ -50,10 +51,19 @@ public final class MigrationJobs {
 
     /** Creates the Job under a new name, drawing another if the name is taken; returns the created Job. */
     public Job create(MigrationJobSpec spec, String operator) {
+        return create(spec, operator, UnaryOperator.identity());
+    }
+
+    /**
+     * Creates the Job under a new name, drawing another if the name is taken; returns the created Job.
+     *
+     * @param shape what to change on the Job built from the spec before it is created (an Indexed Job's fields)
+     */
+    public Job create(MigrationJobSpec spec, String operator, UnaryOperator<Job> shape) {
         for (int attempt = 1; ; attempt++) {
             String name = JobNames.next(spec.where().service());
-            Job job = MigrationJobFactory.build(spec, (ObjectMetaBuilder metadata) -> metadata.withName(name),
-                    operator);
+            Job job = shape.apply(MigrationJobFactory.build(spec, (ObjectMetaBuilder metadata) -> metadata
+                    .withName(name), operator));
             try {
                 return KubernetesCalls.call("create Job " + name + " in namespace " + namespace,
                         () -> createOrConflict(job));
