@@ -27,7 +27,7 @@ public final class MigrationLock implements AutoCloseable {
     /** The lock key, "opta" and "migr" in ASCII; both halves fit a positive int, as pg_locks shows them. */
     static final long KEY = (0x6F707461L << 32) | 0x6D696772L;
     /** The high half of every key, "opta": a scope's key differs in its low half only. */
-    private static final long OPTA = 0x6F707461L << 32;
+    static final long OPTA = 0x6F707461L << 32;
 
     private static final Duration DEFAULT_PROGRESS_EVERY = Duration.ofSeconds(10);
     private static final String LOCK_NOT_AVAILABLE = "55P03";

@@ -17,7 +17,9 @@ import java.util.List;
  * a dead client at its next check, up to 2 s later, or never when the network was cut) or one that lost the lock.
  * Once a run holds the lock, any other opta-migrate session on its database that runs a statement, or keeps a
  * transaction open, belongs to a run that does not hold it, whichever process it came from. A process that waits
- * for the lock is alive, and its sessions (named after it) are left alone: a tool may have opened one before. The
+ * for the lock is alive, and its sessions (named after it) are left alone: a tool may have opened one before. So
+ * is a process that holds another scope's migration lock (a fleet migrating other tenant schemas of the database,
+ * in this process or in another pod): it is alive, and its sessions work on their own scope. The
  * run waits up to {@link #WAIT} for them to end, then ends them with {@code pg_terminate_backend}, so that it never
  * migrates beside a statement of an earlier run, and reads the status only once they are gone.
  */
@@ -33,6 +35,10 @@ public final class StaleSessions {
               AND application_name NOT IN (SELECT waiting.application_name FROM pg_stat_activity waiting
                 WHERE waiting.datname = current_database() AND waiting.wait_event_type = 'Lock'
                   AND waiting.wait_event = 'advisory')
+              AND application_name NOT IN (SELECT holder.application_name FROM pg_stat_activity holder
+                JOIN pg_locks held ON held.pid = holder.pid
+                WHERE holder.datname = current_database() AND held.locktype = 'advisory' AND held.granted
+                  AND held.classid::bigint = ? AND held.objsubid = 1)
             ORDER BY pid""";
 
     private StaleSessions() {
@@ -127,6 +133,7 @@ public final class StaleSessions {
         List<Session> sessions = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(FIND)) {
             statement.setArray(1, connection.createArrayOf("int4", own));
+            statement.setLong(2, MigrationLock.OPTA >>> 32);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     sessions.add(new Session(rows.getInt(1), rows.getString(2), rows.getString(3),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.optamigrate.core.connect.Connections;
 import dev.optamigrate.core.event.MigrationEvent;
+import dev.optamigrate.core.journal.JournalScope;
 import dev.optamigrate.core.testing.PostgresExtension;
 import dev.optamigrate.core.testing.TestDatabase;
 import java.sql.Connection;
@@ -57,6 +58,30 @@ class StaleSessionsTest {
             assertThat(waiting).as("the run waiting for the lock is still waiting").isNotDone();
             lock.close();
             waiting.get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void theSessionsOfAProcessThatHoldsAnotherScopesLockAreLeftAlone(TestDatabase db) throws Exception {
+        Connections ours = new Connections(db.target(), OURS);
+        Connections fleet = new Connections(db.target(), "opta-migrate pod-2 pid 4");
+        try (MigrationLock lock = new MigrationLock(ours.open(), new JournalScope("tenant_a"));
+                Connection work = ours.open();
+                MigrationLock tenantB = new MigrationLock(fleet.open(), new JournalScope("tenant_b"));
+                Connection tenantBTool = fleet.open()) {
+            lock.acquire(Duration.ofSeconds(5), event -> { });
+            tenantB.acquire(Duration.ofSeconds(5), event -> { });
+            CompletableFuture<Void> migration = CompletableFuture.runAsync(() -> execute(tenantBTool,
+                    "SELECT pg_sleep(6)"));
+            awaitPid(db, "opta-migrate pod-2 pid 4", "query LIKE '%pg_sleep%' AND state = 'active'");
+            List<MigrationEvent> events = new CopyOnWriteArrayList<>();
+
+            StaleSessions.awaitEnd(work, lock, List.of(), true, events::add);
+
+            assertThat(events).as("tenant_b's migration is another run's, at work on its own scope").isEmpty();
+            assertThat(migration).isNotDone();
+            migration.get(30, TimeUnit.SECONDS);
+            assertThat(tenantBTool.isValid(2)).as("tenant_b's session was not ended").isTrue();
         }
     }
 
