@@ -4,6 +4,7 @@ import dev.optamigrate.core.analysis.CheckReport;
 import dev.optamigrate.core.analysis.MigrationPhase;
 import dev.optamigrate.core.analysis.PendingScripts;
 import dev.optamigrate.core.analysis.StaticCheck;
+import dev.optamigrate.core.connect.ConnectionPool;
 import dev.optamigrate.core.connect.Connections;
 import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
@@ -72,6 +73,15 @@ public final class Migrator implements TargetMigrator {
     @Override
     public MigrateResult migrate() {
         return new MigrationRun(configuration, connections(), new RunAction.Migrate()).run();
+    }
+
+    /**
+     * Applies pending migrations on connections from the pool, which the runs of a fleet share; otherwise as
+     * {@link #migrate()}.
+     */
+    public MigrateResult migrate(ConnectionPool pool) {
+        return new MigrationRun(configuration, pool.connections(configuration.target()), new RunAction.Migrate())
+                .run();
     }
 
     /**

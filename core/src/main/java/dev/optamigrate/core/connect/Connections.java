@@ -20,7 +20,7 @@ public final class Connections {
 
     private final Target target;
     private final String applicationName;
-    private final PGSimpleDataSource dataSource;
+    private final DataSource dataSource;
     private final SessionSettings settings;
 
     public Connections(Target target, String applicationName) {
@@ -29,10 +29,15 @@ public final class Connections {
 
     /** With other session settings, so that tests can see a server refuse one. */
     Connections(Target target, String applicationName, SessionSettings settings) {
+        this(target, applicationName, settings, dataSource(target, applicationName));
+    }
+
+    /** @param physical where the connections come from: the server itself, or a {@link ConnectionPool} */
+    Connections(Target target, String applicationName, SessionSettings settings, DataSource physical) {
         this.target = target;
         this.applicationName = applicationName;
         this.settings = settings;
-        this.dataSource = dataSource(target, applicationName);
+        this.dataSource = physical;
     }
 
     /** The application name this process uses: {@code opta-migrate <host> pid <pid>}, cut to PostgreSQL's limit. */
@@ -85,7 +90,7 @@ public final class Connections {
         }
     }
 
-    private static PGSimpleDataSource dataSource(Target target, String applicationName) {
+    static PGSimpleDataSource dataSource(Target target, String applicationName) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setServerNames(new String[] {target.urlHost()});
         ds.setPortNumbers(new int[] {target.port()});

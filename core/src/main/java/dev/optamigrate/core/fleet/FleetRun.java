@@ -1,6 +1,8 @@
 package dev.optamigrate.core.fleet;
 
 import dev.optamigrate.core.Migrator;
+import dev.optamigrate.core.connect.ConnectionPool;
+import dev.optamigrate.core.connect.Connections;
 import dev.optamigrate.core.error.CoreErrorCode;
 import dev.optamigrate.core.error.MigrateException;
 import dev.optamigrate.core.error.UnexpectedFailures;
@@ -102,7 +104,8 @@ public final class FleetRun {
 
     private void runPhases(List<FleetTarget> toRun, Map<String, TargetOutcome> outcomes) {
         AtomicInteger finished = new AtomicInteger();
-        try (PerServer servers = new PerServer(rollout.perServer())) {
+        try (PerServer servers = new PerServer(rollout.perServer());
+                ConnectionPool pool = new ConnectionPool(Connections.applicationName())) {
             for (Rollout.Phase phase : rollout.phases(targets)) {
                 List<FleetTarget> members = phase.members().stream().filter(toRun::contains).toList();
                 if (halted.get() != null || members.isEmpty()) {
@@ -114,7 +117,7 @@ public final class FleetRun {
                     if (halted.get() != null) {
                         return null;
                     }
-                    TargetOutcome outcome = migrate(member, missing.contains(member.name()));
+                    TargetOutcome outcome = migrate(member, missing.contains(member.name()), pool);
                     synchronized (outcomes) {
                         outcomes.put(member.name(), outcome);
                     }
@@ -125,14 +128,17 @@ public final class FleetRun {
         }
     }
 
-    /** @param createSchema whether the member's schema must be created first */
-    private TargetOutcome migrate(FleetTarget member, boolean createSchema) {
+    /**
+     * @param createSchema whether the member's schema must be created first
+     * @param pool         the connections the members of the run share
+     */
+    private TargetOutcome migrate(FleetTarget member, boolean createSchema, ConnectionPool pool) {
         long start = System.nanoTime();
         try {
             if (createSchema) {
                 TenantSchemas.ensure(member.target(), member.target().schema().orElseThrow());
             }
-            MigrateResult result = migrators.apply(member.target()).migrate();
+            MigrateResult result = migrators.apply(member.target()).migrate(pool);
             return new TargetOutcome(member.name(), TargetState.APPLIED, result.from(), result.to(),
                     result.applied().size(), since(start), null);
         } catch (MigrateException e) {

@@ -81,6 +81,13 @@ public record Target(String host, int port, String database, String user, Option
         return new Target(host, port, database, user, password, sslMode, connectTimeout, socketTimeout, more);
     }
 
+    /** The same database without a schema of its own: the server's default {@code search_path}. */
+    public Target withoutSchema() {
+        Map<String, String> fewer = new TreeMap<>(properties);
+        fewer.remove(SCHEMA_PROPERTY);
+        return new Target(host, port, database, user, password, sslMode, connectTimeout, socketTimeout, fewer);
+    }
+
     public Target withPassword(Password newPassword) {
         return new Target(host, port, database, user, Optional.of(newPassword), sslMode, connectTimeout,
                 socketTimeout, properties);
