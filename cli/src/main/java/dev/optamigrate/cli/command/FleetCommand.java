@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
     "Migrate many targets in one process: the tenant schemas of a database, or databases on one or more servers. "
             + "Each target runs under its own lock and journal rows, with every check `migrate` makes.",
     ""},
-        subcommands = {FleetMigrateCommand.class, FleetStatusCommand.class})
+        subcommands = {FleetMigrateCommand.class, FleetStatusCommand.class, FleetVerifyCommand.class})
 public final class FleetCommand {
 }

@@ -14,7 +14,6 @@ import dev.optamigrate.core.rehearsal.Shadow;
 import dev.optamigrate.core.settings.Settings;
 import dev.optamigrate.core.stats.StatsSnapshot;
 import dev.optamigrate.core.target.Target;
-import dev.optamigrate.core.target.TargetResolver;
 import dev.optamigrate.core.tool.MigrationTools;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
@@ -64,21 +63,8 @@ import picocli.CommandLine.Option;
             + "Exits with UNSAFE_MIGRATION (see below) when a finding at or above --fail-on remains.",
     ""})
 public final class VerifyCommand extends DatabaseCommand implements Callable<Integer> {
-    /** Where the password of the --shadow-url server comes from. */
-    static final String SHADOW_PASSWORD_VARIABLE = "OPTA_MIGRATE_SHADOW_PASSWORD";
-
-    @Option(names = "--shadow-url", paramLabel = "JDBC_URL", description = "A server for the shadow: a scratch "
-            + "database is created there and dropped after. Default: a throw-away embedded PostgreSQL.")
-    String shadowUrl;
-
-    @Option(names = "--shadow", paramLabel = "KIND", description = "What the shadow is: embedded (a throw-away "
-            + "embedded PostgreSQL 17, the default), docker (a throw-away PostgreSQL container of the target's major "
-            + "version) or auto (docker when an engine answers, else embedded; it says which).")
-    String shadowKind;
-
-    @Option(names = "--shadow-image", paramLabel = "IMAGE", description = "With --shadow docker or auto: the "
-            + "PostgreSQL image, e.g. a private registry's copy. Default: postgres:<the target's major version>.")
-    String shadowImage;
+    @Mixin
+    ShadowChoice shadowChoice;
 
     @Option(names = "--stats", paramLabel = "FILE", description = "A snapshot from `stats export --location ...` "
             + "in place of a target: what it applied is replayed, its sizes give the estimates.")
@@ -95,21 +81,14 @@ public final class VerifyCommand extends DatabaseCommand implements Callable<Int
     @Override
     public Integer call() {
         Settings settings = options.settings(environment, null, Map.of());
-        if (shadowUrl != null && shadowKind != null) {
-            throw new MigrateException(CoreErrorCode.CONFIGURATION, "--shadow-url and --shadow " + shadowKind
-                    + " both choose the shadow.", "Give one of them.", null);
-        }
-        ShadowServers.Mode mode = shadowKind == null ? ShadowServers.Mode.EMBEDDED
-                : ShadowServers.Mode.parse(shadowKind);
-        Target shadowServer = shadowUrl == null ? null : shadowServer();
+        Function<OptionalInt, Shadow> shadows = shadowChoice.checked(environment, notices());
         StatsSnapshot snapshot = stats == null ? null : StatsSnapshot.read(environment.workingDir().resolve(stats));
         RehearsalReport report;
         try (OpenDatabase opened = OpenDatabase.open(options.target, settings, tools, environment, notices(), true)) {
             Rehearsal rehearsal = rehearsal(opened, snapshot);
             OptionalInt targetMajor = snapshot != null ? OptionalInt.of(snapshot.serverVersion())
                     : opened.target().stream().mapToInt(ShadowServers::majorVersion).findFirst();
-            try (Shadow shadow = shadowServer != null ? Shadow.scratchDatabase(shadowServer)
-                    : new ShadowServers(notices()).open(mode, shadowImage, targetMajor)) {
+            try (Shadow shadow = shadows.apply(targetMajor)) {
                 report = rehearsal.run(shadow).accepting(settings.allowList());
             }
         }
@@ -137,11 +116,5 @@ public final class VerifyCommand extends DatabaseCommand implements Callable<Int
                             + "can be reached, --stats where it cannot.", null);
         }
         return Rehearsal.fromStats(migrators, snapshot, stats.toString(), progress);
-    }
-
-    /** The --shadow-url server, with its password from its own variable, never the target's. */
-    private Target shadowServer() {
-        return TargetResolver.otherServer(shadowUrl, "--shadow-url", SHADOW_PASSWORD_VARIABLE,
-                environment.variables());
     }
 }

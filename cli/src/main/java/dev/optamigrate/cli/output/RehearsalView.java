@@ -39,6 +39,11 @@ public final class RehearsalView {
      * "scanned", "indexBuilt", "estimate": {"bytes", "rows", "durationMs"}}]}]}.
      */
     public static void printJson(RehearsalReport report, Severity failOn, PrintWriter out) {
+        out.println(Json.write(json(report, failOn)));
+    }
+
+    /** The JSON of {@link #printJson}, for a document that holds several rehearsals. */
+    public static ObjectNode json(RehearsalReport report, Severity failOn) {
         ObjectNode root = CheckReportView.json(report.findings(), failOn).put("shadow", report.shadow())
                 .put("replayed", report.replayed()).put("estimated", report.estimated());
         if (report.estimated()) {
@@ -58,6 +63,6 @@ public final class RehearsalView {
                         .put("rows", estimate.rows()).put("durationMs", estimate.duration().toMillis()));
             }
         }
-        out.println(Json.write(root));
+        return root;
     }
 }

@@ -17,7 +17,8 @@ public record Estimate(long bytes, double rows, Duration duration) {
         return bytes(bytes) + (rows < 0 ? "" : ", ~" + rows(rows) + " rows");
     }
 
-    static String bytes(long value) {
+    /** A size for people, e.g. {@code 2.1 GB}. */
+    public static String bytes(long value) {
         String[] units = {"B", "kB", "MB", "GB", "TB"};
         double size = value;
         int unit = 0;

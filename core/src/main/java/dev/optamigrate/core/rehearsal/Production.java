@@ -34,6 +34,11 @@ interface Production {
     /** Drift, sizes, version and rates, read with the shadow brought to production's version. */
     ProductionFacts facts(Connection shadow, EventListener events) throws SQLException;
 
+    /** The schema production's migrations run in, when it is one tenant's schema: the shadow replays into it. */
+    default Optional<String> schema() {
+        return Optional.empty();
+    }
+
     /** No production: every migration is pending and nothing is estimated. */
     record None() implements Production {
         @Override
@@ -50,6 +55,11 @@ interface Production {
     /** A target read live, read-only: its history, schema, sizes and version. */
     record Live(Target target, Function<Target, Migrator> migrators) implements Production {
         @Override
+        public Optional<String> schema() {
+            return target.schema();
+        }
+
+        @Override
         public Set<String> applied() {
             return Set.copyOf(migrators.apply(target).status().appliedKeys());
         }
@@ -58,7 +68,8 @@ interface Production {
         public ProductionFacts facts(Connection shadow, EventListener events) throws SQLException {
             try (Connection connection = new Connections(target, Connections.applicationName()).open()) {
                 connection.setReadOnly(true);
-                var drift = Drift.between(SchemaShape.read(shadow), SchemaShape.read(connection), target.describe());
+                var drift = Drift.between(SchemaShape.read(shadow, target.schema()), SchemaShape.read(connection,
+                        target.schema()), target.describe());
                 Map<String, RelationSize> sizes = RelationSize.readAll(connection);
                 int version = PendingScripts.serverMajorVersion(connection);
                 return new ProductionFacts(drift, sizes, version, Optional.of(calibrate(shadow, events)),

@@ -16,11 +16,13 @@ import dev.optamigrate.core.stats.StatsSnapshot;
 import dev.optamigrate.core.target.Target;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.postgresql.core.Utils;
 
 /**
  * {@code verify}: brings a shadow database to production's version by replaying the migrations production has
@@ -65,15 +67,21 @@ public final class Rehearsal {
         return new Rehearsal(migrators, new Production.Stats(snapshot, source), events);
     }
 
+    /**
+     * Rehearses on the shadow; for a tenant's schema, in a schema of the same name there, so that its relations are
+     * named as production's are.
+     */
     public RehearsalReport run(Shadow shadow) {
-        Migrator shadowMigrator = migrators.apply(shadow.target());
+        Target shadowTarget = production.schema().map(schema -> inSchema(shadow.target(), schema))
+                .orElse(shadow.target());
+        Migrator shadowMigrator = migrators.apply(shadowTarget);
         List<PendingMigration> all = shadowMigrator.pending();
         Set<String> applied = production.applied();
         int replayed = lastApplied(all, applied) + 1;
         List<PendingMigration> replay = all.subList(0, replayed);
         List<PendingMigration> pending = all.subList(replayed, all.size()).stream()
                 .filter(m -> !applied.contains(m.key())).toList();
-        Connections connections = new Connections(shadow.target(), Connections.applicationName());
+        Connections connections = new Connections(shadowTarget, Connections.applicationName());
         try (Connection work = connections.open(); Connection observer = connections.open()) {
             events.on(new MigrationEvent.Progress("Replaying " + replay.size() + " applied migration(s) on the "
                     + shadow.description() + " ..."));
@@ -90,6 +98,18 @@ public final class Rehearsal {
         } catch (SQLException e) {
             throw new MigrateException(CoreErrorCode.CANNOT_CONNECT, "Lost the shadow database during the rehearsal: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** The shadow with the schema created and set as the search_path. */
+    private static Target inSchema(Target shadow, String schema) {
+        try (Connection connection = new Connections(shadow, Connections.applicationName()).open();
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA IF NOT EXISTS " + Utils.escapeIdentifier(null, schema));
+            return shadow.withSchema(schema);
+        } catch (SQLException e) {
+            throw new MigrateException(CoreErrorCode.CANNOT_CONNECT, "Could not create schema " + schema + " on the "
+                    + "shadow database: " + e.getMessage(), e);
         }
     }
 
