@@ -26,7 +26,8 @@ class ConnectionPoolTest {
             try (Connection a = pool.connections(db.target().withSchema("pool_a")).open()) {
                 first = pid(a);
                 assertThat(single(a, "SELECT current_schema()")).isEqualTo("pool_a");
-                a.createStatement().execute("SET lock_timeout = '7s'; SET ROLE NONE; CREATE TEMP TABLE scratch (id int)");
+                a.createStatement().execute("SET lock_timeout = '7s'; SET ROLE NONE; "
+                        + "CREATE TEMP TABLE scratch (id int)");
                 a.createStatement().execute("SELECT pg_advisory_lock(42)");
                 preparedSixTimes(a);
                 a.setAutoCommit(false);
