@@ -52,8 +52,8 @@ import picocli.CommandLine.Option;
             + "--shards completions, --parallelism at a time), from the service's current image, with the database "
             + "credentials referenced from its Secret. Each pod runs `fleet migrate --shard $(JOB_COMPLETION_INDEX)/N` "
             + "on the targets whose name hashes to its index, with the canary, waves and error budget of its own "
-            + "shard. This command follows the Job, then reports each shard and, when it reaches the database, each target "
-            + "from the journals.",
+            + "shard. This command follows the Job, then reports each shard and, when it reaches the database, each "
+            + "target from the journals.",
     "%n  opta-migrate fleet migrate --strategy job --service app --targets tenants.txt --shards 8 --parallelism 4",
     "",
     "Exits 0 when every target is applied; MIGRATION_FAILED (1) when a target is parked or the run halted, and "

@@ -27,9 +27,11 @@ import java.util.function.Function;
 /**
  * {@code fleet migrate}: migrates every member of a fleet through the engine (its own lock, journal scope, safety
  * gate, lock guard and contract gate), the canary first, then the waves, at most {@link Rollout#perServer()} members
- * of one server at once. Once more members failed than the error budget allows, no member starts; those already
- * running finish. A failed member is parked with its reason. The journal rows carry the fleet run's id, so a later
- * invocation with the same id resumes: it skips what is applied (and what is parked, unless asked), and runs the rest.
+ * of one server at once, on connections they share ({@link ConnectionPool}: a member's run gives its connections
+ * back, and the next member's takes them). Once more members failed than the error budget allows, no member starts;
+ * those already running finish. A failed member is parked with its reason. The journal rows carry the fleet run's id,
+ * so a later invocation with the same id resumes: it skips what is applied (and what is parked, unless asked), and
+ * runs the rest.
  */
 public final class FleetRun {
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
