@@ -128,15 +128,16 @@ class FleetJobCommandTest {
     }
 
     @Test
-    void withoutTheDatabaseHereItReportsTheShardsAndWhereToReadTheTargets(TestDatabase db) throws Exception {
+    void eachPodRunsTheTargetQueryAndWithoutTheDatabaseHereTheShardsAreReported(TestDatabase db) throws Exception {
         secretFor(db);
         Path location = migrations();
-        writeTenants();
+        db.execute("CREATE TABLE tenants (schema_name text); INSERT INTO tenants SELECT format('tenant_%s', "
+                + "lpad(n::text, 3, '0')) FROM generate_series(1, " + TENANTS + ") n");
         kubelet.next(JobScenario.run(this::runPod));
 
         Cli.Result result = Cli.run(env, dir, "fleet", "migrate", "--strategy", "job", "--service", "shop",
-                "--targets", "tenants.txt", "--shards", String.valueOf(SHARDS), "--location", location.toString(),
-                "--output", "json");
+                "--targets-query", "select schema_name from tenants order by random()", "--shards",
+                String.valueOf(SHARDS), "--location", location.toString(), "--output", "json");
 
         assertThat(result.exitCode()).as(result.all()).isZero();
         JsonNode report = JSON.readTree(result.out());
@@ -146,8 +147,10 @@ class FleetJobCommandTest {
                 .asInt()).isZero());
         assertThat(report.has("targets")).as("no journal was read here").isFalse();
         assertThat(db.column("SELECT count(DISTINCT scope) FROM opta_migrate.opta_migrate_journal WHERE fleet = '"
-                + report.get("fleet").asText() + "' AND status = 'SUCCEEDED'")).as("the pods migrated every tenant")
-                .containsExactly(String.valueOf(TENANTS));
+                + report.get("fleet").asText() + "' AND status = 'SUCCEEDED'")).as("the pods migrated every tenant "
+                + "once, whatever order their queries gave").containsExactly(String.valueOf(TENANTS));
+        assertThat(db.column("SELECT count(*) FROM opta_migrate.opta_migrate_journal WHERE fleet = '"
+                + report.get("fleet").asText() + "'")).containsExactly(String.valueOf(TENANTS));
         assertThat(result.err()).contains("Shard 2 (pod shop-migrate-").doesNotContain(PASSWORD);
     }
 

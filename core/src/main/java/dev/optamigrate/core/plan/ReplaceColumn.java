@@ -52,10 +52,21 @@ record ReplaceColumn(ColumnRef old, String replacement, String type, String verb
                         + ". Dropped in a later release.'"),
                 List.of("COMMENT ON COLUMN " + table + "." + old.column() + " IS NULL"))
                 .withComments(List.of("opta-migrate:retire " + old.object())));
-        List<String> drop = new ArrayList<>(trigger.drop());
-        drop.add("ALTER TABLE " + table + " DROP COLUMN IF EXISTS " + old.column());
         steps.add(PlanStep.of(3, ColumnRef.derived(old.table(), "drop", old.column()), "Drops the trigger and "
-                + old.column() + ", which no running release uses.", drop, List.of()));
+                + old.column() + ", which no running release uses.", contract(table, trigger), List.of()));
         return steps;
+    }
+
+    /**
+     * The old column's NOT NULL goes first: a tool that commits each statement on its own (MyBatis with
+     * {@code auto_commit}) runs the code's inserts between dropping the trigger and dropping the column, and those
+     * inserts no longer fill the old column.
+     */
+    private List<String> contract(String table, SyncTrigger trigger) {
+        List<String> drop = new ArrayList<>(List.of("ALTER TABLE " + table + " ALTER COLUMN " + old.column()
+                + " DROP NOT NULL"));
+        drop.addAll(trigger.drop());
+        drop.add("ALTER TABLE " + table + " DROP COLUMN IF EXISTS " + old.column());
+        return drop;
     }
 }

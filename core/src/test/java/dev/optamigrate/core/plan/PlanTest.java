@@ -34,9 +34,15 @@ class PlanTest {
         });
         assertThat(phases(plan.migrations(3))).singleElement().satisfies(phase -> {
             assertThat(phase.phase()).isEqualTo(Phase.CONTRACT);
-            assertThat(phase.contracts()).extracting(MigrationPhase.Contracted::object)
-                    .containsExactly("orders.legacy_status");
+            assertThat(phase.contracts()).as("its NOT NULL, then the column").extracting(
+                    MigrationPhase.Contracted::object).containsOnly("orders.legacy_status").hasSize(2);
         });
+        assertThat(plan.migrations(3).get(0).statements()).as("nothing the new code inserts in between, committed "
+                + "statement by statement, can break the old column's NOT NULL").containsExactly(
+                        "ALTER TABLE orders ALTER COLUMN legacy_status DROP NOT NULL",
+                        "DROP TRIGGER IF EXISTS orders_sync_legacy_status_status ON orders",
+                        "DROP FUNCTION IF EXISTS orders_sync_legacy_status_status()",
+                        "ALTER TABLE orders DROP COLUMN IF EXISTS legacy_status");
         assertThat(plan.migrations(1).get(0).comments()).startsWith("opta-migrate plan: rename-column "
                 + "orders.legacy_status status (text), step 1 of 5", "Release 1 of 3: expand: ships with code that "
                 + "still reads and writes legacy_status (it may also write status); from here a trigger keeps them "
