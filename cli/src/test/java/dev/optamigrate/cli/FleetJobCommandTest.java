@@ -163,6 +163,10 @@ class FleetJobCommandTest {
 
         assertThat(error(base, "--strategy", "job", "--service", "shop", "--shard", "0/2"))
                 .contains("Drop --shard");
+        assertThat(error(base, "--strategy", "job", "--service", "shop", "--shards", "0")).contains(
+                "at least one shard", "--shards 1 or more");
+        assertThat(error(base, "--strategy", "job", "--service", "shop", "--parallelism", "0")).contains(
+                "--parallelism 0");
         assertThat(error(base, "--strategy", "cron")).contains("no fleet strategy \"cron\"");
         assertThat(error(base, "--shard", "2/2")).contains("Shard 2 of 2 does not exist");
         assertThat(error(base, "--shard", "first")).contains("INDEX/COUNT");

@@ -180,6 +180,11 @@ public final class FleetMigrateCommand extends DatabaseCommand implements Callab
             throw new MigrateException(CoreErrorCode.CONFIGURATION, "--shard runs one shard here, and --strategy job "
                     + "runs every shard in its own pod.", "Drop --shard: the Job gives each pod its shard.", null);
         }
+        if (shards < 1 || parallelism != null && parallelism < 1) {
+            throw new MigrateException(CoreErrorCode.CONFIGURATION, "The Job needs at least one shard and one pod at "
+                    + "a time; --shards is " + shards + (parallelism == null ? "" : " and --parallelism "
+                            + parallelism) + ".", "Give --shards 1 or more, and --parallelism 1 or more.", null);
+        }
         List<String> arguments = new ArrayList<>(List.of("--canary", canary, "--wave-size", String.valueOf(waveSize),
                 "--max-failures", String.valueOf(maxFailures), "--resume", id));
         if (retryParked) {
